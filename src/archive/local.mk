@@ -1,0 +1,1 @@
+# src/archive: sources and unit tests

@@ -1,0 +1,1 @@
+# src/cli: sources and unit tests

@@ -1,0 +1,1 @@
+# src/flag: sources and unit tests

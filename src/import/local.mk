@@ -1,0 +1,1 @@
+# src/import: sources and unit tests

@@ -1,0 +1,1 @@
+# src/ingest: sources and unit tests

@@ -1,0 +1,48 @@
+/*
+ * UTF-8 decoding, repair and display width. Everything lede stores is valid
+ * UTF-8: utf8_repair() is the one place invalid input becomes U+FFFD (one per
+ * maximal subpart, as Unicode recommends), so a count can be reported.
+ * Widths come from wcwidth() in the current locale; callers set a UTF-8
+ * locale at start-up.
+ */
+#ifndef LEDE_UTIL_UTF8_H
+#define LEDE_UTIL_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define UTF8_REPLACEMENT 0xFFFD
+
+/*
+ * Decode one code point from s (at most len bytes). Returns the number of
+ * bytes consumed (>= 1 when len > 0) and stores the code point, or
+ * UTF8_REPLACEMENT for an invalid maximal subpart, in *cp. Returns 0 only
+ * when len == 0.
+ */
+size_t	 utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encode cp into out (4 bytes room). Returns bytes written. */
+size_t	 utf8_encode(uint32_t cp, char *out);
+/* Whether s[0..len) is valid UTF-8 without NUL bytes. */
+int	 utf8_valid(const char *s, size_t len);
+/*
+ * Return a valid UTF-8 copy of s[0..len): invalid sequences and NUL bytes
+ * become U+FFFD, CRLF and lone CR become LF. *replaced (if not NULL) is
+ * increased by the number of replacements. Caller frees.
+ */
+char	*utf8_repair(const char *s, size_t len, size_t *replaced);
+/* Columns a code point takes: 0 for combining marks and invisible format
+ * characters, 2 for wide ones, -1 for controls. */
+int	 utf8_cpwidth(uint32_t cp);
+/* Display width of a valid UTF-8 string; controls count as 1 (they are
+ * shown as one placeholder). */
+size_t	 utf8_width(const char *s, size_t len);
+/*
+ * Byte length of the longest prefix of s that fits in width columns,
+ * never splitting a character or separating a base from its combining
+ * marks. *used receives the columns taken (may be NULL).
+ */
+size_t	 utf8_fit(const char *s, size_t len, size_t width, size_t *used);
+/* Whether cp is a right-to-left letter (Hebrew, Arabic and related). */
+int	 utf8_is_rtl(uint32_t cp);
+
+#endif

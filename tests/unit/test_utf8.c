@@ -1,0 +1,104 @@
+/* Unit tests for src/util/utf8.c. */
+#include "config.h"
+
+#include "test.h"
+#include "util/utf8.h"
+
+static void
+decode_valid(void)
+{
+	uint32_t cp;
+
+	CHECK_INT(utf8_decode("A", 1, &cp), 1);
+	CHECK_INT(cp, 'A');
+	CHECK_INT(utf8_decode("\xD8\xB9", 2, &cp), 2);
+	CHECK_INT(cp, 0x0639);
+	CHECK_INT(utf8_decode("\xE4\xB8\xAD", 3, &cp), 3);
+	CHECK_INT(cp, 0x4E2D);
+	CHECK_INT(utf8_decode("\xF0\x9F\x98\x80", 4, &cp), 4);
+	CHECK_INT(cp, 0x1F600);
+}
+
+static void
+decode_invalid_maximal_subpart(void)
+{
+	uint32_t cp;
+
+	/* overlong C0 AF: two replacements, one byte each */
+	CHECK_INT(utf8_decode("\xC0\xAF", 2, &cp), 1);
+	CHECK_INT(cp, UTF8_REPLACEMENT);
+	/* surrogate ED A0 80: ED alone is the maximal subpart */
+	CHECK_INT(utf8_decode("\xED\xA0\x80", 3, &cp), 1);
+	CHECK_INT(cp, UTF8_REPLACEMENT);
+	/* truncated E2 82 then 'x': one replacement for two bytes */
+	CHECK_INT(utf8_decode("\xE2\x82x", 3, &cp), 2);
+	CHECK_INT(cp, UTF8_REPLACEMENT);
+	/* above U+10FFFF */
+	CHECK_INT(utf8_decode("\xF4\x90\x80\x80", 4, &cp), 1);
+	CHECK_INT(cp, UTF8_REPLACEMENT);
+}
+
+static void
+repair_counts_and_normalises(void)
+{
+	size_t n = 0;
+	char *s = utf8_repair("a\xFF" "b\r\nc\rd\0e", 10, &n);
+
+	CHECK_STR(s, "a\xEF\xBF\xBD" "b\nc\nd\xEF\xBF\xBD" "e");
+	CHECK_INT(n, 2);
+	free(s);
+	n = 0;
+	s = utf8_repair("\xC0\xAF", 2, &n);
+	CHECK_STR(s, "\xEF\xBF\xBD\xEF\xBF\xBD");
+	CHECK_INT(n, 2);
+	free(s);
+}
+
+static void
+valid_rejects_nul_and_bad(void)
+{
+	CHECK(utf8_valid("abc \xD8\xB9", 6));
+	CHECK(!utf8_valid("a\0b", 3));
+	CHECK(!utf8_valid("\xFF", 1));
+	CHECK(utf8_valid("\xEF\xBF\xBD", 3));
+}
+
+static void
+width_and_fit(void)
+{
+	size_t used;
+	const char *cjk = "\xE4\xB8\xAD\xE6\x96\x87";	/* 2 wide chars */
+	const char *comb = "e\xCC\x81x";		/* e + acute, x */
+
+	CHECK_INT(utf8_width("abc", 3), 3);
+	CHECK_INT(utf8_width(cjk, 6), 4);
+	CHECK_INT(utf8_width(comb, 4), 2);
+	CHECK_INT(utf8_width("Ne\xE2\x80\x8Bws", 7), 4);
+	/* 3 columns cannot hold the second wide char: stop after the first */
+	CHECK_INT(utf8_fit(cjk, 6, 3, &used), 3);
+	CHECK_INT(used, 2);
+	/* the combining mark stays with its base */
+	CHECK_INT(utf8_fit(comb, 4, 1, &used), 3);
+	CHECK_INT(used, 1);
+}
+
+static void
+rtl_detection(void)
+{
+	CHECK(utf8_is_rtl(0x0639));
+	CHECK(utf8_is_rtl(0x05D0));
+	CHECK(!utf8_is_rtl('A'));
+}
+
+int
+main(void)
+{
+	test_init();
+	TEST_RUN(decode_valid);
+	TEST_RUN(decode_invalid_maximal_subpart);
+	TEST_RUN(repair_counts_and_normalises);
+	TEST_RUN(valid_rejects_nul_and_bad);
+	TEST_RUN(width_and_fit);
+	TEST_RUN(rtl_detection);
+	return test_done();
+}
