@@ -3,7 +3,9 @@ liblede_a_SOURCES += \
 	src/util/xalloc.c src/util/xalloc.h \
 	src/util/buf.c src/util/buf.h \
 	src/util/utf8.c src/util/utf8.h \
-	src/util/sanitize.c src/util/sanitize.h
+	src/util/sanitize.c src/util/sanitize.h \
+	src/util/article.c src/util/article.h \
+	src/util/paths.c src/util/paths.h
 
 check_PROGRAMS += tests/unit/test_utf8 tests/unit/test_sanitize
 TESTS += tests/unit/test_utf8 tests/unit/test_sanitize

@@ -210,6 +210,30 @@ utf8_fit(const char *s, size_t len, size_t width, size_t *used)
 	return i;
 }
 
+char *
+utf8_cut(const char *s, size_t width, int pad)
+{
+	struct buf b = BUF_INIT;
+	size_t len = strlen(s), n, used;
+
+	if (utf8_width(s, len) <= width) {
+		buf_add(&b, s, len);
+		used = utf8_width(s, len);
+	} else if (width == 0) {
+		used = 0;
+	} else {
+		n = utf8_fit(s, len, width - 1, &used);
+		buf_add(&b, s, n);
+		buf_adds(&b, "\xE2\x80\xA6");
+		used++;
+	}
+	while (pad && used < width) {
+		buf_addc(&b, ' ');
+		used++;
+	}
+	return buf_detach(&b);
+}
+
 int
 utf8_is_rtl(uint32_t cp)
 {

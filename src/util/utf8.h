@@ -42,6 +42,13 @@ size_t	 utf8_width(const char *s, size_t len);
  * marks. *used receives the columns taken (may be NULL).
  */
 size_t	 utf8_fit(const char *s, size_t len, size_t width, size_t *used);
+/*
+ * A copy of s cut to at most width columns, ending in "\xE2\x80\xA6" (an
+ * ellipsis) when something was cut, and padded with spaces to exactly width
+ * columns when pad is set. s must already be display-safe (sanitised).
+ * Caller frees.
+ */
+char	*utf8_cut(const char *s, size_t width, int pad);
 /* Whether cp is a right-to-left letter (Hebrew, Arabic and related). */
 int	 utf8_is_rtl(uint32_t cp);
 

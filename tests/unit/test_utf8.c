@@ -83,6 +83,29 @@ width_and_fit(void)
 }
 
 static void
+cut_with_ellipsis(void)
+{
+	char *s;
+
+	s = utf8_cut("abcdef", 4, 0);
+	CHECK_STR(s, "abc\xE2\x80\xA6");
+	free(s);
+	s = utf8_cut("ab", 4, 1);
+	CHECK_STR(s, "ab  ");
+	free(s);
+	/* a wide char that would straddle the edge is dropped, then padded */
+	s = utf8_cut("a\xE4\xB8\xAD\xE6\x96\x87", 4, 1);
+	CHECK_STR(s, "a\xE4\xB8\xAD\xE2\x80\xA6");
+	free(s);
+	s = utf8_cut("a\xE4\xB8\xAD\xE6\x96\x87b", 4, 1);
+	CHECK_STR(s, "a\xE4\xB8\xAD\xE2\x80\xA6");
+	free(s);
+	s = utf8_cut("\xE4\xB8\xAD\xE6\x96\x87\xE6\x96\x87", 4, 1);
+	CHECK_STR(s, "\xE4\xB8\xAD\xE2\x80\xA6 ");
+	free(s);
+}
+
+static void
 rtl_detection(void)
 {
 	CHECK(utf8_is_rtl(0x0639));
@@ -99,6 +122,7 @@ main(void)
 	TEST_RUN(repair_counts_and_normalises);
 	TEST_RUN(valid_rejects_nul_and_bad);
 	TEST_RUN(width_and_fit);
+	TEST_RUN(cut_with_ellipsis);
 	TEST_RUN(rtl_detection);
 	return test_done();
 }

@@ -1,0 +1,170 @@
+/*
+ * The archive: one SQLite file holding articles, their full-text index,
+ * entities, temporal expressions and correction flags. This header is the
+ * only way the rest of lede reaches the database; <sqlite3.h> is included
+ * by src/archive/ alone.
+ *
+ * Threading: a struct archive is one connection, used by one thread at a
+ * time. Writers take BEGIN IMMEDIATE through archive_begin(); imports
+ * commit in batches. Every function that can fail returns -1 (or NULL) and
+ * stores a message in *cause that the caller frees; nothing here prints.
+ *
+ * Offsets are UTF-8 byte offsets into the stored body, everywhere.
+ */
+#ifndef LEDE_ARCHIVE_ARCHIVE_H
+#define LEDE_ARCHIVE_ARCHIVE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/article.h"
+
+struct archive;
+struct extract_result;
+
+#define ARCHIVE_READONLY	0x1	/* open read-only, never create */
+#define ARCHIVE_BULK		0x2	/* tune the connection for a large import */
+
+/*
+ * The default archive path: $LEDE_ARCHIVE, else
+ * $XDG_DATA_HOME/lede/archive.db, else ~/.local/share/lede/archive.db.
+ * Caller frees.
+ */
+char	*archive_default_path(void);
+
+/*
+ * Open (creating it and its directory unless ARCHIVE_READONLY) the archive
+ * at path, migrating an older schema inside one transaction. A file that is
+ * not a lede archive, or comes from a newer lede, is refused and left
+ * untouched. NULL and *cause on failure.
+ */
+struct archive	*archive_open(const char *path, int flags, char **cause);
+void		 archive_close(struct archive *);
+const char	*archive_path(const struct archive *);
+/* Schema version this build writes (PRAGMA user_version). */
+int		 archive_schema_version(void);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+int	 archive_begin(struct archive *, char **cause);
+int	 archive_commit(struct archive *, char **cause);
+void	 archive_rollback(struct archive *);
+
+enum archive_put_status {
+	ARCHIVE_INSERTED,	/* a new article */
+	ARCHIVE_UPDATED,	/* same article (guid/url), changed: new revision */
+	ARCHIVE_UNCHANGED,	/* already there, identical */
+};
+
+/*
+ * Store an article inside the caller's transaction. Identity is the
+ * source's guid, else its URL, else the content hash: the same article
+ * imported again adds nothing; a changed one is updated in place as a new
+ * revision (its flags are re-anchored). ex (may be NULL) holds the entities
+ * and temporal expressions found in the body; they replace the article's
+ * previous ones. *id (may be NULL) receives the article id.
+ * Returns an enum archive_put_status, or -1 and *cause.
+ */
+int	 archive_put(struct archive *, const struct article *,
+	    const struct extract_result *ex, int64_t *id, char **cause);
+
+/* Replace the stored extraction results of one article (for reindex). */
+int	 archive_put_extract(struct archive *, int64_t id,
+	    const struct extract_result *ex, char **cause);
+
+/* The whole article, body included, or NULL (*cause says "no article N"). Caller frees. */
+struct article	*archive_get(struct archive *, int64_t id, char **cause);
+
+int	 archive_set_read(struct archive *, int64_t id, int read, char **cause);
+
+/*
+ * Listing. Rows carry no body: the list is served by an index. Paging is by
+ * key (the row's sort key), never by offset, so a page costs the same at
+ * the top or the bottom of a million articles.
+ */
+enum archive_order {
+	ARCHIVE_NEWEST,		/* by published date, newest first (default) */
+	ARCHIVE_OLDEST,
+	ARCHIVE_RELEVANCE,	/* bm25; only with a query */
+};
+
+struct archive_filter {
+	const char	*query;		/* lede query syntax (see query.h), or NULL */
+	const char	*source;	/* exact source name, or NULL */
+	const char	*since;		/* inclusive (partial) ISO date, or NULL */
+	const char	*until;		/* inclusive (partial) ISO date, or NULL */
+	const char	*entity;	/* canonical name or alias, or NULL */
+	enum archive_order order;
+	int		 unread_only;
+};
+
+struct archive_row {
+	int64_t	 id;
+	int64_t	 key;		/* sort key: pass back for the next page */
+	double	 rank;		/* relevance order: bm25 score */
+	char	*published;
+	char	*source;
+	char	*title;
+	char	*author;
+	char	*url;
+	char	*snippet;	/* with a query: text around the match, matches
+				   between \x02 and \x03 (stripped from the stored
+				   text first, so content cannot forge them) */
+	int	 read;
+	int	 nflags;
+};
+
+struct archive_page {
+	struct archive_row	*rows;
+	size_t			 nrows;
+};
+
+/*
+ * Fetch up to limit rows after (forward) or before (backward) the row
+ * with sort key `after` in the filter's order; after = 0 starts at the
+ * top (forward) or bottom (backward). Backward pages are returned in
+ * display order. With ARCHIVE_RELEVANCE `after` is an offset into the
+ * ranking (relevance cannot page by key). Snippets are made only when
+ * want_snippets is set. Returns 0, or -1 and *cause (a query the user typed
+ * never causes an FTS5 syntax error; a query that cannot match gives no rows).
+ */
+int	 archive_list(struct archive *, const struct archive_filter *,
+	    int64_t after, int backward, size_t limit, int want_snippets,
+	    struct archive_page *page, char **cause);
+void	 archive_page_release(struct archive_page *);
+/* Articles matching the filter (may be slow for a broad query on a huge archive). */
+int64_t	 archive_count(struct archive *, const struct archive_filter *, char **cause);
+/* Rows that come before key in the filter's order: the 0-based position of the row. */
+int64_t	 archive_position(struct archive *, const struct archive_filter *,
+	    int64_t key, char **cause);
+/* Total articles in the archive (cheap). */
+int64_t	 archive_total(struct archive *);
+
+/* Distinct sources with article counts, for filters. */
+struct archive_source {
+	char	*name;
+	char	*url;
+	char	*corrections;
+	int64_t	 count;
+};
+int	 archive_sources(struct archive *, struct archive_source **, size_t *,
+	    char **cause);
+void	 archive_sources_free(struct archive_source *, size_t);
+/* Set a source's corrections address (creates the source if needed). */
+int	 archive_set_corrections(struct archive *, const char *source,
+	    const char *address, char **cause);
+
+/*
+ * Integrity: SQLite's integrity_check, the FTS5 index against the articles,
+ * foreign keys. Appends human-readable findings to *report (caller frees).
+ * Returns 0 when all is well, 1 when problems were found, -1 on error.
+ */
+int	 archive_check(struct archive *, char **report, char **cause);
+
+/*
+ * Walk every article (body included) in id order, calling fn until it
+ * returns non-zero. For reindex and exports.
+ */
+int	 archive_foreach(struct archive *,
+	    int (*fn)(const struct article *, void *), void *arg, char **cause);
+
+#endif
