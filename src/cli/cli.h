@@ -45,6 +45,11 @@ int	 cli_usage_error(const struct cli_cmd *, const char *fmt, ...)
 /* Open the context's archive (read-only with readonly set). NULL after
    printing the error. */
 struct archive	*cli_open_archive(struct cli_ctx *, int readonly);
+/* `lede --version`: lede's version and the libraries it runs with. */
+void		 cli_version(FILE *fp);
+/* `lede --demo`: build the demo archive once in the user's data
+   directory, then open the reader on it. Returns the exit status. */
+int		 cli_demo(struct cli_ctx *);
 /* Parse a positive article id; -1 if not one. */
 long long	 cli_parse_id(const char *);
 

@@ -1,1 +1,6 @@
-# src/ingest: sources and unit tests
+# src/ingest: the import pipeline (worker thread + single writer).
+liblede_a_SOURCES += \
+	src/ingest/ingest.c src/ingest/ingest.h \
+	src/ingest/walk.c src/ingest/walk.h \
+	src/ingest/queue.c src/ingest/queue.h \
+	src/ingest/progress.c src/ingest/progress.h

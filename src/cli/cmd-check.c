@@ -1,0 +1,52 @@
+/*
+ * lede check: integrity of the archive and its full-text index.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "archive/archive.h"
+#include "cli/cli.h"
+#include "util/sanitize.h"
+
+static int cmd_check(struct cli_ctx *, int, char **);
+
+const struct cli_cmd cli_cmd_check = {
+	.name = "check",
+	.args = "",
+	.summary = "check the integrity of the archive and its index",
+	.help =
+	    "Runs SQLite's integrity check, checks the full-text index against the\n"
+	    "articles and the foreign keys. Exit status 0 when all is well, 1 when\n"
+	    "a problem was found (the report says what).\n",
+	.run = cmd_check,
+};
+
+static int
+cmd_check(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct archive *ar;
+	char *report = NULL, *cause = NULL;
+	int rc;
+
+	if (argc > 1)
+		return cli_usage_error(&cli_cmd_check, "unexpected argument '%s'",
+		    argv[1]);
+	if ((ar = cli_open_archive(ctx, 1)) == NULL)
+		return 1;
+	rc = archive_check(ar, &report, &cause);
+	if (rc < 0) {
+		cli_error("%s", cause != NULL ? cause : "check failed");
+		rc = 1;
+	} else {
+		if (report != NULL)
+			sanitize_fputs(report, stdout, SANITIZE_NEWLINES);
+		if (rc == 0)
+			printf("%s: ok\n", ctx->archive_path);
+	}
+	free(report);
+	free(cause);
+	archive_close(ar);
+	return rc == 0 ? 0 : 1;
+}

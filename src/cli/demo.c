@@ -1,0 +1,88 @@
+/*
+ * lede --demo: the bundled demo articles (share/demo, all invented) are
+ * imported once into the user's data directory, then the reader opens on
+ * them. The archive is built under a temporary name and renamed when
+ * complete, so an interrupted first run never leaves half a demo behind.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "archive/archive.h"
+#include "cli/cli.h"
+#include "ingest/ingest.h"
+#include "tui/tui.h"
+#include "util/paths.h"
+#include "util/xalloc.h"
+
+static void
+problem(const char *where, const char *message, void *arg)
+{
+	(void)arg;
+	cli_error("%s: %s", where, message);
+}
+
+static int
+build_demo(const char *path)
+{
+	char *data = paths_datadir(), *src = xasprintf("%s/demo", data);
+	char *tmp = xasprintf("%s.building", path), *cause = NULL;
+	struct ingest_opts io = { .extract = 1, .problem = problem };
+	struct ingest_stats st;
+	struct archive *ar;
+	int rc = -1;
+
+	if (access(src, R_OK) != 0) {
+		cli_error("the demo articles are missing (%s)", src);
+		goto out;
+	}
+	unlink(tmp);
+	if ((ar = archive_open(tmp, 0, &cause)) == NULL) {
+		cli_error("%s", cause);
+		goto out;
+	}
+	fprintf(stderr, "lede: building the demo archive in %s\n", path);
+	io.progress = isatty(STDERR_FILENO);
+	rc = ingest_run(ar, &src, 1, &io, &st, &cause);
+	archive_close(ar);
+	if (rc < 0 || st.inserted == 0) {
+		cli_error("could not build the demo archive: %s",
+		    cause != NULL ? cause : "nothing imported");
+		rc = -1;
+	} else if (rename(tmp, path) != 0) {
+		cli_error("cannot create %s", path);
+		rc = -1;
+	} else
+		rc = 0;
+	if (rc != 0)
+		unlink(tmp);
+out:
+	free(cause);
+	free(tmp);
+	free(src);
+	free(data);
+	return rc;
+}
+
+int
+cli_demo(struct cli_ctx *ctx)
+{
+	char *home = paths_data_home(), *path, *cause = NULL;
+	int rc = 0;
+
+	path = xasprintf("%s/demo.db", home);
+	if (paths_mkdir_p(home) != 0)
+		rc = cli_error("cannot create %s", home);
+	else if (access(path, F_OK) != 0 && build_demo(path) != 0)
+		rc = 1;
+	if (rc == 0 && tui_run(path, ctx->config_path, &cause) != 0) {
+		rc = cli_error("%s", cause != NULL ? cause : "the reader failed");
+		free(cause);
+	}
+	free(path);
+	free(home);
+	return rc;
+}

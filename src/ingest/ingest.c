@@ -1,0 +1,342 @@
+/*
+ * The import pipeline (see ingest.h). Two threads: the worker reads files,
+ * parses them and runs extraction, handing batches over a bounded queue;
+ * the calling thread owns the archive connection, stores each article and
+ * commits every opts->batch articles. Problems travel through the same
+ * queue, so they are reported in input order and only from the calling
+ * thread, where the progress bar lives.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "archive/archive.h"
+#include "archive/newsboat.h"
+#include "extract/extract.h"
+#include "import/import.h"
+#include "ingest/ingest.h"
+#include "ingest/progress.h"
+#include "ingest/queue.h"
+#include "ingest/walk.h"
+#include "util/article.h"
+#include "util/paths.h"
+#include "util/xalloc.h"
+
+#define HANDOVER_ARTICLES	64	/* articles per queued batch */
+#define QUEUE_BATCHES		16
+
+static volatile sig_atomic_t ingest_stop;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	ingest_stop = 1;
+}
+
+struct worker {
+	struct queue			*q;
+	const struct walk_list		*files;
+	const struct extract_model	*model;
+	int				 extract;
+	struct batch			*cur;
+	const char			*path;
+	size_t				 got;	/* articles from the current file */
+};
+
+static void
+worker_flush(struct worker *w, int force)
+{
+	if (w->cur == NULL || (!force && w->cur->narticles < HANDOVER_ARTICLES &&
+	    w->cur->n < 4 * HANDOVER_ARTICLES))
+		return;
+	if (queue_push(w->q, w->cur) == -1)
+		batch_free(w->cur);
+	w->cur = NULL;
+}
+
+static void
+worker_add(struct worker *w, const struct entry *e)
+{
+	if (w->cur == NULL)
+		w->cur = xcalloc(1, sizeof *w->cur);
+	batch_add(w->cur, e);
+	worker_flush(w, 0);
+}
+
+static void
+worker_problem(struct worker *w, const char *where, const char *msg)
+{
+	struct entry e = { .kind = ENTRY_PROBLEM };
+
+	e.where = xstrdup(where != NULL ? where : w->path);
+	e.msg = xstrdup(msg);
+	worker_add(w, &e);
+}
+
+static int
+sink_article(struct article *a, void *arg)
+{
+	struct worker *w = arg;
+	struct entry e = { .kind = ENTRY_ARTICLE, .a = a };
+
+	if (w->extract && a->body != NULL)
+		e.ex = extract_run(w->model, a->body, strlen(a->body),
+		    a->published, a->language);
+	w->got++;
+	worker_add(w, &e);
+	return ingest_stop || queue_cancelled(w->q);
+}
+
+static void
+sink_problem(const char *where, const char *message, void *arg)
+{
+	worker_problem(arg, where, message);
+}
+
+static int
+newsboat_article(struct article *a, void *arg)
+{
+	import_newsboat_finish(a);
+	return sink_article(a, arg);
+}
+
+static int
+is_sqlite_file(const char *path)
+{
+	char head[16];
+	FILE *fp;
+	size_t n;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return 0;
+	n = fread(head, 1, sizeof head, fp);
+	fclose(fp);
+	return n == sizeof head && memcmp(head, "SQLite format 3", 16) == 0;
+}
+
+static void
+worker_file(struct worker *w, const struct walk_file *f)
+{
+	struct import_sink sink = { sink_article, sink_problem, w, 0 };
+	struct entry done = { .kind = ENTRY_FILE_DONE, .bytes = f->size };
+	char *cause = NULL;
+	int rc;
+
+	w->path = f->path;
+	w->got = 0;
+	if (strcmp(f->path, "-") == 0)
+		rc = import_stream(stdin, "<stdin>", &sink, &cause);
+	else if (is_sqlite_file(f->path))
+		rc = archive_newsboat_read(f->path, newsboat_article, w, &cause);
+	else
+		rc = import_file(f->path, &sink, &cause);
+	if (rc < 0) {
+		worker_problem(w, strcmp(f->path, "-") == 0 ? "<stdin>" : f->path,
+		    cause != NULL ? cause : "cannot be imported");
+		done.failed = 1;
+	}
+	free(cause);
+	done.replaced = sink.replaced;
+	worker_add(w, &done);
+}
+
+static void *
+worker_main(void *arg)
+{
+	struct worker *w = arg;
+	size_t i;
+
+	for (i = 0; i < w->files->n; i++) {
+		if (ingest_stop || queue_cancelled(w->q))
+			break;
+		worker_file(w, &w->files->files[i]);
+	}
+	worker_flush(w, 1);
+	queue_close(w->q);
+	return NULL;
+}
+
+struct writer {
+	struct archive		*ar;
+	const struct ingest_opts *opts;
+	struct ingest_stats	*stats;
+	struct progress		 prog;
+	uint64_t		 bytes;
+	size_t			 intx;		/* articles in the open transaction */
+	size_t			 stored;
+};
+
+static void
+report(struct writer *wr, const char *where, const char *msg)
+{
+	if (wr->opts->problem == NULL)
+		return;
+	if (wr->prog.drawn)
+		progress_end(&wr->prog);
+	wr->opts->problem(where, msg, wr->opts->arg);
+}
+
+static int
+writer_commit(struct writer *wr, char **cause)
+{
+	if (wr->intx == 0)
+		return 0;
+	wr->intx = 0;
+	return archive_commit(wr->ar, cause);
+}
+
+static int
+writer_article(struct writer *wr, struct entry *e, char **cause)
+{
+	int rc;
+
+	if (wr->intx == 0 && archive_begin(wr->ar, cause) != 0)
+		return -1;
+	wr->intx++;
+	rc = archive_put(wr->ar, e->a, e->ex, NULL, cause);
+	switch (rc) {
+	case ARCHIVE_INSERTED:
+		wr->stats->inserted++;
+		break;
+	case ARCHIVE_UPDATED:
+		wr->stats->updated++;
+		break;
+	case ARCHIVE_UNCHANGED:
+		wr->stats->unchanged++;
+		break;
+	default:
+		return -1;
+	}
+	wr->stored++;
+	return 0;
+}
+
+static int
+writer_batch(struct writer *wr, struct batch *b, char **cause)
+{
+	size_t i, limit = wr->opts->batch ? wr->opts->batch : 1000;
+	struct entry *e;
+
+	for (i = 0; i < b->n; i++) {
+		e = &b->e[i];
+		switch (e->kind) {
+		case ENTRY_ARTICLE:
+			if (writer_article(wr, e, cause) != 0)
+				return -1;
+			if (wr->intx >= limit && writer_commit(wr, cause) != 0)
+				return -1;
+			break;
+		case ENTRY_PROBLEM:
+			report(wr, e->where, e->msg);
+			break;
+		case ENTRY_FILE_DONE:
+			wr->stats->files++;
+			wr->stats->replaced += e->replaced;
+			if (e->failed)
+				wr->stats->failed++;
+			wr->bytes += e->bytes;
+			break;
+		}
+	}
+	progress_update(&wr->prog, wr->bytes, wr->stored, 0);
+	return 0;
+}
+
+static struct extract_model *
+load_model(struct writer *wr)
+{
+	char *dir = paths_datadir(), *path, *cause = NULL;
+	struct extract_model *m;
+
+	path = xasprintf("%s/ner.model", dir);
+	m = extract_model_load(path, &cause);
+	if (m == NULL) {
+		char *msg = xasprintf("names will not be extracted: %s",
+		    cause != NULL ? cause : "cannot load the model");
+		report(wr, path, msg);
+		free(msg);
+	}
+	free(cause);
+	free(path);
+	free(dir);
+	return m;
+}
+
+static void
+collect_problem(const char *where, const char *msg, void *arg)
+{
+	struct writer *wr = arg;
+
+	wr->stats->failed++;
+	report(wr, where, msg);
+}
+
+int
+ingest_run(struct archive *ar, char *const *paths, size_t npaths,
+    const struct ingest_opts *opts, struct ingest_stats *stats, char **cause)
+{
+	struct walk_list files = { 0 };
+	struct writer wr = { .ar = ar, .opts = opts, .stats = stats };
+	struct worker w = { 0 };
+	struct queue q;
+	struct extract_model *model;
+	struct sigaction sa, old_int, old_term;
+	pthread_t tid;
+	struct batch *b;
+	size_t i;
+	int rc = 0;
+
+	memset(stats, 0, sizeof *stats);
+	for (i = 0; i < npaths; i++)
+		walk_add(&files, paths[i], collect_problem, &wr);
+	progress_init(&wr.prog, opts->progress ? stderr : NULL, "articles",
+	    files.total);
+	model = opts->extract ? load_model(&wr) : NULL;
+	w.model = model;
+	w.extract = opts->extract;
+	w.files = &files;
+	w.q = &q;
+	queue_init(&q, QUEUE_BATCHES);
+
+	ingest_stop = 0;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+
+	if (pthread_create(&tid, NULL, worker_main, &w) != 0)
+		fatal("cannot start the import thread: %s", strerror(errno));
+	while ((b = queue_pop(&q)) != NULL) {
+		if (rc == 0 && writer_batch(&wr, b, cause) != 0) {
+			rc = -1;
+			queue_cancel(&q);
+		}
+		batch_free(b);
+		if (ingest_stop && rc == 0) {
+			stats->interrupted = 1;
+			queue_cancel(&q);
+		}
+	}
+	pthread_join(tid, NULL);
+	if (rc == 0 && writer_commit(&wr, cause) != 0)
+		rc = -1;
+	if (rc != 0 && wr.intx > 0)
+		archive_rollback(ar);
+	progress_update(&wr.prog, wr.bytes, wr.stored, 1);
+	progress_end(&wr.prog);
+
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	queue_release(&q);
+	extract_model_free(model);
+	walk_release(&files);
+	if (rc == 0 && (stats->failed > 0 || stats->interrupted))
+		rc = 1;
+	return rc;
+}

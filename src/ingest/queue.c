@@ -1,0 +1,133 @@
+/*
+ * Bounded blocking queue of batches (see queue.h).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "extract/extract.h"
+#include "ingest/queue.h"
+#include "util/article.h"
+#include "util/xalloc.h"
+
+void
+queue_init(struct queue *q, size_t max)
+{
+	pthread_mutex_init(&q->lock, NULL);
+	pthread_cond_init(&q->cond, NULL);
+	q->head = q->tail = NULL;
+	q->len = 0;
+	q->max = max;
+	q->closed = q->cancelled = 0;
+}
+
+void
+queue_release(struct queue *q)
+{
+	struct batch *b;
+
+	while ((b = q->head) != NULL) {
+		q->head = b->next;
+		batch_free(b);
+	}
+	pthread_mutex_destroy(&q->lock);
+	pthread_cond_destroy(&q->cond);
+}
+
+int
+queue_push(struct queue *q, struct batch *b)
+{
+	pthread_mutex_lock(&q->lock);
+	while (q->len >= q->max && !q->cancelled)
+		pthread_cond_wait(&q->cond, &q->lock);
+	if (q->cancelled) {
+		pthread_mutex_unlock(&q->lock);
+		return -1;
+	}
+	b->next = NULL;
+	if (q->tail != NULL)
+		q->tail->next = b;
+	else
+		q->head = b;
+	q->tail = b;
+	q->len++;
+	pthread_cond_broadcast(&q->cond);
+	pthread_mutex_unlock(&q->lock);
+	return 0;
+}
+
+struct batch *
+queue_pop(struct queue *q)
+{
+	struct batch *b;
+
+	pthread_mutex_lock(&q->lock);
+	while (q->head == NULL && !q->closed)
+		pthread_cond_wait(&q->cond, &q->lock);
+	b = q->head;
+	if (b != NULL) {
+		q->head = b->next;
+		if (q->head == NULL)
+			q->tail = NULL;
+		q->len--;
+		pthread_cond_broadcast(&q->cond);
+	}
+	pthread_mutex_unlock(&q->lock);
+	return b;
+}
+
+void
+queue_close(struct queue *q)
+{
+	pthread_mutex_lock(&q->lock);
+	q->closed = 1;
+	pthread_cond_broadcast(&q->cond);
+	pthread_mutex_unlock(&q->lock);
+}
+
+void
+queue_cancel(struct queue *q)
+{
+	pthread_mutex_lock(&q->lock);
+	q->cancelled = 1;
+	pthread_cond_broadcast(&q->cond);
+	pthread_mutex_unlock(&q->lock);
+}
+
+int
+queue_cancelled(struct queue *q)
+{
+	int c;
+
+	pthread_mutex_lock(&q->lock);
+	c = q->cancelled;
+	pthread_mutex_unlock(&q->lock);
+	return c;
+}
+
+void
+batch_add(struct batch *b, const struct entry *e)
+{
+	b->e = xreallocarray(b->e, b->n + 1, sizeof *b->e);
+	b->e[b->n++] = *e;
+	if (e->kind == ENTRY_ARTICLE)
+		b->narticles++;
+}
+
+void
+batch_free(struct batch *b)
+{
+	size_t i;
+
+	if (b == NULL)
+		return;
+	for (i = 0; i < b->n; i++) {
+		article_free(b->e[i].a);
+		if (b->e[i].ex != NULL)
+			extract_result_free(b->e[i].ex);
+		free(b->e[i].where);
+		free(b->e[i].msg);
+	}
+	free(b->e);
+	free(b);
+}
