@@ -1,0 +1,95 @@
+/*
+ * Shared by the parsers in src/import/ and nothing else: the state of one
+ * import run (where messages go, how many articles were delivered) and
+ * the helpers every parser uses to deliver an article within the limits.
+ */
+#ifndef LEDE_IMPORT_INT_H
+#define LEDE_IMPORT_INT_H
+
+#include <stddef.h>
+
+#include "import/import.h"
+
+struct buf;
+
+struct import_ctx {
+	const char		*name;		/* for messages and origin */
+	struct import_sink	*sink;
+	int			 delivered;
+	int			 stopped;	/* the sink or a limit said stop */
+};
+
+/* A parser: 0 after delivering what it could, -1 and *cause to refuse. */
+typedef int (*import_parse_fn)(struct import_ctx *, const char *data,
+    size_t len, char **cause);
+
+int	 import_parse_text(struct import_ctx *, const char *, size_t, char **);
+int	 import_parse_jsonl(struct import_ctx *, const char *, size_t, char **);
+int	 import_parse_feed(struct import_ctx *, const char *, size_t, char **);
+int	 import_parse_html(struct import_ctx *, const char *, size_t, char **);
+
+/*
+ * Report a problem at name[:line[:col]] (line/col 0 = absent), printf
+ * style.
+ */
+void	 import_problem(struct import_ctx *, unsigned long line,
+	    unsigned long col, const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+
+/*
+ * Make every field of a valid UTF-8 (counting replacements), apply the
+ * title and body limits (cutting at a character boundary and reporting
+ * it), set origin to name[:line] unless set, and hand a to the sink.
+ * Takes ownership of a. Returns non-zero when the run must stop (the sink
+ * asked, or IMPORT_MAX_ITEMS was reached).
+ */
+int	 import_deliver(struct import_ctx *, struct article *a,
+	    unsigned long line);
+
+/*
+ * Bytes of unknown encoding -> valid UTF-8 with LF endings: a UTF-8 or
+ * UTF-16 byte order mark is honoured and dropped; text that is not UTF-8
+ * but reads as Windows-1252 (a superset of Latin-1 for printable text) is
+ * converted; anything else goes through utf8_repair(). Caller frees;
+ * *outlen gets the length.
+ */
+char	*import_decode(const char *data, size_t len, size_t *outlen,
+	    size_t *replaced);
+/* Whether data is not UTF-8 yet plausible as Windows-1252 / Latin-1. */
+int	 import_is_cp1252(const char *data, size_t len);
+
+/* Cut s (valid UTF-8) to at most max bytes at a character boundary. */
+size_t	 import_cut(const char *s, size_t len, size_t max);
+/*
+ * A copy of s with runs of white space (and LF) made one space and the ends
+ * trimmed; NULL when nothing is left. Caller frees.
+ */
+char	*import_squeeze(const char *s);
+/* s shortened to a readable title of at most max bytes, cut at a word
+   boundary and ended with "…" when cut. Caller frees. */
+char	*import_shorten(const char *s, size_t max);
+/* "en-US" -> "en": the lower-cased primary subtag, or NULL. Caller frees. */
+char	*import_lang_tag(const char *s);
+
+/*
+ * HTML -> text on an already parsed tree (see html.c). flags: which
+ * elements to leave out beyond the usual ones. Appends to out, at most
+ * IMPORT_MAX_BODY bytes; sets *cut when the limit or the depth cap
+ * stopped it.
+ */
+#define HTML_TEXT_NO_FIGCAPTION	0x1
+#define HTML_TEXT_NO_HEADER	0x2
+struct _xmlNode;
+void	 import_html_node_text(struct _xmlNode *, int flags, struct buf *out,
+	    int *cut);
+/* Like import_html_to_text() with a report of truncation. */
+char	*import_html_text(const char *html, size_t len, size_t *replaced,
+	    int *cut);
+
+/*
+ * Infer a publication date from article text (see text.c for the rule).
+ * Returns an ISO 8601 date, possibly partial, or NULL. Caller frees.
+ */
+char	*import_infer_date(const char *text);
+
+#endif

@@ -1,0 +1,330 @@
+/*
+ * JSON Lines: one article per line, as scrapers and exports write them.
+ * Keys (all optional, but a record needs a title or a text):
+ *
+ *   title, url (or link), published (or date; a string or epoch seconds),
+ *   author (a string or an array of strings), source, source_url,
+ *   text (or body, content; plain text), html (HTML made into text),
+ *   caption, language (or lang), guid (or id; a string or an integer),
+ *   corrections.
+ *
+ * Blank lines are skipped. A line that is not a JSON object, is nested
+ * deeper than IMPORT_MAX_JSON_DEPTH or is longer than IMPORT_MAX_LINE is
+ * reported with its line number and skipped; the rest of the file is kept.
+ * A value of the wrong type is reported and left out of the record.
+ * json-c 0.16 parses each line (json_tokener with a depth limit).
+ */
+#include "config.h"
+
+#include <json-c/json.h>
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import/import_int.h"
+#include "util/buf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+enum jsonl_kind {
+	JSONL_STRING,		/* plain string */
+	JSONL_TEXT,		/* body text: paragraphs */
+	JSONL_HTML,		/* HTML made into text */
+	JSONL_DATE,		/* string or epoch number */
+	JSONL_NAMES,		/* string or array of strings */
+	JSONL_ID,		/* string or integer */
+	JSONL_LANG,		/* language tag */
+};
+
+static const struct jsonl_key {
+	const char	*key;
+	size_t		 off;
+	enum jsonl_kind	 kind;
+} jsonl_keys[] = {
+	{ "title", offsetof(struct article, title), JSONL_STRING },
+	{ "url", offsetof(struct article, url), JSONL_STRING },
+	{ "link", offsetof(struct article, url), JSONL_STRING },
+	{ "published", offsetof(struct article, published), JSONL_DATE },
+	{ "date", offsetof(struct article, published), JSONL_DATE },
+	{ "author", offsetof(struct article, author), JSONL_NAMES },
+	{ "source", offsetof(struct article, source), JSONL_STRING },
+	{ "source_url", offsetof(struct article, source_url), JSONL_STRING },
+	{ "text", offsetof(struct article, body), JSONL_TEXT },
+	{ "body", offsetof(struct article, body), JSONL_TEXT },
+	{ "content", offsetof(struct article, body), JSONL_TEXT },
+	{ "html", offsetof(struct article, body), JSONL_HTML },
+	{ "caption", offsetof(struct article, caption), JSONL_STRING },
+	{ "language", offsetof(struct article, language), JSONL_LANG },
+	{ "lang", offsetof(struct article, language), JSONL_LANG },
+	{ "guid", offsetof(struct article, guid), JSONL_ID },
+	{ "id", offsetof(struct article, guid), JSONL_ID },
+	{ "corrections", offsetof(struct article, corrections), JSONL_STRING },
+};
+
+/* A JSON string as stored text: NUL bytes and bad UTF-8 repaired. */
+static char *
+jsonl_string(struct import_ctx *ctx, struct json_object *v)
+{
+	return utf8_repair(json_object_get_string(v),
+	    (size_t)json_object_get_string_len(v), &ctx->sink->replaced);
+}
+
+/*
+ * Plain text as body paragraphs: blank-line separated blocks stay as they
+ * are; text without blank lines has one paragraph per line. Lines are
+ * trimmed and runs of blank lines become one.
+ */
+static char *
+jsonl_paragraphs(const char *s)
+{
+	struct buf b = BUF_INIT;
+	const char *e, *t;
+	int blocks = strstr(s, "\n\n") != NULL || strstr(s, "\n \n") != NULL;
+	int gap = 0;
+
+	while (*s != '\0') {
+		e = s + strcspn(s, "\n");
+		while (s < e && (*s == ' ' || *s == '\t'))
+			s++;
+		t = e;
+		while (t > s && (t[-1] == ' ' || t[-1] == '\t'))
+			t--;
+		if (t == s)
+			gap = 1;
+		else {
+			if (b.len > 0)
+				buf_adds(&b, gap || !blocks ? "\n\n" : "\n");
+			buf_add(&b, s, (size_t)(t - s));
+			gap = 0;
+		}
+		s = *e == '\n' ? e + 1 : e;
+	}
+	return b.len > 0 ? buf_detach(&b) : (buf_release(&b), NULL);
+}
+
+static const char *
+jsonl_type_name(struct json_object *v)
+{
+	return json_type_to_name(json_object_get_type(v));
+}
+
+/* One key's value into the article; 0, or -1 when of the wrong type. */
+static int
+jsonl_field(struct import_ctx *ctx, const struct jsonl_key *k,
+    struct json_object *v, struct article *a)
+{
+	char **field = (char **)((char *)a + k->off), *s = NULL;
+	enum json_type t = json_object_get_type(v);
+	struct buf b = BUF_INIT;
+	size_t i, n;
+
+	if (t == json_type_null)
+		return 0;
+	switch (k->kind) {
+	case JSONL_STRING:
+	case JSONL_TEXT:
+	case JSONL_HTML:
+	case JSONL_LANG:
+		if (t != json_type_string)
+			return -1;
+		s = jsonl_string(ctx, v);
+		if (k->kind == JSONL_TEXT) {
+			char *p = jsonl_paragraphs(s);
+
+			free(s);
+			s = p;
+		} else if (k->kind == JSONL_HTML) {
+			char *p = import_html_to_text(s, strlen(s),
+			    &ctx->sink->replaced);
+
+			free(s);
+			s = p[0] != '\0' ? p : (free(p), NULL);
+		} else if (k->kind == JSONL_LANG) {
+			char *p = import_lang_tag(s);
+
+			free(s);
+			s = p;
+		}
+		break;
+	case JSONL_DATE:
+		if (t == json_type_int)
+			s = xasprintf("%lld", (long long)json_object_get_int64(v));
+		else if (t == json_type_string)
+			s = jsonl_string(ctx, v);
+		else
+			return -1;
+		break;
+	case JSONL_ID:
+		if (t == json_type_int)
+			s = xasprintf("%lld", (long long)json_object_get_int64(v));
+		else if (t == json_type_string)
+			s = jsonl_string(ctx, v);
+		else
+			return -1;
+		break;
+	case JSONL_NAMES:
+		if (t == json_type_string) {
+			s = jsonl_string(ctx, v);
+			break;
+		}
+		if (t != json_type_array)
+			return -1;
+		n = json_object_array_length(v);
+		for (i = 0; i < n; i++) {
+			struct json_object *e = json_object_array_get_idx(v, i);
+
+			if (json_object_get_type(e) != json_type_string) {
+				buf_release(&b);
+				return -1;
+			}
+			if (b.len > 0)
+				buf_adds(&b, ", ");
+			s = jsonl_string(ctx, e);
+			buf_adds(&b, s);
+			free(s);
+		}
+		s = b.len > 0 ? buf_detach(&b) : (buf_release(&b), NULL);
+		break;
+	}
+	/* A text key does not overwrite one already given (text over body). */
+	if (*field != NULL && (k->kind == JSONL_TEXT || k->kind == JSONL_HTML)) {
+		free(s);
+		return 0;
+	}
+	free(*field);
+	*field = s;
+	return 0;
+}
+
+/* The article in one parsed record, or NULL (reported) to skip it. */
+static struct article *
+jsonl_record(struct import_ctx *ctx, unsigned long line,
+    struct json_object *obj)
+{
+	struct article *a = article_new();
+	char *date;
+	size_t i;
+
+	json_object_object_foreach(obj, key, v) {
+		for (i = 0; i < sizeof jsonl_keys / sizeof jsonl_keys[0]; i++) {
+			if (strcmp(key, jsonl_keys[i].key) != 0)
+				continue;
+			if (jsonl_field(ctx, &jsonl_keys[i], v, a) == -1)
+				import_problem(ctx, line, 0, "\"%s\" is %s, "
+				    "not the expected type: ignored", key,
+				    jsonl_type_name(v));
+			break;
+		}
+	}
+	if ((a->title == NULL || a->title[0] == '\0') &&
+	    (a->body == NULL || a->body[0] == '\0')) {
+		import_problem(ctx, line, 0, "record has neither title nor "
+		    "text: skipped");
+		article_free(a);
+		return NULL;
+	}
+	if (a->published != NULL) {
+		date = import_parse_date(a->published);
+		if (date == NULL)
+			import_problem(ctx, line, 0, "date \"%.40s\" not "
+			    "understood: left unknown", a->published);
+		free(a->published);
+		a->published = date;
+	}
+	if (a->title != NULL) {
+		char *t = import_squeeze(a->title);
+
+		free(a->title);
+		a->title = t;
+	}
+	if (a->language == NULL)
+		article_set(&a->language, article_guess_language(a->body != NULL ?
+		    a->body : a->title));
+	return a;
+}
+
+/* Parse one line; NULL (reported) when it is not one JSON object. */
+static struct json_object *
+jsonl_parse_line(struct import_ctx *ctx, struct json_tokener *tok,
+    unsigned long line, const char *s, size_t len)
+{
+	struct json_object *obj;
+	enum json_tokener_error err;
+	size_t end;
+
+	json_tokener_reset(tok);
+	obj = json_tokener_parse_ex(tok, s, (int)len);
+	err = json_tokener_get_error(tok);
+	if (obj == NULL && err == json_tokener_continue)
+		err = json_tokener_error_parse_eof;
+	if (obj == NULL || err != json_tokener_success) {
+		import_problem(ctx, line, (unsigned long)
+		    json_tokener_get_parse_end(tok) + 1, "not valid JSON (%s%s): "
+		    "skipped", json_tokener_error_desc(err),
+		    err == json_tokener_error_depth ? ", the limit is 64" : "");
+		json_object_put(obj);
+		return NULL;
+	}
+	end = json_tokener_get_parse_end(tok);
+	end += strspn(s + end, " \t\f\v");
+	if (end < len) {
+		import_problem(ctx, line, (unsigned long)end + 1, "text after "
+		    "the JSON value: skipped");
+		json_object_put(obj);
+		return NULL;
+	}
+	if (!json_object_is_type(obj, json_type_object)) {
+		import_problem(ctx, line, 0, "a JSON %s, not an object: "
+		    "skipped", jsonl_type_name(obj));
+		json_object_put(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+int
+import_parse_jsonl(struct import_ctx *ctx, const char *data, size_t len,
+    char **cause)
+{
+	struct json_tokener *tok;
+	struct json_object *obj;
+	struct article *a;
+	char *text, *s, *nl;
+	size_t tlen, n, parsed = 0, records = 0;
+	unsigned long line = 0;
+
+	text = import_decode(data, len, &tlen, &ctx->sink->replaced);
+	tok = json_tokener_new_ex(IMPORT_MAX_JSON_DEPTH);
+	if (tok == NULL)
+		fatal("out of memory");
+	for (s = text; s != NULL && !ctx->stopped; s = nl != NULL ? nl + 1 : NULL) {
+		line++;
+		nl = strchr(s, '\n');
+		n = nl != NULL ? (size_t)(nl - s) : strlen(s);
+		if (s[strspn(s, " \t\f\v")] == '\n' || n == strspn(s, " \t\f\v"))
+			continue;
+		records++;
+		if (n > IMPORT_MAX_LINE) {
+			import_problem(ctx, line, 0, "line longer than the %u "
+			    "MiB line limit: skipped", IMPORT_MAX_LINE >> 20);
+			continue;
+		}
+		if ((obj = jsonl_parse_line(ctx, tok, line, s, n)) == NULL)
+			continue;
+		parsed++;
+		a = jsonl_record(ctx, line, obj);
+		json_object_put(obj);
+		if (a != NULL)
+			import_deliver(ctx, a, line);
+	}
+	json_tokener_free(tok);
+	free(text);
+	/* Nothing usable at all: this was not JSON Lines. */
+	if (records > 0 && parsed == 0) {
+		*cause = xasprintf("not JSON Lines: none of the %zu lines is "
+		    "a JSON object", records);
+		return -1;
+	}
+	return 0;
+}
