@@ -7,8 +7,3 @@ import_parse_html(struct import_ctx *ctx, const char *data, size_t len, char **c
 	*cause = xstrdup("todo");
 	return -1;
 }
-char *
-import_html_to_text(const char *html, size_t len, size_t *replaced)
-{
-	return xstrndup(html, len);
-}

@@ -12,6 +12,17 @@
 
 struct buf;
 
+/*
+ * The only libxml2 parser options lede uses (a test greps for others):
+ * never the network, no error printing, CDATA as text; never NOENT,
+ * DTDLOAD, DTDATTR, HUGE or XINCLUDE. libxml2 2.9 has no NO_XXE: entity
+ * declarations are refused before and after parsing instead (feed.c).
+ */
+#define IMPORT_XML_OPTS	 (XML_PARSE_NONET | XML_PARSE_NOERROR | \
+	XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
+#define IMPORT_HTML_OPTS (HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
+	HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED)
+
 struct import_ctx {
 	const char		*name;		/* for messages and origin */
 	struct import_sink	*sink;

@@ -10,6 +10,7 @@ liblede_a_SOURCES += \
 	src/import/text.c \
 	src/import/jsonl.c \
 	src/import/feed.c \
+	src/import/htmltext.c \
 	src/import/html.c
 
 IMPORT_TESTS = \
@@ -17,6 +18,7 @@ IMPORT_TESTS = \
 	tests/unit/test_import_detect \
 	tests/unit/test_import_text \
 	tests/unit/test_import_jsonl \
+	tests/unit/test_import_rss \
 	tests/unit/test_seed
 check_PROGRAMS += $(IMPORT_TESTS)
 TESTS += $(IMPORT_TESTS)
@@ -24,5 +26,6 @@ tests_unit_test_import_date_SOURCES = tests/unit/test_import_date.c tests/unit/t
 tests_unit_test_import_detect_SOURCES = tests/unit/test_import_detect.c tests/unit/test.h
 tests_unit_test_import_text_SOURCES = tests/unit/test_import_text.c tests/unit/test.h tests/unit/test_import_sink.h
 tests_unit_test_import_jsonl_SOURCES = tests/unit/test_import_jsonl.c tests/unit/test.h tests/unit/test_import_sink.h
+tests_unit_test_import_rss_SOURCES = tests/unit/test_import_rss.c tests/unit/test.h tests/unit/test_import_sink.h
 tests_unit_test_seed_SOURCES = tests/unit/test_seed.c tests/unit/test.h tests/unit/test_import_sink.h
 EXTRA_DIST += tests/data/import
