@@ -4,8 +4,10 @@
  * UTF-8 with a byte order mark, occasionally UTF-16 with one, and often
  * enough Windows-1252 or Latin-1 (the BBC corpus has such a file). The
  * Windows-1252 guess is made only when the bytes contain no valid UTF-8
- * multi-byte sequence at all but do contain high bytes: real UTF-8 text
- * almost always has some, Latin-1 text almost never forms one by chance.
+ * multi-byte sequence at all, do contain high bytes, mostly one at a time,
+ * and none of the five bytes Windows-1252 leaves undefined: real UTF-8
+ * text almost always has a valid sequence, Latin-1 text almost never forms
+ * one by chance, and broken UTF-8 comes in runs of high bytes.
  */
 #include "config.h"
 
@@ -29,23 +31,35 @@ static const unsigned short cp1252_high[32] = {
 int
 import_is_cp1252(const char *data, size_t len)
 {
-	size_t i = 0, n, good = 0, bad = 0;
+	const unsigned char *p = (const unsigned char *)data;
+	size_t i = 0, n, good = 0, bad = 0, runs = 0, long_runs = 0, run;
 	uint32_t cp;
 
 	while (i < len) {
-		if ((unsigned char)data[i] < 0x80) {
+		if (p[i] < 0x80) {
 			i++;
 			continue;
 		}
+		/* Latin-1 text has its high bytes one at a time (an accented
+		   letter, a pound sign, a curly quote); broken UTF-8 has them
+		   in runs. Undefined Windows-1252 bytes rule it out. */
+		for (run = 0; i + run < len && p[i + run] >= 0x80; run++)
+			if (p[i + run] == 0x81 || p[i + run] == 0x8D ||
+			    p[i + run] == 0x8F || p[i + run] == 0x90 ||
+			    p[i + run] == 0x9D)
+				return 0;
+		runs++;
+		if (run > 1)
+			long_runs++;
 		n = utf8_decode(data + i, len - i, &cp);
 		if (cp == UTF8_REPLACEMENT && !(n == 3 &&
 		    memcmp(data + i, "\xEF\xBF\xBD", 3) == 0))
 			bad++;
 		else
 			good++;
-		i += n;
+		i += run;
 	}
-	return bad > 0 && good == 0;
+	return bad > 0 && good == 0 && long_runs * 4 <= runs;
 }
 
 static char *
@@ -202,4 +216,31 @@ import_lang_tag(const char *s)
 		return NULL;
 	tag[n] = '\0';
 	return xstrdup(tag);
+}
+
+char *
+import_title_from_text(const char *text)
+{
+	size_t n;
+	const char *p;
+	char *first, *t;
+
+	if (text == NULL)
+		return NULL;
+	text += strspn(text, " \t\n");
+	n = strcspn(text, "\n");
+	if (n == 0)
+		return NULL;
+	/* The first sentence: a stop followed by a space, not too early
+	   (so "Mr. Smith" or "U.S. troops" do not end it). */
+	for (p = text; p < text + n; p++)
+		if ((*p == '.' || *p == '?' || *p == '!') &&
+		    (p[1] == ' ' || p + 1 == text + n) && p - text > 20) {
+			n = (size_t)(p - text) + (*p != '.');
+			break;
+		}
+	first = xstrndup(text, n);
+	t = import_shorten(first, IMPORT_TITLE_DERIVED);
+	free(first);
+	return t;
 }

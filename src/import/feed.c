@@ -258,6 +258,8 @@ feed_deliver(struct feed *f, struct article *a, xmlNode *item)
 		article_free(a);
 		return;
 	}
+	if (a->title == NULL)
+		a->title = import_title_from_text(a->body);
 	if (a->language == NULL)
 		article_set(&a->language, article_guess_language(
 		    a->body != NULL ? a->body : a->title));

@@ -79,6 +79,13 @@ char	*import_squeeze(const char *s);
 /* s shortened to a readable title of at most max bytes, cut at a word
    boundary and ended with "…" when cut. Caller frees. */
 char	*import_shorten(const char *s, size_t max);
+/*
+ * A title made from text that has none: the first sentence of the first
+ * paragraph, shortened to IMPORT_TITLE_DERIVED bytes. NULL for no text.
+ * Caller frees.
+ */
+#define IMPORT_TITLE_DERIVED	90
+char	*import_title_from_text(const char *text);
 /* "en-US" -> "en": the lower-cased primary subtag, or NULL. Caller frees. */
 char	*import_lang_tag(const char *s);
 

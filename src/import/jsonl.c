@@ -238,6 +238,8 @@ jsonl_record(struct import_ctx *ctx, unsigned long line,
 		free(a->title);
 		a->title = t;
 	}
+	if (a->title == NULL)
+		a->title = import_title_from_text(a->body);
 	if (a->language == NULL)
 		article_set(&a->language, article_guess_language(a->body != NULL ?
 		    a->body : a->title));

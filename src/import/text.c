@@ -31,7 +31,7 @@
 #include "util/buf.h"
 #include "util/xalloc.h"
 
-#define TEXT_TITLE_MAX		90	/* a derived title, bytes */
+#define TEXT_TITLE_MAX		IMPORT_TITLE_DERIVED
 #define TEXT_HEADLINE_MAX	200	/* a first line taken as headline */
 #define TEXT_BYLINE_PART	60	/* outlet or author, bytes */
 #define TEXT_WRAP_WIDTH		100	/* lines this short may be hard-wrapped */
@@ -285,6 +285,24 @@ text_footer(struct text_doc *d, struct article *a)
 		d->n--;
 }
 
+/* Lines in [start, end - 1) that do not end a sentence. */
+static size_t
+text_open_ends(struct text_doc *d, size_t start, size_t end)
+{
+	size_t k, n = 0, len;
+	const char *s;
+
+	for (k = start; k + 1 < end; k++) {
+		s = d->line[k];
+		len = strlen(s);
+		if (len > 0 && strchr(".!?:\"')", s[len - 1]) == NULL &&
+		    !(len >= 3 && (strcmp(s + len - 3, "\xE2\x80\x9D") == 0 ||
+		    strcmp(s + len - 3, "\xE2\x80\x99") == 0)))
+			n++;
+	}
+	return n;
+}
+
 /* Body paragraphs from lines[i..n). */
 static char *
 text_body(struct text_doc *d)
@@ -308,8 +326,10 @@ text_body(struct text_doc *d)
 		end = k;
 		if (start == end)
 			break;
-		/* Every line but the last short: a paragraph hard-wrapped. */
-		wrapped = end - start > 1 && longest <= TEXT_WRAP_WIDTH;
+		/* Every line but the last short, and most of them ending
+		   mid-sentence: a paragraph hard-wrapped. */
+		wrapped = end - start > 1 && longest <= TEXT_WRAP_WIDTH &&
+		    text_open_ends(d, start, end) * 2 >= end - start - 1;
 		for (k = start; k < end; k++) {
 			if (b.len > 0)
 				buf_adds(&b, wrapped && k > start ? " " : "\n\n");
@@ -344,25 +364,6 @@ text_title_from_caption(const char *caption)
 	}
 	t = import_shorten(s, TEXT_TITLE_MAX);
 	free(s);
-	return t;
-}
-
-static char *
-text_title_from_body(const char *body)
-{
-	size_t n = strcspn(body, "\n");
-	const char *p;
-	char *first, *t;
-
-	for (p = body; p < body + n; p++)
-		if ((*p == '.' || *p == '?' || *p == '!') &&
-		    (p[1] == ' ' || p + 1 == body + n) && p - body > 20) {
-			n = (size_t)(p - body) + (*p != '.');
-			break;
-		}
-	first = xstrndup(body, n);
-	t = import_shorten(first, TEXT_TITLE_MAX);
-	free(first);
 	return t;
 }
 
@@ -435,7 +436,7 @@ import_parse_text(struct import_ctx *ctx, const char *data, size_t len,
 		a->title = text_title_from_caption(a->caption);
 	if ((a->title == NULL || a->title[0] == '\0') && a->body != NULL) {
 		free(a->title);
-		a->title = text_title_from_body(a->body);
+		a->title = import_title_from_text(a->body);
 	}
 	if (a->published == NULL) {
 		t = xasprintf("%s\n%s", a->caption ? a->caption : "",

@@ -1,12 +1,145 @@
-/* Unit tests for the plain-text importer (src/import/text.c). */
+/*
+ * Unit tests for the JSON Lines importer (src/import/jsonl.c): field
+ * mapping, a malformed line reported with its number while the rest is
+ * kept, wrong types, depth limit, NUL and lone surrogates, BOM and CRLF,
+ * Latin-1, and a file with no JSON at all.
+ */
 #include "config.h"
 
 #include "test.h"
 #include "test_import_sink.h"
 
+static void
+articles(void)
+{
+	struct collect c;
+	char *cause;
+	const char *p;
+	struct article *a;
+
+	CHECK_INT(collect_file(&c, "articles.jsonl", &cause), 6);
+	CHECK_STR(cause, NULL);
+	CHECK_INT(c.n, 6);
+	if (c.n != 6)
+		goto out;
+	a = c.a[0];
+	CHECK_STR(a->title, "First");
+	CHECK_STR(a->url, "https://example.org/1");
+	CHECK_STR(a->published, "2025-03-09T07:00:00Z");
+	CHECK_STR(a->author, "Jane Doe");
+	CHECK_STR(a->source, "Example");
+	CHECK_STR(a->body, "Para one.\n\nPara two.");
+	CHECK_STR(a->caption, "A photo");
+	CHECK_STR(a->language, "en");
+	CHECK_STR(a->guid, "g1");
+	CHECK(a->origin != NULL && strstr(a->origin, "articles.jsonl:1") != NULL);
+	/* "title": 5 is reported and left out; the title comes from the text;
+	   an integer id and an epoch date are accepted. */
+	a = c.a[1];
+	CHECK_STR(a->title, "Title of the wrong type");
+	CHECK_STR(a->guid, "42");
+	CHECK_STR(a->published, "2025-03-09T10:00:00Z");
+	a = c.a[2];
+	CHECK_STR(a->author, "A One, B Two");
+	CHECK_STR(a->body, "Body key.\n\nSecond block.");
+	CHECK_STR(a->published, NULL);
+	a = c.a[3];
+	/* \u0000 and a lone surrogate become U+FFFD; ESC is kept. */
+	CHECK_STR(a->body, "NUL \xEF\xBF\xBD here, lone \xEF\xBF\xBD surrogate, "
+	    "escape \x1b[2J kept.");
+	CHECK(c.sink.replaced >= 1);
+	a = c.a[4];
+	CHECK_STR(a->body, "One bold\n\nTwo");
+	a = c.a[5];
+	CHECK_STR(a->title, "Last");
+	CHECK(a->origin != NULL && strstr(a->origin, "articles.jsonl:13") != NULL);
+	p = buf_str(&c.problems);
+	CHECK(strstr(p, "articles.jsonl:3:44: not valid JSON (unexpected end "
+	    "of data): skipped") != NULL);
+	CHECK(strstr(p, "articles.jsonl:4: \"title\" is int, not the expected "
+	    "type: ignored") != NULL);
+	CHECK(strstr(p, "articles.jsonl:5: date \"not a date\" not understood")
+	    != NULL);
+	CHECK(strstr(p, "articles.jsonl:6: a JSON array, not an object") != NULL);
+	CHECK(strstr(p, "articles.jsonl:7: record has neither title nor text")
+	    != NULL);
+	CHECK(strstr(p, "articles.jsonl:10:23: text after the JSON value") != NULL);
+	CHECK(strstr(p, "articles.jsonl:11:69: not valid JSON (nesting too "
+	    "deep, the limit is 64)") != NULL);
+	CHECK_INT(c.nproblems, 7);
+out:
+	collect_release(&c);
+	free(cause);
+}
+
+static void
+bom_crlf_latin1(void)
+{
+	struct collect c;
+	char *cause;
+
+	CHECK_INT(collect_file(&c, "bom-crlf.jsonl", &cause), 2);
+	if (c.n == 2) {
+		CHECK_STR(c.a[0]->title, "BOM and CRLF");
+		CHECK_STR(c.a[0]->body, "x");
+		CHECK_STR(c.a[1]->title, "Second");
+		CHECK_STR(c.a[1]->body, NULL);
+	}
+	CHECK_INT(c.nproblems, 0);
+	collect_release(&c);
+	free(cause);
+	CHECK_INT(collect_file(&c, "latin1.jsonl", &cause), 1);
+	if (c.n == 1) {
+		CHECK_STR(c.a[0]->title, "Caf\xC3\xA9");
+		CHECK_STR(c.a[0]->body, "\xC2\xA3" "100");
+	}
+	collect_release(&c);
+	free(cause);
+}
+
+static void
+nothing_json(void)
+{
+	struct collect c;
+	char *cause;
+	const char *s = "{not json\n{neither\n";
+
+	CHECK_INT(collect_str(&c, IMPORT_JSONL, "bad.jsonl", s, strlen(s),
+	    &cause), -1);
+	CHECK_STR(cause, "not JSON Lines: none of the 2 lines is a JSON object");
+	CHECK_INT(c.nproblems, 2);
+	free(cause);
+	collect_release(&c);
+}
+
+static void
+deep_array(void)
+{
+	struct collect c;
+	char *cause, *s;
+	size_t n = 100000, i;
+
+	/* 10^5 nested arrays: a depth error, not a stack overflow. */
+	s = xmalloc(2 * n + 32);
+	strcpy(s, "{\"title\": \"ok\"}\n");
+	for (i = 0; i < n; i++)
+		strcat(s + 16 + i, "[");
+	s[16 + n] = '\0';
+	CHECK_INT(collect_str(&c, IMPORT_JSONL, "deep.jsonl", s, strlen(s),
+	    &cause), 1);
+	CHECK(strstr(buf_str(&c.problems), "deep.jsonl:2:") != NULL);
+	free(s);
+	free(cause);
+	collect_release(&c);
+}
+
 int
 main(void)
 {
 	test_init();
+	TEST_RUN(articles);
+	TEST_RUN(bom_crlf_latin1);
+	TEST_RUN(nothing_json);
+	TEST_RUN(deep_array);
 	return test_done();
 }
