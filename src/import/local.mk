@@ -11,7 +11,9 @@ liblede_a_SOURCES += \
 	src/import/jsonl.c \
 	src/import/feed.c \
 	src/import/htmltext.c \
-	src/import/html.c
+	src/import/html.c \
+	src/import/newsboat.c \
+	src/archive/newsboat.c src/archive/newsboat.h
 
 IMPORT_TESTS = \
 	tests/unit/test_import_date \
