@@ -225,16 +225,25 @@ fail:
 	return -1;
 }
 
-/* Column text copied, NULL for NULL or "". */
+/*
+ * Column text copied, NULL for NULL or "". A NUL byte inside the value
+ * becomes 0xFF, an invalid UTF-8 byte, so the text is not cut short and
+ * import_newsboat_finish() replaces and counts it like any bad byte.
+ */
 static char *
 nb_text(sqlite3_stmt *st, int col)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
-	int n = sqlite3_column_bytes(st, col);
+	int n = sqlite3_column_bytes(st, col), i;
+	char *s;
 
 	if (t == NULL || n <= 0)
 		return NULL;
-	return xstrndup((const char *)t, (size_t)n);
+	s = xmalloc((size_t)n + 1);
+	for (i = 0; i < n; i++)
+		s[i] = t[i] != 0 ? (char)t[i] : (char)0xFF;
+	s[n] = '\0';
+	return s;
 }
 
 static char *
