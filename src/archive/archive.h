@@ -167,4 +167,63 @@ int	 archive_check(struct archive *, char **report, char **cause);
 int	 archive_foreach(struct archive *,
 	    int (*fn)(const struct article *, void *), void *arg, char **cause);
 
+/*
+ * Entities. One canonical entity per (kind, name) across the archive;
+ * aliases are the other surface forms extraction saw.
+ */
+struct archive_mention {
+	size_t	 start, end;	/* byte offsets into the body */
+};
+
+struct archive_entity {
+	int64_t			 id;
+	const char		*kind;		/* "person", "org", "place" (static) */
+	char			*name;
+	char			**aliases;
+	size_t			 naliases;
+	int64_t			 count;		/* mentions in the article; or, for
+						   the whole archive, articles */
+	struct archive_mention	*mentions;	/* one article only, in text order */
+	size_t			 nmentions;
+};
+
+/*
+ * The entities of article `id` (ordered by first mention), or with id 0
+ * those of the whole archive with article counts (most articles first; at
+ * most limit of them, 0 for all). Returns 0 and an array the caller frees
+ * with archive_entities_free(), or -1 and *cause ("no article N").
+ */
+int	 archive_entities(struct archive *, int64_t id, size_t limit,
+	    struct archive_entity **, size_t *, char **cause);
+void	 archive_entities_free(struct archive_entity *, size_t);
+
+/* A temporal expression (TIMEX3-style) and the sentence holding it. */
+struct archive_event {
+	int64_t	 article_id;
+	const char *type;	/* "date", "time", "duration", "set" (static) */
+	char	*text;		/* the expression as written */
+	char	*value;		/* 2025-01-11, 2024-04, P11D, PAST_REF; may be NULL */
+	size_t	 start, end;	/* byte offsets of the expression in the body */
+	size_t	 sent_start, sent_end;
+	char	*sentence;	/* copy of body[sent_start..sent_end) */
+};
+
+/*
+ * A timeline, sorted by value (then article, offset): the events of
+ * article `id` (entity NULL); or, with id 0 and entity set (canonical name
+ * or alias, ASCII case ignored), the events across the archive whose
+ * sentence mentions that entity; or, with both 0/NULL, every event. At
+ * most limit events (0: all). Caller frees with archive_events_free().
+ * Returns 0, or -1 and *cause.
+ */
+int	 archive_timeline(struct archive *, int64_t id, const char *entity,
+	    size_t limit, struct archive_event **, size_t *, char **cause);
+void	 archive_events_free(struct archive_event *, size_t);
+
+/*
+ * The stored content hash of an article's text (FNV-1a 64 over title,
+ * caption and body), as archive_put() computes it.
+ */
+int64_t	 archive_content_hash(const struct article *);
+
 #endif

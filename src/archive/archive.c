@@ -1,0 +1,273 @@
+/*
+ * The archive connection: opening (and creating) the file, the
+ * per-connection settings, transactions, the statement cache and the
+ * error helpers every other file of the module uses.
+ *
+ * Settings, chosen for one writer beside readers on a local disk: WAL
+ * (readers never block the writer), synchronous=NORMAL (durable at
+ * checkpoints; a power cut may lose the last commits, never corrupt),
+ * busy_timeout 5 s (a second writer waits instead of failing),
+ * foreign_keys on, trusted_schema off and the defensive flag (a hostile
+ * file cannot run SQL functions from its schema or write shadow tables).
+ * Writes happen only inside BEGIN IMMEDIATE, so a transaction never needs
+ * to upgrade a read lock (which fails at once, whatever busy_timeout says).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "archive/archive_int.h"
+#include "util/xalloc.h"
+
+char *
+archive_default_path(void)
+{
+	const char *v;
+
+	if ((v = getenv("LEDE_ARCHIVE")) != NULL && *v != '\0')
+		return xstrdup(v);
+	if ((v = getenv("XDG_DATA_HOME")) != NULL && *v == '/')
+		return xasprintf("%s/lede/archive.db", v);
+	if ((v = getenv("HOME")) == NULL || *v == '\0')
+		v = ".";
+	return xasprintf("%s/.local/share/lede/archive.db", v);
+}
+
+int
+archive_fail(struct archive *a, char **cause, const char *what)
+{
+	if (cause != NULL) {
+		if (a != NULL && a->db != NULL)
+			*cause = xasprintf("%s: %s", what, sqlite3_errmsg(a->db));
+		else
+			*cause = xstrdup(what);
+	}
+	return -1;
+}
+
+int
+archive_exec(struct archive *a, const char *sql, char **cause)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(a->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		if (cause != NULL)
+			*cause = xstrdup(err != NULL ? err :
+			    sqlite3_errmsg(a->db));
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+sqlite3_stmt *
+archive_stmt(struct archive *a, const char *sql, char **cause)
+{
+	sqlite3_stmt *st;
+	size_t i;
+
+	for (i = 0; i < a->ncache; i++) {
+		if (a->cache[i].sql == sql) {
+			st = a->cache[i].stmt;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	if (sqlite3_prepare_v3(a->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+	    NULL) != SQLITE_OK) {
+		archive_fail(a, cause, "preparing a statement");
+		return NULL;
+	}
+	/* Never evict: a caller may still hold an older statement. */
+	a->cache = xreallocarray(a->cache, a->ncache + 1, sizeof *a->cache);
+	a->cache[a->ncache].sql = sql;
+	a->cache[a->ncache].stmt = st;
+	a->ncache++;
+	return st;
+}
+
+void
+archive_done(sqlite3_stmt *st)
+{
+	if (st != NULL)
+		sqlite3_reset(st);
+}
+
+int
+archive_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
+char *
+archive_column_strdup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	if (s == NULL)
+		return NULL;
+	return xstrndup((const char *)s, sqlite3_column_bytes(st, i));
+}
+
+/* mkdir -p for the directory part of path. */
+static int
+make_parent(const char *path, char **cause)
+{
+	char *dir = xstrdup(path), *p;
+
+	if ((p = strrchr(dir, '/')) == NULL || p == dir) {
+		free(dir);
+		return 0;
+	}
+	*p = '\0';
+	for (p = dir + 1; ; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			*cause = xasprintf("cannot create %s: %s", dir,
+			    strerror(errno));
+			free(dir);
+			return -1;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(dir);
+	return 0;
+}
+
+/* Settings that belong to the connection, not the file. */
+static int
+configure(struct archive *a, char **cause)
+{
+	int on = 1, off = 0;
+
+	if (sqlite3_busy_timeout(a->db, 5000) != SQLITE_OK ||
+	    sqlite3_db_config(a->db, SQLITE_DBCONFIG_DEFENSIVE, on, NULL) !=
+	    SQLITE_OK ||
+	    sqlite3_db_config(a->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, off,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_db_config(a->db, SQLITE_DBCONFIG_ENABLE_FKEY, on, NULL) !=
+	    SQLITE_OK)
+		return archive_fail(a, cause, "configuring the connection");
+	if (archive_exec(a, "PRAGMA foreign_keys = ON;"
+	    "PRAGMA trusted_schema = OFF;"
+	    "PRAGMA synchronous = NORMAL;", cause) != 0)
+		return -1;
+	if ((a->flags & ARCHIVE_BULK) && archive_exec(a,
+	    "PRAGMA cache_size = -262144;"	/* 256 MiB */
+	    "PRAGMA temp_store = MEMORY;", cause) != 0)
+		return -1;
+	return 0;
+}
+
+struct archive *
+archive_open(const char *path, int flags, char **cause)
+{
+	struct archive *a;
+	struct archive_file info;
+	struct stat sb;
+	int oflags, is_new;
+
+	is_new = stat(path, &sb) != 0;
+	if ((flags & ARCHIVE_READONLY) && is_new) {
+		*cause = xasprintf("%s: no archive there", path);
+		return NULL;
+	}
+	if (!(flags & ARCHIVE_READONLY) && is_new &&
+	    make_parent(path, cause) != 0)
+		return NULL;
+	a = xcalloc(1, sizeof *a);
+	a->path = xstrdup(path);
+	a->flags = flags;
+	oflags = (flags & ARCHIVE_READONLY) ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	oflags |= SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	if (sqlite3_open_v2(path, &a->db, oflags, NULL) != SQLITE_OK) {
+		*cause = xasprintf("%s: %s", path, a->db != NULL ?
+		    sqlite3_errmsg(a->db) : "cannot open");
+		archive_close(a);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(a->db, 1);
+	/* Look before anything is written: a foreign file stays untouched. */
+	if (sqlite3_busy_timeout(a->db, 5000) != SQLITE_OK ||
+	    archive_schema_inspect(a, &info, cause) != 0 ||
+	    configure(a, cause) != 0 || archive_fts_register(a, cause) != 0 ||
+	    archive_schema_setup(a, &info, cause) != 0) {
+		archive_close(a);
+		return NULL;
+	}
+	return a;
+}
+
+void
+archive_close(struct archive *a)
+{
+	size_t i;
+
+	if (a == NULL)
+		return;
+	for (i = 0; i < a->ncache; i++)
+		sqlite3_finalize(a->cache[i].stmt);
+	free(a->cache);
+	if (a->db != NULL) {
+		if (a->in_txn)
+			sqlite3_exec(a->db, "ROLLBACK", NULL, NULL, NULL);
+		archive_fts_release(a);
+		sqlite3_close_v2(a->db);
+	}
+	free(a->path);
+	free(a);
+}
+
+const char *
+archive_path(const struct archive *a)
+{
+	return a->path;
+}
+
+int
+archive_begin(struct archive *a, char **cause)
+{
+	if (a->flags & ARCHIVE_READONLY) {
+		*cause = xasprintf("%s: archive is open read-only", a->path);
+		return -1;
+	}
+	if (archive_exec(a, "BEGIN IMMEDIATE", cause) != 0)
+		return -1;
+	a->in_txn = 1;
+	return 0;
+}
+
+int
+archive_commit(struct archive *a, char **cause)
+{
+	if (archive_exec(a, "COMMIT", cause) != 0) {
+		/* A failed COMMIT (disk full) may leave the transaction open. */
+		if (!sqlite3_get_autocommit(a->db))
+			sqlite3_exec(a->db, "ROLLBACK", NULL, NULL, NULL);
+		a->in_txn = 0;
+		return -1;
+	}
+	a->in_txn = 0;
+	return 0;
+}
+
+void
+archive_rollback(struct archive *a)
+{
+	if (!sqlite3_get_autocommit(a->db))
+		sqlite3_exec(a->db, "ROLLBACK", NULL, NULL, NULL);
+	a->in_txn = 0;
+}

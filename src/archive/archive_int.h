@@ -1,0 +1,108 @@
+/*
+ * Inside the archive module: the connection struct, the statement cache
+ * and the helpers every file of src/archive/ shares. Not for other modules
+ * (it includes <sqlite3.h>).
+ */
+#ifndef LEDE_ARCHIVE_INT_H
+#define LEDE_ARCHIVE_INT_H
+
+#include <sqlite3.h>
+
+#include "archive/archive.h"
+
+#define ARCHIVE_APPLICATION_ID	0x4C454445	/* 'LEDE' */
+
+/* The sort key of an article dated `day` (archive_date_day()). */
+#define ARCHIVE_SORTKEY(day, id)	(((int64_t)(day) << 32) | (int64_t)(id))
+#define ARCHIVE_KEY_DAY(day)		((int64_t)(day) << 32)
+
+struct archive {
+	sqlite3		*db;
+	char		*path;
+	int		 flags;
+	int		 in_txn;
+	struct archive_cached {
+		const char	*sql;	/* identity: a static string */
+		sqlite3_stmt	*stmt;
+	}		*cache;		/* grows: the set of static SQL is finite */
+	size_t		 ncache;
+	/* An instance of the lede tokenizer for archive_fts_has_terms(). */
+	fts5_tokenizer	 tok;
+	Fts5Tokenizer	*tokinst;
+};
+
+/*
+ * A prepared statement for sql, a string with static storage: prepared
+ * once per connection and kept. Returned reset, bindings cleared; the
+ * caller resets it when done (archive_done()) so no read snapshot is held.
+ * NULL and *cause on failure.
+ */
+sqlite3_stmt	*archive_stmt(struct archive *, const char *sql, char **cause);
+void		 archive_done(sqlite3_stmt *);
+
+/* Set *cause to "what: <sqlite3_errmsg>" and return -1. */
+int	 archive_fail(struct archive *, char **cause, const char *what);
+/* Run SQL without results; -1 and *cause on failure. */
+int	 archive_exec(struct archive *, const char *sql, char **cause);
+/* Bind text or NULL. */
+int	 archive_bind_text(sqlite3_stmt *, int i, const char *s);
+/* A copy of column i as a string, or NULL. Caller frees. */
+char	*archive_column_strdup(sqlite3_stmt *, int i);
+
+/* put.c: the id of a source, created on demand; 0 for none, -1 on error. */
+int64_t	 archive_source_id(struct archive *, const char *name, const char *url,
+	    const char *corrections, char **cause);
+
+/* entities.c: kind and event type names, in enum extract_* order. */
+extern const char *const archive_kinds[3];
+extern const char *const archive_ttypes[4];
+/* The static name equal to s in names[0..n), or names[0]. */
+const char *archive_static_name(const char *const *names, size_t n,
+	    const unsigned char *s);
+
+/*
+ * schema.c: what the file is, found without writing to it (refusing
+ * foreign and newer files), then, once the connection is configured,
+ * bringing it to the current schema.
+ */
+struct archive_file {
+	int	 empty;		/* no tables, no application id */
+	int	 version;	/* user_version */
+};
+int	 archive_schema_inspect(struct archive *, struct archive_file *,
+	    char **cause);
+int	 archive_schema_setup(struct archive *, const struct archive_file *,
+	    char **cause);
+
+/*
+ * A migration step: SQL run (with the C hook, if any) inside the
+ * migration transaction, taking the schema from version `to - 1` to `to`.
+ */
+struct archive_migration {
+	int		 to;
+	const char	*sql;
+	int		(*fn)(sqlite3 *, char **cause);
+};
+/* Run steps up to version `target` on db; one BEGIN IMMEDIATE. For tests. */
+int	 archive_migrate(sqlite3 *db, const struct archive_migration *steps,
+	    size_t nsteps, int target, char **cause);
+
+/*
+ * tokenizer.c: register the "lede" tokenizer and the lede_snippet()
+ * auxiliary function on the connection, and keep a tokenizer instance.
+ */
+int	 archive_fts_register(struct archive *, char **cause);
+void	 archive_fts_release(struct archive *);
+/* Whether text yields any index term (arg: the struct archive). */
+int	 archive_fts_has_terms(const char *text, size_t len, void *arg);
+/*
+ * For tests: append the terms of text as "term@start-end" separated by
+ * spaces; flags are FTS5_TOKENIZE_* (DOCUMENT, QUERY, PREFIX).
+ */
+struct buf;
+int	 archive_fts_tokens(struct archive *, const char *text, int flags,
+	    struct buf *out);
+/* snippet.c: register lede_snippet(articles_fts, max_bytes). */
+int	 archive_snippet_register(fts5_api *, char **cause);
+
+#endif

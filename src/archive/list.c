@@ -1,0 +1,416 @@
+/*
+ * The article list and search results: one SQL builder for archive_list,
+ * archive_count and archive_position, so the three always agree on what
+ * a filter means.
+ *
+ * Shape of the queries. Without text terms, rows come from the covering
+ * index articles_list in sort key order (keyset paging: "sortkey < ?",
+ * never OFFSET). With text terms, the FTS5 table drives (CROSS JOIN fixes
+ * the loop order) and its rowid is the sort key, so "newest 50 matches"
+ * streams from the index and stops after 50; relevance (bm25, title
+ * weighted highest) must score every match and pages by offset. Date
+ * filters become ranges of the sort key (day << 32), which FTS5 also
+ * applies to its rowids. A negation-only query lists everything except
+ * the matches of the negated terms. Snippets are made afterwards, one
+ * small query per returned row.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "archive/archive_int.h"
+#include "archive/date.h"
+#include "archive/query.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+#define BM25 "bm25(articles_fts, 10.0, 4.0, 2.0, 1.0)"
+
+struct plan {
+	char		*match;		/* FTS5 expression, or NULL */
+	char		*exclude;	/* negation-only query, or NULL */
+	const char	*source;
+	char		*qsource;
+	const char	*entity;
+	int64_t		 lo, hi;	/* key range [lo, hi), -1 for none */
+	int		 unread;
+	int		 nomatch;	/* nothing can match: no query needed */
+	int		 relevance;
+};
+
+static void
+plan_release(struct plan *p)
+{
+	free(p->match);
+	free(p->exclude);
+	free(p->qsource);
+}
+
+static int
+bound(const char *date, int after, int64_t *v, char **cause)
+{
+	int64_t d;
+
+	if (date == NULL || *date == '\0')
+		return 0;
+	d = after ? archive_date_after(date) : archive_date_first(date);
+	if (d < 0) {
+		*cause = xasprintf("invalid date \"%s\" (use YYYY, YYYY-MM or "
+		    "YYYY-MM-DD)", date);
+		return -1;
+	}
+	d = ARCHIVE_KEY_DAY(d);
+	if (after ? (*v < 0 || d < *v) : d > *v)
+		*v = d;
+	return 0;
+}
+
+static int
+plan_make(struct archive *a, const struct archive_filter *f, struct plan *p,
+    char **cause)
+{
+	struct query q;
+
+	memset(p, 0, sizeof *p);
+	p->lo = p->hi = -1;
+	p->source = f->source;
+	p->entity = f->entity != NULL && *f->entity != '\0' ? f->entity : NULL;
+	p->unread = f->unread_only;
+	query_parse(f->query, &q);
+	query_compile(&q, archive_fts_has_terms, a, &p->match, &p->exclude);
+	/* Text that yields no term (punctuation alone) matches nothing. */
+	if ((q.nterms > 0 || q.empty_items > 0) && p->match == NULL &&
+	    p->exclude == NULL)
+		p->nomatch = 1;
+	if (q.source != NULL) {
+		if (p->source != NULL && strcasecmp(p->source, q.source) != 0)
+			p->nomatch = 1;
+		p->qsource = q.source;
+		q.source = NULL;
+		p->source = p->qsource;
+	}
+	if (bound(f->since, 0, &p->lo, cause) != 0 ||
+	    bound(f->until, 1, &p->hi, cause) != 0 ||
+	    bound(q.since, 0, &p->lo, cause) != 0 ||
+	    bound(q.until, 1, &p->hi, cause) != 0) {
+		query_release(&q);
+		plan_release(p);
+		return -1;
+	}
+	if (p->lo >= 0 && p->hi >= 0 && p->lo >= p->hi)
+		p->nomatch = 1;
+	p->relevance = f->order == ARCHIVE_RELEVANCE && p->match != NULL;
+	query_release(&q);
+	return 0;
+}
+
+/* FROM and WHERE (without paging) into b; key receives the key column. */
+static void
+plan_sql(const struct plan *p, struct buf *b, const char **key)
+{
+	if (p->match != NULL) {
+		*key = "articles_fts.rowid";
+		buf_adds(b, " FROM articles_fts CROSS JOIN articles a"
+		    " ON a.sortkey = articles_fts.rowid"
+		    " LEFT JOIN sources s ON s.id = a.source_id"
+		    " WHERE articles_fts MATCH :match");
+	} else {
+		*key = "a.sortkey";
+		buf_adds(b, " FROM articles a LEFT JOIN sources s"
+		    " ON s.id = a.source_id WHERE 1");
+	}
+	if (p->exclude != NULL)
+		buf_adds(b, " AND a.sortkey NOT IN (SELECT rowid FROM"
+		    " articles_fts WHERE articles_fts MATCH :exclude)");
+	if (p->lo >= 0)
+		buf_printf(b, " AND %s >= :lo", *key);
+	if (p->hi >= 0)
+		buf_printf(b, " AND %s < :hi", *key);
+	if (p->source != NULL)
+		buf_adds(b, " AND a.source_id = (SELECT id FROM sources"
+		    " WHERE name = :source)");
+	if (p->unread)
+		buf_adds(b, " AND a.read = 0");
+	if (p->entity != NULL)
+		buf_adds(b, " AND a.id IN (SELECT m.article_id FROM mentions m"
+		    " WHERE m.entity_id IN (SELECT id FROM entities"
+		    " WHERE name = :entity COLLATE NOCASE UNION"
+		    " SELECT entity_id FROM entity_aliases"
+		    " WHERE alias = :entity COLLATE NOCASE))");
+}
+
+static void
+bind_named_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+
+	if (i > 0)
+		archive_bind_text(st, i, v);
+}
+
+static void
+bind_named_int(sqlite3_stmt *st, const char *name, int64_t v)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+
+	if (i > 0)
+		sqlite3_bind_int64(st, i, v);
+}
+
+static sqlite3_stmt *
+plan_prepare(struct archive *a, const struct plan *p, const char *sql,
+    char **cause)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(a->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		archive_fail(a, cause, "preparing a listing");
+		return NULL;
+	}
+	bind_named_text(st, ":match", p->match);
+	bind_named_text(st, ":exclude", p->exclude);
+	bind_named_text(st, ":source", p->source);
+	bind_named_text(st, ":entity", p->entity);
+	bind_named_int(st, ":lo", p->lo);
+	bind_named_int(st, ":hi", p->hi);
+	return st;
+}
+
+static void
+row_fill(struct archive_row *r, sqlite3_stmt *st)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	r->key = sqlite3_column_int64(st, 1);
+	r->rank = sqlite3_column_double(st, 2);
+	r->published = archive_column_strdup(st, 3);
+	r->source = archive_column_strdup(st, 4);
+	r->title = archive_column_strdup(st, 5);
+	r->author = archive_column_strdup(st, 6);
+	r->url = archive_column_strdup(st, 7);
+	r->read = sqlite3_column_int(st, 8);
+	r->nflags = sqlite3_column_int(st, 9);
+}
+
+static void
+row_release(struct archive_row *r)
+{
+	free(r->published);
+	free(r->source);
+	free(r->title);
+	free(r->author);
+	free(r->url);
+	free(r->snippet);
+}
+
+void
+archive_page_release(struct archive_page *page)
+{
+	size_t i;
+
+	for (i = 0; i < page->nrows; i++)
+		row_release(&page->rows[i]);
+	free(page->rows);
+	page->rows = NULL;
+	page->nrows = 0;
+}
+
+static const char sql_snippet[] =
+    "SELECT lede_snippet(articles_fts, 200) FROM articles_fts"
+    " WHERE articles_fts MATCH ?1 AND rowid = ?2";
+
+static int
+add_snippets(struct archive *a, const char *match, struct archive_page *page,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < page->nrows; i++) {
+		if ((st = archive_stmt(a, sql_snippet, cause)) == NULL)
+			return -1;
+		archive_bind_text(st, 1, match);
+		sqlite3_bind_int64(st, 2, page->rows[i].key);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			page->rows[i].snippet = archive_column_strdup(st, 0);
+		archive_done(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return archive_fail(a, cause, "making a snippet");
+	}
+	return 0;
+}
+
+/* Run the page query and collect its rows (reversed when asked). */
+static int
+fetch(struct archive *a, const struct plan *p, const char *sql, int64_t after,
+    int64_t offset, size_t limit, int reverse, struct archive_page *page,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0, i;
+	int rc;
+
+	if ((st = plan_prepare(a, p, sql, cause)) == NULL)
+		return -1;
+	bind_named_int(st, ":after", after);
+	bind_named_int(st, ":offset", offset);
+	bind_named_int(st, ":limit", (int64_t)limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (page->nrows == cap) {
+			cap = cap ? cap * 2 : 64;
+			page->rows = xreallocarray(page->rows, cap,
+			    sizeof *page->rows);
+		}
+		row_fill(&page->rows[page->nrows++], st);
+	}
+	if (rc != SQLITE_DONE) {
+		archive_fail(a, cause, "listing articles");
+		sqlite3_finalize(st);
+		archive_page_release(page);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	for (i = 0; reverse && i < page->nrows / 2; i++) {
+		struct archive_row t = page->rows[i];
+
+		page->rows[i] = page->rows[page->nrows - 1 - i];
+		page->rows[page->nrows - 1 - i] = t;
+	}
+	return 0;
+}
+
+int
+archive_list(struct archive *a, const struct archive_filter *f,
+    int64_t after, int backward, size_t limit, int want_snippets,
+    struct archive_page *page, char **cause)
+{
+	struct plan p;
+	struct buf b = BUF_INIT;
+	const char *key;
+	int64_t offset = 0;
+	int desc, rc;
+
+	memset(page, 0, sizeof *page);
+	if (plan_make(a, f, &p, cause) != 0)
+		return -1;
+	if (p.nomatch || limit == 0) {
+		plan_release(&p);
+		return 0;
+	}
+	buf_adds(&b, "SELECT a.id, a.sortkey, ");
+	buf_adds(&b, p.relevance ? BM25 : "0");
+	buf_adds(&b, ", a.published, s.name, a.title, a.author, a.url,"
+	    " a.read, a.nflags");
+	plan_sql(&p, &b, &key);
+	if (p.relevance) {
+		/* after is an offset into the ranking. */
+		offset = after;
+		if (backward) {
+			if (after == 0) {
+				int64_t n = archive_count(a, f, cause);
+
+				if (n < 0) {
+					buf_release(&b);
+					plan_release(&p);
+					return -1;
+				}
+				after = n;
+			}
+			offset = after > (int64_t)limit ? after - (int64_t)limit : 0;
+			limit = (size_t)(after - offset);
+		}
+		buf_printf(&b, " ORDER BY " BM25 ", %s DESC"
+		    " LIMIT :limit OFFSET :offset", key);
+		backward = 0;
+	} else {
+		desc = (f->order == ARCHIVE_OLDEST) == (backward != 0);
+		if (after != 0)
+			buf_printf(&b, " AND %s %s :after", key, desc ? "<" : ">");
+		buf_printf(&b, " ORDER BY %s %s LIMIT :limit", key,
+		    desc ? "DESC" : "ASC");
+	}
+	rc = fetch(a, &p, buf_str(&b), after, offset, limit, backward, page,
+	    cause);
+	if (rc == 0 && want_snippets && p.match != NULL)
+		rc = add_snippets(a, p.match, page, cause);
+	if (rc != 0)
+		archive_page_release(page);
+	buf_release(&b);
+	plan_release(&p);
+	return rc;
+}
+
+/* count(*) over the plan, with an extra condition on the key. */
+static int64_t
+count_where(struct archive *a, const struct archive_filter *f,
+    const char *cmp, int64_t key, char **cause)
+{
+	struct plan p;
+	struct buf b = BUF_INIT;
+	sqlite3_stmt *st;
+	const char *col;
+	int64_t n = 0;
+	int rc;
+
+	if (plan_make(a, f, &p, cause) != 0)
+		return -1;
+	if (p.nomatch) {
+		plan_release(&p);
+		return 0;
+	}
+	buf_adds(&b, "SELECT count(*)");
+	plan_sql(&p, &b, &col);
+	if (cmp != NULL)
+		buf_printf(&b, " AND %s %s :after", col, cmp);
+	if ((st = plan_prepare(a, &p, buf_str(&b), cause)) == NULL) {
+		n = -1;
+		goto out;
+	}
+	bind_named_int(st, ":after", key);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	else
+		n = archive_fail(a, cause, "counting articles");
+	sqlite3_finalize(st);
+out:
+	buf_release(&b);
+	plan_release(&p);
+	return n;
+}
+
+int64_t
+archive_count(struct archive *a, const struct archive_filter *f, char **cause)
+{
+	return count_where(a, f, NULL, 0, cause);
+}
+
+int64_t
+archive_position(struct archive *a, const struct archive_filter *f,
+    int64_t key, char **cause)
+{
+	if (f->order == ARCHIVE_RELEVANCE && f->query != NULL &&
+	    *f->query != '\0') {
+		*cause = xstrdup("no position by key in relevance order");
+		return -1;
+	}
+	return count_where(a, f, f->order == ARCHIVE_OLDEST ? "<" : ">", key,
+	    cause);
+}
+
+int64_t
+archive_total(struct archive *a)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+
+	if ((st = archive_stmt(a, "SELECT count(*) FROM articles", NULL)) ==
+	    NULL)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	archive_done(st);
+	return n;
+}

@@ -1,0 +1,458 @@
+/*
+ * Storing articles: identity, revisions, the full-text rows, and the
+ * extraction results (entities, mentions, events) that come with them.
+ *
+ * Identity: (source, guid), else the URL, else the content hash (FNV-1a
+ * 64 over title, caption and body) among articles that have neither. An
+ * identical re-import writes nothing. A changed article keeps its id: the
+ * previous text goes to article_revisions, the FTS row is deleted with
+ * the old values (external content needs them) and inserted again, since
+ * a new date moves the sort key, which is the FTS rowid.
+ *
+ * Each put runs inside a savepoint, so a failure leaves nothing half
+ * stored in the caller's batch transaction.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "archive/archive_int.h"
+#include "archive/date.h"
+#include "extract/extract.h"
+#include "util/xalloc.h"
+
+static uint64_t
+fnv1a(uint64_t h, const char *s)
+{
+	if (s != NULL)
+		for (; *s != '\0'; s++) {
+			h ^= (unsigned char)*s;
+			h *= 0x100000001b3ULL;
+		}
+	/* A separator, so ("ab", "c") and ("a", "bc") differ. */
+	h ^= 0x1f;
+	h *= 0x100000001b3ULL;
+	return h;
+}
+
+int64_t
+archive_content_hash(const struct article *art)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	h = fnv1a(h, art->title);
+	h = fnv1a(h, art->caption);
+	h = fnv1a(h, art->body);
+	return (int64_t)h;
+}
+
+static void
+now_iso(char *out, size_t len)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* The day an article sorts under: its published date, else `fallback`. */
+static int64_t
+sort_day(const char *published, int64_t fallback)
+{
+	int y, m, d;
+
+	if (archive_date_parse(published, 0, &y, &m, &d) == 0)
+		return fallback;
+	return archive_date_day(y, m, d);
+}
+
+static const char sql_source_find[] =
+    "SELECT id, url, corrections FROM sources WHERE name = ?1";
+static const char sql_source_add[] =
+    "INSERT INTO sources(name, url, corrections) VALUES (?1, ?2, ?3)";
+static const char sql_source_fill[] =
+    "UPDATE sources SET url = coalesce(url, ?2),"
+    " corrections = coalesce(corrections, ?3) WHERE id = ?1";
+
+/*
+ * The id of the source called name, created on demand; url and
+ * corrections fill in what the source row does not know yet. 0 for no
+ * source, -1 on error.
+ */
+int64_t
+archive_source_id(struct archive *a, const char *name, const char *url,
+    const char *corrections, char **cause)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	int rc, fill = 0;
+
+	if (name == NULL || *name == '\0')
+		return 0;
+	if ((st = archive_stmt(a, sql_source_find, cause)) == NULL)
+		return -1;
+	archive_bind_text(st, 1, name);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		fill = (url != NULL && sqlite3_column_type(st, 1) ==
+		    SQLITE_NULL) || (corrections != NULL &&
+		    sqlite3_column_type(st, 2) == SQLITE_NULL);
+	}
+	archive_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return archive_fail(a, cause, "looking up a source");
+	if (id != 0 && !fill)
+		return id;
+	st = archive_stmt(a, id != 0 ? sql_source_fill : sql_source_add, cause);
+	if (st == NULL)
+		return -1;
+	if (id != 0)
+		sqlite3_bind_int64(st, 1, id);
+	else
+		archive_bind_text(st, 1, name);
+	archive_bind_text(st, 2, url);
+	archive_bind_text(st, 3, corrections);
+	rc = sqlite3_step(st);
+	archive_done(st);
+	if (rc != SQLITE_DONE)
+		return archive_fail(a, cause, "storing a source");
+	return id != 0 ? id : sqlite3_last_insert_rowid(a->db);
+}
+
+static const char sql_find_guid[] =
+    "SELECT id FROM articles WHERE source_id IS ?1 AND guid = ?2";
+static const char sql_find_url[] =
+    "SELECT id FROM articles WHERE url = ?1 ORDER BY id LIMIT 1";
+static const char sql_find_hash[] =
+    "SELECT id FROM articles WHERE hash = ?1 AND source_id IS ?2"
+    " AND guid IS NULL AND url IS NULL ORDER BY id LIMIT 1";
+
+/* Step a bound one-row id lookup; 0 when none, -1 on error. */
+static int64_t
+step_id(struct archive *a, sqlite3_stmt *st, char **cause)
+{
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	archive_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return archive_fail(a, cause, "looking up an article");
+	return id;
+}
+
+static void
+bind_source(sqlite3_stmt *st, int i, int64_t source)
+{
+	if (source != 0)
+		sqlite3_bind_int64(st, i, source);
+}
+
+static int64_t
+find_existing(struct archive *a, const struct article *art, int64_t source,
+    int64_t hash, char **cause)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+	int has_guid = art->guid != NULL && *art->guid != '\0';
+	int has_url = art->url != NULL && *art->url != '\0';
+
+	if (has_guid) {
+		if ((st = archive_stmt(a, sql_find_guid, cause)) == NULL)
+			return -1;
+		bind_source(st, 1, source);
+		archive_bind_text(st, 2, art->guid);
+		if ((id = step_id(a, st, cause)) != 0)
+			return id;
+	}
+	if (has_url) {
+		if ((st = archive_stmt(a, sql_find_url, cause)) == NULL)
+			return -1;
+		archive_bind_text(st, 1, art->url);
+		if ((id = step_id(a, st, cause)) != 0)
+			return id;
+	}
+	if (has_guid || has_url)
+		return 0;
+	if ((st = archive_stmt(a, sql_find_hash, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, hash);
+	bind_source(st, 2, source);
+	return step_id(a, st, cause);
+}
+
+/* "" counts as absent. */
+static const char *
+nz(const char *s)
+{
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+static int
+same(const char *x, const unsigned char *y)
+{
+	if (x == NULL || y == NULL)
+		return x == NULL && y == NULL;
+	return strcmp(x, (const char *)y) == 0;
+}
+
+static const char sql_old[] =
+    "SELECT hash, author, published, language, url, guid, imported_at"
+    " FROM articles WHERE id = ?1";
+
+/*
+ * Whether the stored article id differs from art (text, author, date,
+ * language, or a URL/guid it did not have). *imported receives its
+ * import day.
+ */
+static int
+changed(struct archive *a, int64_t id, const struct article *art,
+    int64_t hash, int64_t *imported, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc, diff = 0;
+
+	if ((st = archive_stmt(a, sql_old, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		archive_done(st);
+		return archive_fail(a, cause, "reading an article");
+	}
+	diff = sqlite3_column_int64(st, 0) != hash ||
+	    !same(art->author, sqlite3_column_text(st, 1)) ||
+	    !same(art->published, sqlite3_column_text(st, 2)) ||
+	    !same(art->language, sqlite3_column_text(st, 3)) ||
+	    (nz(art->url) != NULL && !same(art->url,
+	    sqlite3_column_text(st, 4))) || (nz(art->guid) != NULL &&
+	    !same(art->guid, sqlite3_column_text(st, 5)));
+	*imported = sort_day((const char *)sqlite3_column_text(st, 6),
+	    archive_date_today());
+	archive_done(st);
+	return diff;
+}
+
+static const char sql_next_id[] = "SELECT coalesce(max(id), 0) + 1 FROM articles";
+static const char sql_insert[] =
+    "INSERT INTO articles(id, sortkey, source_id, url, guid, title, author,"
+    " published, language, caption, body, hash, origin, imported_at,"
+    " updated_at, read)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+    " ?14, ?15)";
+static const char sql_fts_insert[] =
+    "INSERT INTO articles_fts(rowid, title, author, caption, body)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char sql_fts_delete[] =
+    "INSERT INTO articles_fts(articles_fts, rowid, title, author, caption,"
+    " body) SELECT 'delete', sortkey, title, author, caption, body"
+    " FROM articles WHERE id = ?1";
+static const char sql_keep_revision[] =
+    "INSERT OR REPLACE INTO article_revisions(article_id, revision, title,"
+    " author, published, caption, body, hash, replaced_at)"
+    " SELECT id, revision, title, author, published, caption, body, hash, ?2"
+    " FROM articles WHERE id = ?1";
+static const char sql_update[] =
+    "UPDATE articles SET sortkey = ?2, url = coalesce(?3, url),"
+    " guid = coalesce(?4, guid), title = ?5, author = ?6, published = ?7,"
+    " language = ?8, caption = ?9, body = ?10, hash = ?11,"
+    " origin = coalesce(?12, origin), updated_at = ?13,"
+    " revision = revision + 1 WHERE id = ?1";
+
+static int
+fts_insert(struct archive *a, int64_t key, const struct article *art,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = archive_stmt(a, sql_fts_insert, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, key);
+	archive_bind_text(st, 2, art->title);
+	archive_bind_text(st, 3, art->author);
+	archive_bind_text(st, 4, art->caption);
+	archive_bind_text(st, 5, art->body);
+	rc = sqlite3_step(st);
+	archive_done(st);
+	if (rc != SQLITE_DONE)
+		return archive_fail(a, cause, "indexing an article");
+	return 0;
+}
+
+/* Run a statement bound with id as ?1 (and text as ?2 when not NULL). */
+static int
+run_id(struct archive *a, const char *sql, int64_t id, const char *text,
+    const char *what, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = archive_stmt(a, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (text != NULL)
+		archive_bind_text(st, 2, text);
+	rc = sqlite3_step(st);
+	archive_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return archive_fail(a, cause, what);
+	return 0;
+}
+
+static int
+insert_new(struct archive *a, const struct article *art, int64_t source,
+    int64_t hash, const char *now, int64_t *id, char **cause)
+{
+	sqlite3_stmt *st;
+	int64_t key;
+	int rc;
+
+	if ((st = archive_stmt(a, sql_next_id, cause)) == NULL)
+		return -1;
+	if ((*id = step_id(a, st, cause)) <= 0)
+		return -1;
+	if (*id > 0xffffffffLL) {
+		*cause = xstrdup("the archive is full (2^32 articles)");
+		return -1;
+	}
+	key = ARCHIVE_SORTKEY(sort_day(art->published, archive_date_today()),
+	    *id);
+	if ((st = archive_stmt(a, sql_insert, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, *id);
+	sqlite3_bind_int64(st, 2, key);
+	bind_source(st, 3, source);
+	archive_bind_text(st, 4, nz(art->url));
+	archive_bind_text(st, 5, nz(art->guid));
+	archive_bind_text(st, 6, art->title);
+	archive_bind_text(st, 7, art->author);
+	archive_bind_text(st, 8, art->published);
+	archive_bind_text(st, 9, art->language);
+	archive_bind_text(st, 10, art->caption);
+	archive_bind_text(st, 11, art->body);
+	sqlite3_bind_int64(st, 12, hash);
+	archive_bind_text(st, 13, art->origin);
+	archive_bind_text(st, 14, now);
+	sqlite3_bind_int(st, 15, art->read != 0);
+	rc = sqlite3_step(st);
+	archive_done(st);
+	if (rc != SQLITE_DONE)
+		return archive_fail(a, cause, "storing an article");
+	return fts_insert(a, key, art, cause);
+}
+
+static int
+update_old(struct archive *a, int64_t id, const struct article *art,
+    int64_t hash, int64_t imported_day, const char *now, char **cause)
+{
+	sqlite3_stmt *st;
+	int64_t key;
+	int rc;
+
+	if (run_id(a, sql_keep_revision, id, now, "keeping a revision",
+	    cause) != 0 || run_id(a, sql_fts_delete, id, NULL,
+	    "unindexing an article", cause) != 0)
+		return -1;
+	key = ARCHIVE_SORTKEY(sort_day(art->published, imported_day), id);
+	if ((st = archive_stmt(a, sql_update, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, key);
+	archive_bind_text(st, 3, nz(art->url));
+	archive_bind_text(st, 4, nz(art->guid));
+	archive_bind_text(st, 5, art->title);
+	archive_bind_text(st, 6, art->author);
+	archive_bind_text(st, 7, art->published);
+	archive_bind_text(st, 8, art->language);
+	archive_bind_text(st, 9, art->caption);
+	archive_bind_text(st, 10, art->body);
+	sqlite3_bind_int64(st, 11, hash);
+	archive_bind_text(st, 12, art->origin);
+	archive_bind_text(st, 13, now);
+	rc = sqlite3_step(st);
+	archive_done(st);
+	if (rc != SQLITE_DONE)
+		return archive_fail(a, cause, "updating an article");
+	return fts_insert(a, key, art, cause);
+}
+
+static int
+put_one(struct archive *a, const struct article *art,
+    const struct extract_result *ex, int64_t *idp, char **cause)
+{
+	char now[32];
+	int64_t source, hash, id, imported = 0;
+	int status, diff;
+
+	now_iso(now, sizeof now);
+	source = archive_source_id(a, art->source, art->source_url,
+	    art->corrections, cause);
+	if (source < 0)
+		return -1;
+	hash = archive_content_hash(art);
+	if ((id = find_existing(a, art, source, hash, cause)) < 0)
+		return -1;
+	if (id == 0) {
+		if (insert_new(a, art, source, hash, now, &id, cause) != 0)
+			return -1;
+		status = ARCHIVE_INSERTED;
+	} else {
+		if ((diff = changed(a, id, art, hash, &imported, cause)) < 0)
+			return -1;
+		if (!diff) {
+			if (idp != NULL)
+				*idp = id;
+			return ARCHIVE_UNCHANGED;
+		}
+		if (update_old(a, id, art, hash, imported, now, cause) != 0)
+			return -1;
+		status = ARCHIVE_UPDATED;
+	}
+	if (ex != NULL && archive_put_extract(a, id, ex, cause) != 0)
+		return -1;
+	if (idp != NULL)
+		*idp = id;
+	return status;
+}
+
+int
+archive_put(struct archive *a, const struct article *art,
+    const struct extract_result *ex, int64_t *id, char **cause)
+{
+	int own = 0, status;
+
+	if (a->flags & ARCHIVE_READONLY) {
+		*cause = xasprintf("%s: archive is open read-only", a->path);
+		return -1;
+	}
+	/* Outside a batch, the put is its own transaction. */
+	if (sqlite3_get_autocommit(a->db)) {
+		if (archive_begin(a, cause) != 0)
+			return -1;
+		own = 1;
+	}
+	if (archive_exec(a, "SAVEPOINT put", cause) != 0) {
+		if (own)
+			archive_rollback(a);
+		return -1;
+	}
+	status = put_one(a, art, ex, id, cause);
+	if (status < 0) {
+		sqlite3_exec(a->db, "ROLLBACK TO put; RELEASE put", NULL, NULL,
+		    NULL);
+		if (own)
+			archive_rollback(a);
+		return -1;
+	}
+	if (archive_exec(a, "RELEASE put", cause) != 0 ||
+	    (own && archive_commit(a, cause) != 0)) {
+		if (own)
+			archive_rollback(a);
+		return -1;
+	}
+	return status;
+}

@@ -1,0 +1,307 @@
+/*
+ * The archive's schema and its migrations. A file is recognised by its
+ * application_id ('LEDE') and its schema version is PRAGMA user_version.
+ * Opening decides, before anything is written, whether the file is:
+ *   - new (no tables, no application id, or zero bytes): created;
+ *   - ours, at this version: used;
+ *   - ours, older: migrated, all steps in one BEGIN IMMEDIATE
+ *     transaction, so a crash leaves the old schema or the new one;
+ *   - ours, newer, or not ours (another application id, another
+ *     application's tables, not SQLite at all): refused, and the file is
+ *     not written to (no journal mode change, no header write).
+ *
+ * Migrations are a table of steps; adding a version means adding a step.
+ * Offsets (start, stop) are UTF-8 byte offsets into the article body.
+ * articles.sortkey = day << 32 | id, with day the published date's day
+ * number (the import date's when there is none): unique by construction,
+ * it orders by date and is the FTS rowid, so the newest matches stream
+ * out of the full-text index without sorting.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "archive/archive_int.h"
+#include "util/xalloc.h"
+
+#define ARCHIVE_SCHEMA_VERSION 1
+
+static const char schema_v1[] =
+"CREATE TABLE sources ("
+"  id INTEGER PRIMARY KEY,"
+"  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+"  url TEXT,"
+"  corrections TEXT"
+");"
+"CREATE TABLE articles ("
+"  id INTEGER PRIMARY KEY,"
+"  sortkey INTEGER NOT NULL UNIQUE,"
+"  source_id INTEGER REFERENCES sources(id),"
+"  url TEXT,"
+"  guid TEXT,"
+"  title TEXT,"
+"  author TEXT,"
+"  published TEXT,"
+"  language TEXT,"
+"  caption TEXT,"
+"  body TEXT,"
+"  hash INTEGER NOT NULL,"
+"  origin TEXT,"
+"  imported_at TEXT NOT NULL,"
+"  updated_at TEXT NOT NULL,"
+"  read INTEGER NOT NULL DEFAULT 0,"
+"  revision INTEGER NOT NULL DEFAULT 1,"
+"  nflags INTEGER NOT NULL DEFAULT 0"
+");"
+/* The list and its pages come from this index alone, never the bodies. */
+"CREATE INDEX articles_list ON articles(sortkey, published, source_id,"
+"  read, nflags, title, author, url);"
+"CREATE INDEX articles_guid ON articles(source_id, guid)"
+"  WHERE guid IS NOT NULL;"
+"CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;"
+"CREATE INDEX articles_hash ON articles(hash);"
+"CREATE INDEX articles_source ON articles(source_id, sortkey);"
+"CREATE TABLE article_revisions ("
+"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+"  revision INTEGER NOT NULL,"
+"  title TEXT,"
+"  author TEXT,"
+"  published TEXT,"
+"  caption TEXT,"
+"  body TEXT,"
+"  hash INTEGER NOT NULL,"
+"  replaced_at TEXT NOT NULL,"
+"  PRIMARY KEY (article_id, revision)"
+") WITHOUT ROWID;"
+"CREATE VIRTUAL TABLE articles_fts USING fts5(title, author, caption, body,"
+"  content='articles', content_rowid='sortkey', tokenize='lede');"
+/* The in-memory term buffer flushed per transaction: 64 MiB (from 1). */
+"INSERT INTO articles_fts(articles_fts, rank) VALUES('hashsize', 67108864);"
+"CREATE TABLE entities ("
+"  id INTEGER PRIMARY KEY,"
+"  kind TEXT NOT NULL CHECK (kind IN ('person', 'org', 'place')),"
+"  name TEXT NOT NULL,"
+"  UNIQUE (kind, name)"
+");"
+"CREATE INDEX entities_name ON entities(name);"
+"CREATE TABLE entity_aliases ("
+"  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,"
+"  alias TEXT NOT NULL,"
+"  PRIMARY KEY (entity_id, alias)"
+") WITHOUT ROWID;"
+"CREATE INDEX entity_aliases_alias ON entity_aliases(alias);"
+"CREATE TABLE mentions ("
+"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+"  entity_id INTEGER NOT NULL REFERENCES entities(id),"
+"  start INTEGER NOT NULL,"
+"  stop INTEGER NOT NULL,"
+"  PRIMARY KEY (article_id, start, entity_id)"
+") WITHOUT ROWID;"
+"CREATE INDEX mentions_entity ON mentions(entity_id, article_id);"
+"CREATE TABLE events ("
+"  id INTEGER PRIMARY KEY,"
+"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,"
+"  type TEXT NOT NULL CHECK (type IN ('date', 'time', 'duration', 'set')),"
+"  start INTEGER NOT NULL,"
+"  stop INTEGER NOT NULL,"
+"  text TEXT NOT NULL,"
+"  value TEXT,"
+"  sent_start INTEGER NOT NULL,"
+"  sent_stop INTEGER NOT NULL"
+");"
+"CREATE INDEX events_article ON events(article_id, start);"
+"CREATE TABLE flags ("
+"  id INTEGER PRIMARY KEY,"
+"  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE RESTRICT,"
+"  revision INTEGER NOT NULL,"
+"  start INTEGER NOT NULL,"
+"  stop INTEGER NOT NULL,"
+"  exact TEXT NOT NULL,"
+"  prefix TEXT NOT NULL DEFAULT '',"
+"  suffix TEXT NOT NULL DEFAULT '',"
+"  note TEXT NOT NULL DEFAULT '',"
+"  status TEXT NOT NULL DEFAULT 'open'"
+"    CHECK (status IN ('open', 'sent', 'resolved')),"
+"  created TEXT NOT NULL,"
+"  updated TEXT NOT NULL"
+");"
+"CREATE INDEX flags_article ON flags(article_id);"
+"CREATE INDEX flags_status ON flags(status, id);"
+/* articles.nflags follows the flags table, so the list index can show it. */
+"CREATE TRIGGER flags_count_insert AFTER INSERT ON flags BEGIN"
+"  UPDATE articles SET nflags = nflags + 1 WHERE id = NEW.article_id;"
+"END;"
+"CREATE TRIGGER flags_count_delete AFTER DELETE ON flags BEGIN"
+"  UPDATE articles SET nflags = nflags - 1 WHERE id = OLD.article_id;"
+"END;"
+"CREATE TRIGGER flags_count_move AFTER UPDATE OF article_id ON flags"
+"  WHEN OLD.article_id != NEW.article_id BEGIN"
+"  UPDATE articles SET nflags = nflags - 1 WHERE id = OLD.article_id;"
+"  UPDATE articles SET nflags = nflags + 1 WHERE id = NEW.article_id;"
+"END;";
+
+static const struct archive_migration migrations[] = {
+	{ .to = 1, .sql = schema_v1 },
+};
+
+int
+archive_schema_version(void)
+{
+	return ARCHIVE_SCHEMA_VERSION;
+}
+
+static int
+pragma_int(sqlite3 *db, const char *sql, sqlite3_int64 *v)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*v = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+migrate_fail(sqlite3 *db, char **cause, int to, const char *msg)
+{
+	*cause = xasprintf("migrating the archive to schema %d: %s", to,
+	    msg != NULL ? msg : sqlite3_errmsg(db));
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+int
+archive_migrate(sqlite3 *db, const struct archive_migration *steps,
+    size_t nsteps, int target, char **cause)
+{
+	sqlite3_int64 version, appid;
+	char *err = NULL, *sql;
+	size_t i;
+	int rc;
+
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return migrate_fail(db, cause, target, NULL);
+	/* Read again under the lock: another process may have done it. */
+	if (pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK ||
+	    pragma_int(db, "PRAGMA application_id", &appid) != SQLITE_OK)
+		return migrate_fail(db, cause, target, NULL);
+	if (appid != 0 && appid != ARCHIVE_APPLICATION_ID)
+		return migrate_fail(db, cause, target, "not a lede archive");
+	for (i = 0; i < nsteps; i++) {
+		if (steps[i].to <= version || steps[i].to > target)
+			continue;
+		if (steps[i].sql != NULL && sqlite3_exec(db, steps[i].sql, NULL,
+		    NULL, &err) != SQLITE_OK) {
+			rc = migrate_fail(db, cause, steps[i].to, err);
+			sqlite3_free(err);
+			return rc;
+		}
+		if (steps[i].fn != NULL && steps[i].fn(db, &err) != 0) {
+			*cause = xasprintf("migrating the archive to schema %d: "
+			    "%s", steps[i].to, err != NULL ? err : "failed");
+			free(err);
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+		sql = sqlite3_mprintf("PRAGMA user_version = %d", steps[i].to);
+		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+		if (rc != SQLITE_OK)
+			return migrate_fail(db, cause, steps[i].to, NULL);
+	}
+	sql = sqlite3_mprintf("PRAGMA application_id = %d",
+	    ARCHIVE_APPLICATION_ID);
+	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK || sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		return migrate_fail(db, cause, target, NULL);
+	return 0;
+}
+
+/* Look at the file without writing to it. */
+static int
+inspect(struct archive *a, sqlite3_int64 *appid, sqlite3_int64 *version,
+    sqlite3_int64 *ntables, char **cause)
+{
+	int rc;
+
+	if ((rc = pragma_int(a->db, "PRAGMA application_id", appid)) ==
+	    SQLITE_OK && (rc = pragma_int(a->db, "PRAGMA user_version",
+	    version)) == SQLITE_OK)
+		rc = pragma_int(a->db, "SELECT count(*) FROM sqlite_schema",
+		    ntables);
+	if (rc == SQLITE_OK)
+		return 0;
+	if ((rc & 0xff) == SQLITE_NOTADB)
+		*cause = xasprintf("%s: not a lede archive (not an SQLite "
+		    "database)", a->path);
+	else
+		*cause = xasprintf("%s: %s", a->path, sqlite3_errmsg(a->db));
+	return -1;
+}
+
+int
+archive_schema_inspect(struct archive *a, struct archive_file *info,
+    char **cause)
+{
+	sqlite3_int64 appid, version, ntables;
+	int ro = a->flags & ARCHIVE_READONLY;
+
+	if (inspect(a, &appid, &version, &ntables, cause) != 0)
+		return -1;
+	if (appid != ARCHIVE_APPLICATION_ID && (appid != 0 || ntables != 0)) {
+		if (appid != 0)
+			*cause = xasprintf("%s: not a lede archive "
+			    "(application_id 0x%08llx)", a->path,
+			    (unsigned long long)(appid & 0xffffffff));
+		else
+			*cause = xasprintf("%s: not a lede archive (an SQLite "
+			    "database of another program)", a->path);
+		return -1;
+	}
+	if (version > ARCHIVE_SCHEMA_VERSION) {
+		*cause = xasprintf("%s: archive made by a newer lede (schema %lld;"
+		    " this lede knows %d)", a->path, (long long)version,
+		    ARCHIVE_SCHEMA_VERSION);
+		return -1;
+	}
+	if (ro && appid == 0) {
+		*cause = xasprintf("%s: not a lede archive (empty)", a->path);
+		return -1;
+	}
+	if (ro && version < ARCHIVE_SCHEMA_VERSION) {
+		*cause = xasprintf("%s: archive needs upgrading to schema %d; "
+		    "open it once read-write", a->path, ARCHIVE_SCHEMA_VERSION);
+		return -1;
+	}
+	info->empty = appid == 0 && ntables == 0;
+	info->version = (int)version;
+	return 0;
+}
+
+int
+archive_schema_setup(struct archive *a, const struct archive_file *info,
+    char **cause)
+{
+	if (a->flags & ARCHIVE_READONLY)
+		return 0;
+	/* The page size can only be chosen before the first table. */
+	if (info->empty && archive_exec(a, "PRAGMA page_size = 16384",
+	    cause) != 0)
+		return -1;
+	if (archive_exec(a, "PRAGMA journal_mode = WAL", cause) != 0)
+		return -1;
+	if (info->version < ARCHIVE_SCHEMA_VERSION &&
+	    archive_migrate(a->db, migrations, sizeof migrations /
+	    sizeof migrations[0], ARCHIVE_SCHEMA_VERSION, cause) != 0)
+		return -1;
+	return 0;
+}

@@ -1,0 +1,241 @@
+/*
+ * The "lede" FTS5 tokenizer: unicode61 (remove_diacritics 2) underneath,
+ * told to keep combining marks inside words (categories L* N* Co M*) so
+ * an Arabic word with vowel marks stays one token, then every token is
+ * folded (arabic.c: marks, tatweel, alef/hamza/ya forms) and lower-case
+ * ASCII words are Porter-stemmed (stem.c). Offsets are unicode61's, into
+ * the text as stored, so snippets and highlights land on the written
+ * text. The same code runs on queries, so "Protesters" finds "protest".
+ *
+ * A prefix query ("protest*") is not stemmed in its last token: a prefix
+ * of a stem would not be one ("organiz*" must not become "organ*").
+ *
+ * The tokenizer must be registered on every connection, read-only ones
+ * too, before articles_fts is touched: a connection without it (the
+ * sqlite3 shell) cannot read the index.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "archive/arabic.h"
+#include "archive/archive_int.h"
+#include "archive/stem.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+struct lede_tok {
+	fts5_tokenizer	 inner;
+	Fts5Tokenizer	*inst;
+};
+
+/* One xTokenize call: the last token is held back until the next comes. */
+struct tok_call {
+	void		*ctx;
+	int		(*emit)(void *, int, const char *, int, int, int);
+	int		 prefix;
+	char		*buf;		/* the held token, folded */
+	size_t		 cap;
+	int		 len, start, end, tflags, held;
+};
+
+static void
+tok_delete(Fts5Tokenizer *p)
+{
+	struct lede_tok *t = (struct lede_tok *)p;
+
+	if (t == NULL)
+		return;
+	if (t->inst != NULL)
+		t->inner.xDelete(t->inst);
+	free(t);
+}
+
+static int
+tok_create(void *ud, const char **az, int n, Fts5Tokenizer **out)
+{
+	static const char *args[] = {
+		"remove_diacritics", "2", "categories", "L* N* Co M*",
+	};
+	fts5_api *api = ud;
+	struct lede_tok *t;
+	void *iud;
+	int rc;
+
+	*out = NULL;
+	t = xcalloc(1, sizeof *t);
+	rc = api->xFindTokenizer(api, "unicode61", &iud, &t->inner);
+	if (rc == SQLITE_OK)
+		rc = t->inner.xCreate(iud, args, 4, &t->inst);
+	if (rc != SQLITE_OK) {
+		tok_delete((Fts5Tokenizer *)t);
+		return rc;
+	}
+	*out = (Fts5Tokenizer *)t;
+	return SQLITE_OK;
+}
+
+static int
+all_lower_ascii(const char *s, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return 1;
+}
+
+/* Emit the held token, stemmed unless it ends a prefix query. */
+static int
+flush(struct tok_call *c, int last)
+{
+	int n = c->len;
+
+	if (!c->held)
+		return SQLITE_OK;
+	c->held = 0;
+	if (!(last && c->prefix) && all_lower_ascii(c->buf, n))
+		n = (int)archive_stem(c->buf, (size_t)n);
+	return c->emit(c->ctx, c->tflags, c->buf, n, c->start, c->end);
+}
+
+static int
+tok_cb(void *p, int tflags, const char *tok, int n, int start, int end)
+{
+	struct tok_call *c = p;
+	int rc;
+
+	if (n <= 0)
+		return SQLITE_OK;
+	if ((rc = flush(c, 0)) != SQLITE_OK)
+		return rc;
+	if ((size_t)n + 1 > c->cap) {
+		c->cap = (size_t)n + 64;
+		c->buf = xrealloc(c->buf, c->cap);
+	}
+	if (archive_arabic_needs_fold(tok, (size_t)n))
+		c->len = (int)archive_arabic_fold(tok, (size_t)n, c->buf);
+	else {
+		memcpy(c->buf, tok, (size_t)n);
+		c->len = n;
+	}
+	/* A token of marks alone folds to nothing: not a term. */
+	if (c->len == 0)
+		return SQLITE_OK;
+	c->tflags = tflags;
+	c->start = start;
+	c->end = end;
+	c->held = 1;
+	return SQLITE_OK;
+}
+
+static int
+tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
+    int n, int (*emit)(void *, int, const char *, int, int, int))
+{
+	struct lede_tok *t = (struct lede_tok *)p;
+	struct tok_call c;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	c.ctx = ctx;
+	c.emit = emit;
+	c.prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
+	c.cap = 128;
+	c.buf = xmalloc(c.cap);
+	rc = t->inner.xTokenize(t->inst, &c, flags, text, n, tok_cb);
+	if (rc == SQLITE_OK)
+		rc = flush(&c, 1);
+	free(c.buf);
+	return rc;
+}
+
+static fts5_api *
+fts5_api_of(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+		sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	return api;
+}
+
+int
+archive_fts_register(struct archive *a, char **cause)
+{
+	fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
+	fts5_api *api;
+	void *ud;
+
+	if ((api = fts5_api_of(a->db)) == NULL || api->iVersion < 2) {
+		*cause = xstrdup("this SQLite has no FTS5 (install Debian's "
+		    "libsqlite3-0)");
+		return -1;
+	}
+	if (api->xCreateTokenizer(api, "lede", api, &tok, NULL) != SQLITE_OK)
+		return archive_fail(a, cause, "registering the tokenizer");
+	if (archive_snippet_register(api, cause) != 0)
+		return -1;
+	if (api->xFindTokenizer(api, "lede", &ud, &a->tok) != SQLITE_OK ||
+	    a->tok.xCreate(ud, NULL, 0, &a->tokinst) != SQLITE_OK)
+		return archive_fail(a, cause, "creating the tokenizer");
+	return 0;
+}
+
+void
+archive_fts_release(struct archive *a)
+{
+	if (a->tokinst != NULL)
+		a->tok.xDelete(a->tokinst);
+	a->tokinst = NULL;
+}
+
+static int
+count_cb(void *p, int tflags, const char *tok, int n, int start, int end)
+{
+	(*(int *)p)++;
+	return SQLITE_OK;
+}
+
+int
+archive_fts_has_terms(const char *text, size_t len, void *arg)
+{
+	struct archive *a = arg;
+	int count = 0;
+
+	if (a->tokinst == NULL || len > 0x7fffffff)
+		return len > 0;
+	a->tok.xTokenize(a->tokinst, &count, FTS5_TOKENIZE_QUERY, text,
+	    (int)len, count_cb);
+	return count > 0;
+}
+
+static int
+dump_cb(void *p, int tflags, const char *tok, int n, int start, int end)
+{
+	struct buf *out = p;
+
+	if (out->len > 0)
+		buf_addc(out, ' ');
+	buf_printf(out, "%.*s@%d-%d", n, tok, start, end);
+	return SQLITE_OK;
+}
+
+int
+archive_fts_tokens(struct archive *a, const char *text, int flags,
+    struct buf *out)
+{
+	size_t len = strlen(text);
+
+	if (a->tokinst == NULL || len > 0x7fffffff)
+		return -1;
+	return a->tok.xTokenize(a->tokinst, out, flags, text, (int)len,
+	    dump_cb) == SQLITE_OK ? 0 : -1;
+}

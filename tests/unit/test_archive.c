@@ -1,0 +1,694 @@
+/*
+ * Unit tests for the archive (src/archive/): opening and refusing files,
+ * settings, migrations, storing and revising articles, listing with
+ * keyset paging and filters, entities, timelines and the integrity check.
+ * Real SQLite files in a scratch directory.
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include "test.h"
+#include "test_archive.h"
+#include "archive/archive_int.h"
+#include "archive/date.h"
+#include "extract/extract.h"
+
+static sqlite3_int64
+pragma(struct archive *ar, const char *sql)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 v = -1;
+
+	if (sqlite3_prepare_v2(ar->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -2;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static const char *
+pragma_text(struct archive *ar, const char *sql)
+{
+	static char buf[64];
+	sqlite3_stmt *st;
+
+	buf[0] = '\0';
+	if (sqlite3_prepare_v2(ar->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return "(error)";
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(buf, sizeof buf, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return buf;
+}
+
+static void
+open_creates_with_settings(void)
+{
+	char *path = test_path("new/deeper/archive.db"), *cause = NULL;
+	struct archive *ar;
+
+	ar = archive_open(path, 0, &cause);
+	CHECK(ar != NULL);
+	if (ar == NULL) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
+		free(path);
+		return;
+	}
+	CHECK_STR(archive_path(ar), path);
+	CHECK_STR(pragma_text(ar, "PRAGMA journal_mode"), "wal");
+	CHECK_INT(pragma(ar, "PRAGMA foreign_keys"), 1);
+	CHECK_INT(pragma(ar, "PRAGMA synchronous"), 1);
+	CHECK_INT(pragma(ar, "PRAGMA trusted_schema"), 0);
+	CHECK_INT(pragma(ar, "PRAGMA busy_timeout"), 5000);
+	CHECK_INT(pragma(ar, "PRAGMA application_id"), 0x4C454445);
+	CHECK_INT(pragma(ar, "PRAGMA user_version"), archive_schema_version());
+	CHECK_INT(pragma(ar, "PRAGMA page_size"), 16384);
+	CHECK_INT(pragma(ar, "SELECT count(*) FROM sqlite_schema WHERE"
+	    " name = 'flags'"), 1);
+	CHECK_INT(archive_total(ar), 0);
+	archive_close(ar);
+	/* Again, and read-only. */
+	ar = archive_open(path, 0, &cause);
+	CHECK(ar != NULL);
+	archive_close(ar);
+	ar = archive_open(path, ARCHIVE_READONLY, &cause);
+	CHECK(ar != NULL);
+	if (ar != NULL)
+		CHECK_INT(pragma(ar, "PRAGMA foreign_keys"), 1);
+	archive_close(ar);
+	free(path);
+}
+
+static void
+write_file(const char *path, const void *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL)
+		exit(99);
+	fwrite(data, 1, len, f);
+	fclose(f);
+}
+
+/* Open must fail, mention want, and leave the file byte-identical. */
+static void
+refused(const char *path, int flags, const char *want)
+{
+	uint64_t before = test_file_hash(path);
+	char *cause = NULL;
+	struct archive *ar = archive_open(path, flags, &cause);
+
+	CHECK(ar == NULL);
+	archive_close(ar);
+	CHECK(cause != NULL && strstr(cause, want) != NULL);
+	if (cause != NULL && strstr(cause, want) == NULL)
+		fprintf(stderr, "  cause: %s\n  want: %s\n", cause, want);
+	CHECK(test_file_hash(path) == before);
+	free(cause);
+}
+
+static void
+foreign_db(const char *path, const char *setup)
+{
+	sqlite3 *db;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, setup, NULL, NULL, NULL) != SQLITE_OK)
+		exit(99);
+	sqlite3_close(db);
+}
+
+static void
+open_refuses_foreign_files(void)
+{
+	char *p1 = test_path("other.db"), *p2 = test_path("text.txt");
+	char *p3 = test_path("appid.db"), *p4 = test_path("newer.db");
+	char *p5 = test_path("empty.db"), *p6 = test_path("missing.db");
+	char *cause = NULL;
+	struct archive *ar;
+	char junk[5000];
+
+	foreign_db(p1, "CREATE TABLE items(id INTEGER PRIMARY KEY, url TEXT);"
+	    "INSERT INTO items VALUES (1, 'x');");
+	refused(p1, 0, "not a lede archive");
+	refused(p1, ARCHIVE_READONLY, "not a lede archive");
+	write_file(p2, "hello, this is not a database\n", 30);
+	refused(p2, 0, "not an SQLite database");
+	memset(junk, 'x', sizeof junk);
+	write_file(p2, junk, sizeof junk);
+	refused(p2, 0, "not an SQLite database");
+	foreign_db(p3, "PRAGMA application_id = 1234;");
+	refused(p3, 0, "application_id 0x000004d2");
+	/* Ours, but from a newer lede. */
+	foreign_db(p4, "PRAGMA application_id = 1279607877;"
+	    "PRAGMA user_version = 99; CREATE TABLE future(x);");
+	refused(p4, 0, "newer lede");
+	refused(p4, ARCHIVE_READONLY, "newer lede");
+	/* A 0-byte file becomes an archive; a missing one read-only does not. */
+	write_file(p5, "", 0);
+	ar = archive_open(p5, 0, &cause);
+	CHECK(ar != NULL);
+	archive_close(ar);
+	ar = archive_open(p6, ARCHIVE_READONLY, &cause);
+	CHECK(ar == NULL);
+	free(cause);
+	CHECK(access(p6, F_OK) != 0);
+	free(p1);
+	free(p2);
+	free(p3);
+	free(p4);
+	free(p5);
+	free(p6);
+}
+
+static int
+failing_step(sqlite3 *db, char **cause)
+{
+	*cause = xstrdup("step failed on purpose");
+	return -1;
+}
+
+/* A v1 archive reopens; a failing step leaves the old version intact. */
+static void
+migrations(void)
+{
+	static const struct archive_migration steps[] = {
+		{ .to = 1, .sql = "CREATE TABLE t1(x);" },
+		{ .to = 2, .sql = "CREATE TABLE t2(x); INSERT INTO t1 VALUES (2);" },
+		{ .to = 3, .sql = "CREATE TABLE t3(x);", .fn = failing_step },
+	};
+	char *path = test_path("migrate.db"), *cause = NULL;
+	struct archive *ar;
+	sqlite3 *db;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		exit(99);
+	CHECK_INT(archive_migrate(db, steps, 3, 1, &cause), 0);
+	CHECK_INT(archive_migrate(db, steps, 3, 2, &cause), 0);
+	CHECK_INT(archive_migrate(db, steps, 3, 3, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "schema 3") != NULL);
+	free(cause);
+	cause = NULL;
+	{
+		sqlite3_stmt *st;
+
+		sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM"
+		    " pragma_user_version), (SELECT count(*) FROM sqlite_schema"
+		    " WHERE name = 't3'), (SELECT count(*) FROM t1)", -1, &st,
+		    NULL);
+		CHECK(sqlite3_step(st) == SQLITE_ROW);
+		CHECK_INT(sqlite3_column_int(st, 0), 2);
+		CHECK_INT(sqlite3_column_int(st, 1), 0);
+		CHECK_INT(sqlite3_column_int(st, 2), 1);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	free(path);
+
+	/* A current archive with data survives being reopened unchanged. */
+	path = test_path("v1.db");
+	ar = archive_open(path, 0, &cause);
+	CHECK(ar != NULL);
+	if (ar != NULL) {
+		struct article *art = test_article("Wire", "g1", NULL, "Title",
+		    "2025-01-02", "Body text.");
+
+		CHECK_INT(test_put(ar, art, NULL), ARCHIVE_INSERTED);
+		article_free(art);
+		archive_close(ar);
+	}
+	ar = archive_open(path, 0, &cause);
+	CHECK(ar != NULL);
+	if (ar != NULL) {
+		CHECK_INT(archive_total(ar), 1);
+		archive_close(ar);
+	}
+	free(path);
+}
+
+static struct archive *
+fresh(const char *name, int flags)
+{
+	char *path = test_path(name), *cause = NULL;
+	struct archive *ar = archive_open(path, flags, &cause);
+
+	if (ar == NULL) {
+		fprintf(stderr, "open %s: %s\n", path, cause);
+		exit(99);
+	}
+	free(path);
+	return ar;
+}
+
+static void
+put_unchanged_updated(void)
+{
+	struct archive *ar = fresh("put.db", 0);
+	struct article *art, *got;
+	char *cause = NULL;
+	int64_t id, id2;
+
+	art = test_article("Reuters", "urn:1", "https://x.test/1", "Floods",
+	    "2025-03-20", "Rain fell for days.");
+	article_set(&art->author, "Jane Doe");
+	article_set(&art->caption, "A flooded street.");
+	CHECK_INT(test_put(ar, art, &id), ARCHIVE_INSERTED);
+	CHECK(id > 0);
+	CHECK_INT(test_put(ar, art, &id2), ARCHIVE_UNCHANGED);
+	CHECK_INT(id2, id);
+	/* Changed body: same id, revision 2, old text kept. */
+	article_set(&art->body, "Rain fell for a week.");
+	CHECK_INT(test_put(ar, art, &id2), ARCHIVE_UPDATED);
+	CHECK_INT(id2, id);
+	got = archive_get(ar, id, &cause);
+	CHECK(got != NULL);
+	if (got != NULL) {
+		CHECK_STR(got->body, "Rain fell for a week.");
+		CHECK_STR(got->source, "Reuters");
+		CHECK_STR(got->author, "Jane Doe");
+		CHECK_STR(got->caption, "A flooded street.");
+		CHECK_STR(got->published, "2025-03-20");
+		CHECK_STR(got->url, "https://x.test/1");
+		CHECK_INT(got->revision, 2);
+		article_free(got);
+	}
+	CHECK_INT(pragma(ar, "SELECT count(*) FROM article_revisions WHERE"
+	    " body = 'Rain fell for days.' AND revision = 1"), 1);
+	/* Identity by URL when the guid is new; by hash with neither. */
+	article_set(&art->guid, NULL);
+	CHECK_INT(test_put(ar, art, &id2), ARCHIVE_UNCHANGED);
+	CHECK_INT(id2, id);
+	article_set(&art->url, NULL);
+	CHECK_INT(test_put(ar, art, &id2), ARCHIVE_INSERTED);
+	CHECK(id2 != id);
+	CHECK_INT(test_put(ar, art, &id), ARCHIVE_UNCHANGED);
+	CHECK_INT(id, id2);
+	CHECK_INT(archive_total(ar), 2);
+	/* Without guid or URL, changed text is another article. */
+	article_set(&art->body, "Other text.");
+	CHECK_INT(test_put(ar, art, &id), ARCHIVE_INSERTED);
+	/* A date change moves the FTS row: search still finds it once. */
+	article_set(&art->guid, "urn:1");
+	article_set(&art->published, "2024-01-01");
+	article_set(&art->body, "Rain fell for a week. Moved.");
+	CHECK_INT(test_put(ar, art, &id), ARCHIVE_UPDATED);
+	{
+		struct archive_filter f = { .query = "moved" };
+		struct archive_page page;
+
+		CHECK_INT(archive_list(ar, &f, 0, 0, 10, 0, &page, &cause), 0);
+		CHECK_INT(page.nrows, 1);
+		if (page.nrows == 1)
+			CHECK_INT(page.rows[0].key >> 32,
+			    archive_date_first("2024-01-01"));
+		archive_page_release(&page);
+	}
+	got = archive_get(ar, 999, &cause);
+	CHECK(got == NULL);
+	CHECK_STR(cause, "no article 999");
+	free(cause);
+	cause = NULL;
+	{
+		char *report = NULL;
+
+		CHECK_INT(archive_check(ar, &report, &cause), 0);
+		CHECK_STR(report, "ok\n");
+		free(report);
+	}
+	article_free(art);
+	archive_close(ar);
+}
+
+/* 30 articles over 30 days, 3 sources. */
+static struct archive *
+fill_thirty(const char *name)
+{
+	struct archive *ar = fresh(name, 0);
+	char *cause = NULL, title[64], date[16], body[128], guid[16];
+	static const char *sources[] = { "Alpha", "Beta", "Gamma" };
+	struct article *art;
+	int i;
+
+	CHECK_INT(archive_begin(ar, &cause), 0);
+	for (i = 0; i < 30; i++) {
+		snprintf(title, sizeof title, "Story %02d", i);
+		snprintf(date, sizeof date, "2025-%02d-%02d", 1 + i / 28,
+		    1 + i % 28);
+		snprintf(body, sizeof body, "Body of story %d. %s", i,
+		    i % 2 ? "odd harbour" : "even river");
+		snprintf(guid, sizeof guid, "g%d", i);
+		art = test_article(sources[i % 3], guid, NULL, title, date, body);
+		CHECK_INT(archive_put(ar, art, NULL, NULL, &cause),
+		    ARCHIVE_INSERTED);
+		article_free(art);
+	}
+	CHECK_INT(archive_commit(ar, &cause), 0);
+	return ar;
+}
+
+static void
+keyset_paging(void)
+{
+	struct archive *ar = fill_thirty("page.db");
+	struct archive_filter f = { 0 };
+	struct archive_page p1, p2, p3, back;
+	char *cause = NULL;
+
+	CHECK_INT(archive_list(ar, &f, 0, 0, 12, 0, &p1, &cause), 0);
+	CHECK_INT(p1.nrows, 12);
+	CHECK_STR(p1.rows[0].title, "Story 29");
+	CHECK_STR(p1.rows[11].title, "Story 18");
+	CHECK_STR(p1.rows[0].source, "Gamma");
+	CHECK(p1.rows[0].snippet == NULL);
+	CHECK_INT(archive_list(ar, &f, p1.rows[11].key, 0, 12, 0, &p2, &cause), 0);
+	CHECK_INT(p2.nrows, 12);
+	CHECK_STR(p2.rows[0].title, "Story 17");
+	CHECK_INT(archive_list(ar, &f, p2.rows[11].key, 0, 12, 0, &p3, &cause), 0);
+	CHECK_INT(p3.nrows, 6);
+	CHECK_STR(p3.rows[5].title, "Story 00");
+	/* Backward from the top of page 2 gives page 1, in display order. */
+	CHECK_INT(archive_list(ar, &f, p2.rows[0].key, 1, 12, 0, &back, &cause), 0);
+	CHECK_INT(back.nrows, 12);
+	CHECK_STR(back.rows[0].title, "Story 29");
+	CHECK_STR(back.rows[11].title, "Story 18");
+	archive_page_release(&back);
+	/* Backward from the bottom. */
+	CHECK_INT(archive_list(ar, &f, 0, 1, 5, 0, &back, &cause), 0);
+	CHECK_INT(back.nrows, 5);
+	CHECK_STR(back.rows[0].title, "Story 04");
+	CHECK_STR(back.rows[4].title, "Story 00");
+	archive_page_release(&back);
+	CHECK_INT(archive_position(ar, &f, p2.rows[0].key, &cause), 12);
+	CHECK_INT(archive_count(ar, &f, &cause), 30);
+	/* Oldest first. */
+	f.order = ARCHIVE_OLDEST;
+	CHECK_INT(archive_list(ar, &f, 0, 0, 3, 0, &back, &cause), 0);
+	CHECK_STR(back.rows[0].title, "Story 00");
+	CHECK_INT(archive_position(ar, &f, back.rows[2].key, &cause), 2);
+	archive_page_release(&back);
+	archive_page_release(&p1);
+	archive_page_release(&p2);
+	archive_page_release(&p3);
+	archive_close(ar);
+}
+
+static void
+list_filters(void)
+{
+	struct archive *ar = fill_thirty("filter.db");
+	struct archive_filter f = { 0 };
+	struct archive_page p;
+	struct archive_source *src;
+	size_t nsrc;
+	char *cause = NULL;
+
+	f.source = "Beta";
+	CHECK_INT(archive_count(ar, &f, &cause), 10);
+	f.source = "beta";	/* source names ignore ASCII case */
+	CHECK_INT(archive_count(ar, &f, &cause), 10);
+	f.source = "Nobody";
+	CHECK_INT(archive_count(ar, &f, &cause), 0);
+	f.source = NULL;
+	f.since = "2025-01-10";
+	f.until = "2025-01-19";
+	CHECK_INT(archive_count(ar, &f, &cause), 10);
+	f.since = "2025-02";
+	f.until = NULL;
+	CHECK_INT(archive_count(ar, &f, &cause), 2);
+	f.since = NULL;
+	f.until = "2024";
+	CHECK_INT(archive_count(ar, &f, &cause), 0);
+	f.until = "2025-13";
+	CHECK_INT(archive_count(ar, &f, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "invalid date") != NULL);
+	free(cause);
+	cause = NULL;
+	f.until = NULL;
+	/* Read state. */
+	CHECK_INT(archive_list(ar, &f, 0, 0, 1, 0, &p, &cause), 0);
+	CHECK_INT(archive_set_read(ar, p.rows[0].id, 1, &cause), 0);
+	archive_page_release(&p);
+	f.unread_only = 1;
+	CHECK_INT(archive_count(ar, &f, &cause), 29);
+	f.unread_only = 0;
+	/* Filters in the query. */
+	f.query = "source:Alpha date:2025-01-01..2025-01-10";
+	CHECK_INT(archive_count(ar, &f, &cause), 4);
+	f.query = "river source:Alpha";
+	CHECK_INT(archive_count(ar, &f, &cause), 5);
+	CHECK_INT(archive_sources(ar, &src, &nsrc, &cause), 0);
+	CHECK_INT(nsrc, 3);
+	if (nsrc == 3) {
+		CHECK_STR(src[0].name, "Alpha");
+		CHECK_INT(src[0].count, 10);
+	}
+	archive_sources_free(src, nsrc);
+	CHECK_INT(archive_set_corrections(ar, "Alpha", "desk@alpha.test",
+	    &cause), 0);
+	CHECK_INT(archive_sources(ar, &src, &nsrc, &cause), 0);
+	CHECK_STR(src[0].corrections, "desk@alpha.test");
+	archive_sources_free(src, nsrc);
+	archive_close(ar);
+}
+
+static int
+count_cb(const struct article *art, void *arg)
+{
+	(*(int *)arg)++;
+	return art->body == NULL;
+}
+
+static void
+foreach_all(void)
+{
+	struct archive *ar = fill_thirty("foreach.db");
+	char *cause = NULL;
+	int n = 0;
+
+	CHECK_INT(archive_foreach(ar, count_cb, &n, &cause), 0);
+	CHECK_INT(n, 30);
+	archive_close(ar);
+}
+
+static void
+entities_and_timeline(void)
+{
+	static const char body[] =
+	    "Jane Doe met Acme Corp in Paris on 11 January 2025. "
+	    "Doe said talks would last 11 days. Nothing else happened.";
+	struct archive *ar = fresh("ent.db", 0);
+	struct extract_span m1[] = { { 0, 8 }, { 52, 55 } };
+	struct extract_span m2[] = { { 13, 22 } };
+	struct extract_span m3[] = { { 26, 31 } };
+	char *al1[] = { "Doe" };
+	struct extract_entity ents[] = {
+		{ EXTRACT_PERSON, "Jane Doe", al1, 1, m1, 2 },
+		{ EXTRACT_ORG, "Acme Corp", NULL, 0, m2, 1 },
+		{ EXTRACT_PLACE, "Paris", NULL, 0, m3, 1 },
+	};
+	struct extract_timex tx[] = {
+		{ EXTRACT_DURATION, { 78, 85 }, { 52, 86 }, "11 days", "P11D" },
+		{ EXTRACT_DATE, { 35, 50 }, { 0, 51 }, "11 January 2025",
+		    "2025-01-11" },
+	};
+	struct extract_result ex = { NULL, 0, ents, 3, tx, 2 };
+	struct article *art = test_article("Wire", "e1", NULL, "Talks",
+	    "2025-01-12", body);
+	struct archive_entity *e;
+	struct archive_event *ev;
+	size_t n;
+	char *cause = NULL;
+	int64_t id, id2;
+
+	CHECK_INT(archive_put(ar, art, &ex, &id, &cause), ARCHIVE_INSERTED);
+	CHECK_INT(archive_entities(ar, id, 0, &e, &n, &cause), 0);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK_STR(e[0].name, "Jane Doe");
+		CHECK_STR(e[0].kind, "person");
+		CHECK_INT(e[0].naliases, 1);
+		CHECK_STR(e[0].aliases[0], "Doe");
+		CHECK_INT(e[0].count, 2);
+		CHECK_INT(e[0].nmentions, 2);
+		CHECK_INT(e[0].mentions[1].start, 52);
+		CHECK_STR(e[1].kind, "org");
+		CHECK_STR(e[2].name, "Paris");
+	}
+	archive_entities_free(e, n);
+	/* A second article naming Jane Doe shares the entity. */
+	article_set(&art->guid, "e2");
+	article_set(&art->title, "More talks");
+	CHECK_INT(archive_put(ar, art, &ex, &id2, &cause), ARCHIVE_INSERTED);
+	CHECK_INT(archive_entities(ar, 0, 0, &e, &n, &cause), 0);
+	CHECK_INT(n, 3);
+	if (n == 3)
+		CHECK_INT(e[0].count, 2);
+	archive_entities_free(e, n);
+	CHECK_INT(pragma(ar, "SELECT count(*) FROM entities"), 3);
+	/* Timeline of one article, by value. */
+	CHECK_INT(archive_timeline(ar, id, NULL, 0, &ev, &n, &cause), 0);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_STR(ev[0].value, "2025-01-11");
+		CHECK_STR(ev[0].type, "date");
+		CHECK_STR(ev[0].sentence,
+		    "Jane Doe met Acme Corp in Paris on 11 January 2025.");
+		CHECK_STR(ev[1].value, "P11D");
+		CHECK_STR(ev[1].type, "duration");
+	}
+	archive_events_free(ev, n);
+	/* Across the archive: sentences that mention Paris (by name) or Doe. */
+	CHECK_INT(archive_timeline(ar, 0, "paris", 0, &ev, &n, &cause), 0);
+	CHECK_INT(n, 2);
+	archive_events_free(ev, n);
+	CHECK_INT(archive_timeline(ar, 0, "Doe", 0, &ev, &n, &cause), 0);
+	CHECK_INT(n, 4);
+	archive_events_free(ev, n);
+	/* Entity filter on the list. */
+	{
+		struct archive_filter f = { .entity = "Acme Corp" };
+
+		CHECK_INT(archive_count(ar, &f, &cause), 2);
+		f.entity = "Nobody";
+		CHECK_INT(archive_count(ar, &f, &cause), 0);
+	}
+	/* Re-extraction replaces. */
+	ex.nentities = 1;
+	ex.ntimexes = 0;
+	CHECK_INT(archive_put_extract(ar, id, &ex, &cause), 0);
+	CHECK_INT(archive_entities(ar, id, 0, &e, &n, &cause), 0);
+	CHECK_INT(n, 1);
+	archive_entities_free(e, n);
+	CHECK_INT(archive_put_extract(ar, 4242, &ex, &cause), -1);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(archive_entities(ar, 4242, 0, &e, &n, &cause), -1);
+	free(cause);
+	article_free(art);
+	archive_close(ar);
+}
+
+static void
+check_finds_damage(void)
+{
+	struct archive *ar = fill_thirty("damage.db");
+	char *report = NULL, *cause = NULL, *path = test_path("damage.db");
+	sqlite3 *db;
+
+	CHECK_INT(archive_check(ar, &report, &cause), 0);
+	free(report);
+	archive_close(ar);
+	/* Damage the index behind lede's back (a connection without DEFENSIVE). */
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		exit(99);
+	CHECK_INT(sqlite3_exec(db, "DELETE FROM articles_fts_data WHERE id > 10",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	ar = fresh("damage.db", 0);
+	CHECK_INT(archive_check(ar, &report, &cause), 1);
+	CHECK(report != NULL && strstr(report, "full-text index") != NULL);
+	free(report);
+	archive_close(ar);
+	/* Content changed without the index knowing. */
+	ar = fill_thirty("damage2.db");
+	free(path);
+	path = test_path("damage2.db");
+	archive_close(ar);
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		exit(99);
+	CHECK_INT(sqlite3_exec(db, "UPDATE articles SET body = 'something else'"
+	    " WHERE id = 3", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	ar = fresh("damage2.db", 0);
+	CHECK_INT(archive_check(ar, &report, &cause), 1);
+	free(report);
+	archive_close(ar);
+	free(path);
+}
+
+static void
+readonly_refuses_writes(void)
+{
+	struct archive *ar = fill_thirty("ro.db");
+	struct article *art = test_article("X", "y", NULL, "t", NULL, "b");
+	char *cause = NULL, *report = NULL;
+
+	archive_close(ar);
+	ar = fresh("ro.db", ARCHIVE_READONLY);
+	CHECK_INT(archive_put(ar, art, NULL, NULL, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "read-only") != NULL);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(archive_begin(ar, &cause), -1);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(archive_total(ar), 30);
+	CHECK_INT(archive_check(ar, &report, &cause), 0);
+	free(report);
+	article_free(art);
+	archive_close(ar);
+}
+
+static void
+default_path(void)
+{
+	char *p;
+
+	setenv("LEDE_ARCHIVE", "/x/y.db", 1);
+	p = archive_default_path();
+	CHECK_STR(p, "/x/y.db");
+	free(p);
+	unsetenv("LEDE_ARCHIVE");
+	setenv("XDG_DATA_HOME", "/data", 1);
+	p = archive_default_path();
+	CHECK_STR(p, "/data/lede/archive.db");
+	free(p);
+	unsetenv("XDG_DATA_HOME");
+	setenv("HOME", "/home/u", 1);
+	p = archive_default_path();
+	CHECK_STR(p, "/home/u/.local/share/lede/archive.db");
+	free(p);
+}
+
+static void
+dates(void)
+{
+	CHECK(archive_date_first("2025") == archive_date_first("2025-01-01"));
+	CHECK(archive_date_after("2025") == archive_date_first("2026-01-01"));
+	CHECK(archive_date_after("2025-12") == archive_date_first("2026-01"));
+	CHECK(archive_date_after("2024-02") == archive_date_first("2024-03"));
+	CHECK(archive_date_after("2024-02-28") == archive_date_first("2024-02-29"));
+	CHECK(archive_date_first("2023-02-29") < 0);
+	CHECK(archive_date_first("2025-03-20T10:00") < 0);
+	CHECK(archive_date_first("0000-01-01") >= 0);
+	CHECK(archive_date_first("1970-01-02") - archive_date_first("1970-01-01")
+	    == 1);
+	CHECK(archive_date_first("2000-03-01") - archive_date_first("2000-02-28")
+	    == 2);
+	CHECK(archive_date_first("abcd") < 0);
+	CHECK(archive_date_first("") < 0);
+}
+
+int
+main(void)
+{
+	test_init();
+	test_dir_make();
+	TEST_RUN(open_creates_with_settings);
+	TEST_RUN(open_refuses_foreign_files);
+	TEST_RUN(migrations);
+	TEST_RUN(put_unchanged_updated);
+	TEST_RUN(keyset_paging);
+	TEST_RUN(list_filters);
+	TEST_RUN(foreach_all);
+	TEST_RUN(entities_and_timeline);
+	TEST_RUN(check_finds_damage);
+	TEST_RUN(readonly_refuses_writes);
+	TEST_RUN(default_path);
+	TEST_RUN(dates);
+	return test_done();
+}

@@ -1,0 +1,99 @@
+/*
+ * Unit tests for the "lede" FTS5 tokenizer (src/archive/tokenizer.c):
+ * terms and the byte offsets they keep into the text as written.
+ */
+#include "config.h"
+
+#include "test.h"
+#include "test_archive.h"
+#include "archive/archive_int.h"
+#include "util/buf.h"
+
+static struct archive *ar;
+
+static const char *
+toks(const char *text, int flags)
+{
+	static struct buf b;
+
+	buf_reset(&b);
+	if (archive_fts_tokens(ar, text, flags, &b) != 0)
+		return "(error)";
+	return buf_str(&b);
+}
+
+static void
+english(void)
+{
+	CHECK_STR(toks("Protesters were protesting", FTS5_TOKENIZE_DOCUMENT),
+	    "protest@0-10 were@11-15 protest@16-26");
+	CHECK_STR(toks("C++ and multi-agent", FTS5_TOKENIZE_DOCUMENT),
+	    "c@0-1 and@4-7 multi@8-13 agent@14-19");
+	CHECK_STR(toks("caf\u00e9 CAF\u00c9", FTS5_TOKENIZE_DOCUMENT),
+	    "cafe@0-5 cafe@6-11");
+	CHECK_STR(toks("cafe\u0301", FTS5_TOKENIZE_DOCUMENT), "cafe@0-6");
+	CHECK_STR(toks("", FTS5_TOKENIZE_DOCUMENT), "");
+	CHECK_STR(toks("!!! ...", FTS5_TOKENIZE_DOCUMENT), "");
+}
+
+/* The last token of a prefix query stays as typed. */
+static void
+prefix_query(void)
+{
+	CHECK_STR(toks("Protesters marching",
+	    FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX),
+	    "protest@0-10 marching@11-19");
+	CHECK_STR(toks("organiz", FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX),
+	    "organiz@0-7");
+	CHECK_STR(toks("organizing", FTS5_TOKENIZE_QUERY), "organ@0-10");
+}
+
+static void
+arabic(void)
+{
+	/* kataba al-talibu: one token per word, marks gone, offsets kept */
+	CHECK_STR(toks("\u0643\u064E\u062A\u064E\u0628\u064E "
+	    "\u0627\u0644\u0637\u0627\u0644\u0628\u064F",
+	    FTS5_TOKENIZE_DOCUMENT),
+	    "\u0643\u062A\u0628@0-12 \u0627\u0644\u0637\u0627\u0644\u0628@13-27");
+	/* tatweel */
+	CHECK_STR(toks("\u0645\u0640\u0640\u062D\u0645\u062F",
+	    FTS5_TOKENIZE_DOCUMENT), "\u0645\u062D\u0645\u062F@0-12");
+	/* hamza forms and ta marbuta */
+	CHECK_STR(toks("\u0623\u0633\u0627\u0645\u0629", FTS5_TOKENIZE_DOCUMENT),
+	    "\u0627\u0633\u0627\u0645\u0647@0-10");
+	/* a mark on its own is no term */
+	CHECK_STR(toks("a \u064E b", FTS5_TOKENIZE_DOCUMENT), "a@0-1 b@5-6");
+}
+
+static void
+has_terms(void)
+{
+	CHECK(archive_fts_has_terms("C++", 3, ar));
+	CHECK(!archive_fts_has_terms("++", 2, ar));
+	CHECK(!archive_fts_has_terms("(", 1, ar));
+	CHECK(!archive_fts_has_terms("\u2014", 3, ar));
+	CHECK(archive_fts_has_terms("\u0643", 2, ar));
+	CHECK(!archive_fts_has_terms("", 0, ar));
+}
+
+int
+main(void)
+{
+	char *path, *cause = NULL;
+
+	test_init();
+	test_dir_make();
+	path = test_path("tok.db");
+	if ((ar = archive_open(path, 0, &cause)) == NULL) {
+		fprintf(stderr, "%s\n", cause);
+		return 99;
+	}
+	TEST_RUN(english);
+	TEST_RUN(prefix_query);
+	TEST_RUN(arabic);
+	TEST_RUN(has_terms);
+	archive_close(ar);
+	free(path);
+	return test_done();
+}
