@@ -28,6 +28,16 @@ static const unsigned short cp1252_high[32] = {
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
+char *
+import_repair(const char *s, size_t len, size_t *replaced)
+{
+	/* utf8_repair() of nothing returns an unterminated buffer (util
+	   bug, reported); nothing needs no repair anyway. */
+	if (len == 0)
+		return xstrdup("");
+	return utf8_repair(s, len, replaced);
+}
+
 int
 import_is_cp1252(const char *data, size_t len)
 {
@@ -81,7 +91,7 @@ import_from_cp1252(const char *data, size_t len, size_t *replaced)
 			buf_add(&b, enc, utf8_encode(c, enc));
 	}
 	/* NUL and CR handling stays in one place. */
-	out = utf8_repair(b.data != NULL ? b.data : "", b.len, replaced);
+	out = import_repair(b.data != NULL ? b.data : "", b.len, replaced);
 	buf_release(&b);
 	return out;
 }
@@ -114,7 +124,7 @@ import_from_utf16(const char *data, size_t len, int big, size_t *replaced)
 		}
 		buf_add(&b, enc, utf8_encode(u, enc));
 	}
-	out = utf8_repair(b.data != NULL ? b.data : "", b.len, replaced);
+	out = import_repair(b.data != NULL ? b.data : "", b.len, replaced);
 	buf_release(&b);
 	return out;
 }
@@ -135,7 +145,7 @@ import_decode(const char *data, size_t len, size_t *outlen, size_t *replaced)
 	else if (import_is_cp1252(data, len))
 		out = import_from_cp1252(data, len, replaced);
 	else
-		out = utf8_repair(data, len, replaced);
+		out = import_repair(data, len, replaced);
 	*outlen = strlen(out);
 	return out;
 }

@@ -219,6 +219,18 @@ html_entity(const char *s, struct buf *out)
 	return 0;
 }
 
+/* Case-insensitive search for word in [p, end). */
+static const char *
+html_find(const char *p, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (; (size_t)(end - p) >= n; p++)
+		if (strncasecmp(p, word, n) == 0)
+			return p;
+	return NULL;
+}
+
 /*
  * The fallback: tags out, entities decoded, script and style skipped,
  * block tags as paragraph breaks. Good enough for a page the tree could
@@ -253,18 +265,21 @@ html_strip(const char *s, size_t len)
 		name[k] = '\0';
 		close = memchr(p, '>', (size_t)(end - p));
 		p = close != NULL ? close + 1 : end;
-		if (n == 0 && (strcmp(name, "script") == 0 ||
-		    strcmp(name, "style") == 0)) {
-			close = strcasestr(p, strcmp(name, "script") == 0 ?
-			    "</script" : "</style");
-			p = close != NULL && close < end ? close : end;
-			continue;
-		}
 		if (k > 0) {
 			xmlNode fake = { .type = XML_ELEMENT_NODE,
 			    .name = (const xmlChar *)name };
 			enum html_role role = html_role(&fake, 0);
+			char closing[20];
 
+			/* Skipped elements go with their content, up to the
+			   closing tag (void ones like <input> have none). */
+			if (n == 0 && role == HTML_SKIP &&
+			    strcmp(name, "input") != 0 && strcmp(name, "embed") != 0) {
+				snprintf(closing, sizeof closing, "</%s", name);
+				close = html_find(p, end, closing);
+				p = close != NULL ? close : end;
+				continue;
+			}
 			if (role == HTML_BLOCK || role == HTML_BREAK)
 				buf_adds(&raw, role == HTML_BLOCK ? "\x01" : "\x02");
 		}
@@ -317,7 +332,8 @@ import_html_text(const char *html, size_t len, size_t *replaced, int *cut)
 
 	if (len > INT32_MAX)
 		len = INT32_MAX;
-	doc = htmlReadMemory(html, (int)len, NULL, "UTF-8", IMPORT_HTML_OPTS);
+	doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+	    IMPORT_HTML_FRAGMENT_OPTS);
 	if (doc != NULL) {
 		import_html_node_text(doc->children, 0, &out, &c);
 		xmlFreeDoc(doc);
@@ -332,7 +348,7 @@ import_html_text(const char *html, size_t len, size_t *replaced, int *cut)
 	}
 	if (cut != NULL)
 		*cut = c;
-	fixed = utf8_repair(text, strlen(text), replaced);
+	fixed = import_repair(text, strlen(text), replaced);
 	free(text);
 	return fixed;
 }

@@ -85,7 +85,7 @@ import_fix_field(struct import_ctx *ctx, char **field, size_t max)
 		return 0;
 	len = strlen(*field);
 	if (!utf8_valid(*field, len) || memchr(*field, '\r', len) != NULL) {
-		s = utf8_repair(*field, len, &ctx->sink->replaced);
+		s = import_repair(*field, len, &ctx->sink->replaced);
 		free(*field);
 		*field = s;
 		len = strlen(s);

@@ -22,6 +22,10 @@ struct buf;
 	XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
 #define IMPORT_HTML_OPTS (HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
 	HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER | HTML_PARSE_NOIMPLIED)
+/* Fragments (feed content) let libxml2 imply <html><body>: without them
+   2.9 nests the siblings of an unknown HTML5 element (<nav>, <aside>)
+   inside it. */
+#define IMPORT_HTML_FRAGMENT_OPTS (IMPORT_HTML_OPTS & ~HTML_PARSE_NOIMPLIED)
 
 struct import_ctx {
 	const char		*name;		/* for messages and origin */
@@ -66,6 +70,8 @@ int	 import_deliver(struct import_ctx *, struct article *a,
  */
 char	*import_decode(const char *data, size_t len, size_t *outlen,
 	    size_t *replaced);
+/* utf8_repair(), safe for len 0. Caller frees. */
+char	*import_repair(const char *s, size_t len, size_t *replaced);
 /* Whether data is not UTF-8 yet plausible as Windows-1252 / Latin-1. */
 int	 import_is_cp1252(const char *data, size_t len);
 

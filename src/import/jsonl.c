@@ -66,7 +66,7 @@ static const struct jsonl_key {
 static char *
 jsonl_string(struct import_ctx *ctx, struct json_object *v)
 {
-	return utf8_repair(json_object_get_string(v),
+	return import_repair(json_object_get_string(v),
 	    (size_t)json_object_get_string_len(v), &ctx->sink->replaced);
 }
 

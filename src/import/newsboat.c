@@ -24,7 +24,7 @@ newsboat_fix(char **field, size_t max, size_t *replaced)
 		return;
 	len = strlen(*field);
 	if (!utf8_valid(*field, len) || memchr(*field, '\r', len) != NULL) {
-		s = utf8_repair(*field, len, replaced);
+		s = import_repair(*field, len, replaced);
 		free(*field);
 		*field = s;
 		len = strlen(s);
