@@ -192,6 +192,8 @@ row_fill(struct archive_row *r, sqlite3_stmt *st)
 	r->url = archive_column_strdup(st, 7);
 	r->read = sqlite3_column_int(st, 8);
 	r->nflags = sqlite3_column_int(st, 9);
+	if (sqlite3_column_count(st) > 10)
+		r->snippet = archive_column_strdup(st, 10);
 }
 
 static void
@@ -291,7 +293,7 @@ archive_list(struct archive *a, const struct archive_filter *f,
 	struct buf b = BUF_INIT;
 	const char *key;
 	int64_t offset = 0;
-	int desc, rc;
+	int desc, rc, inline_snippets;
 
 	memset(page, 0, sizeof *page);
 	if (plan_make(a, f, &p, cause) != 0)
@@ -304,6 +306,14 @@ archive_list(struct archive *a, const struct archive_filter *f,
 	buf_adds(&b, p.relevance ? BM25 : "0");
 	buf_adds(&b, ", a.published, s.name, a.title, a.author, a.url,"
 	    " a.read, a.nflags");
+	/*
+	 * Streamed orders compute result columns only for the rows
+	 * returned, on the FTS cursor already there: snippets inline. A
+	 * ranked query sorts first, so its snippets come afterwards.
+	 */
+	inline_snippets = want_snippets && p.match != NULL && !p.relevance;
+	if (inline_snippets)
+		buf_adds(&b, ", lede_snippet(articles_fts, 200)");
 	plan_sql(&p, &b, &key);
 	if (p.relevance) {
 		/* after is an offset into the ranking. */
@@ -334,7 +344,7 @@ archive_list(struct archive *a, const struct archive_filter *f,
 	}
 	rc = fetch(a, &p, buf_str(&b), after, offset, limit, backward, page,
 	    cause);
-	if (rc == 0 && want_snippets && p.match != NULL)
+	if (rc == 0 && want_snippets && p.match != NULL && !inline_snippets)
 		rc = add_snippets(a, p.match, page, cause);
 	if (rc != 0)
 		archive_page_release(page);

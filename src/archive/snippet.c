@@ -31,6 +31,7 @@ struct walk {
 	struct range	*r;
 	int		 nr;
 	int		 tok;		/* index of the next token */
+	int		 last;		/* highest token index needed */
 };
 
 static int
@@ -47,8 +48,8 @@ walk_cb(void *p, int tflags, const char *t, int n, int start, int end)
 		if (w->r[i].tlast == w->tok)
 			w->r[i].bend = end;
 	}
-	w->tok++;
-	return SQLITE_OK;
+	/* Past the last match nothing more is needed: stop tokenizing. */
+	return w->tok++ >= w->last ? SQLITE_DONE : SQLITE_OK;
 }
 
 /* The column to show: the first in body, caption, title, author to match. */
@@ -174,6 +175,8 @@ snippet_fn(const Fts5ExtensionApi *api, Fts5Context *fts,
 		r[w.nr].tfirst = off;
 		r[w.nr].tlast = off + api->xPhraseSize(fts, phrase) - 1;
 		r[w.nr].bstart = r[w.nr].bend = -1;
+		if (r[w.nr].tlast > w.last)
+			w.last = r[w.nr].tlast;
 		w.nr++;
 	}
 	if (w.nr > 0)

@@ -96,17 +96,23 @@ cvc(const struct stem *z, int i)
 	return c != 'w' && c != 'x' && c != 'y';
 }
 
+/* Whether b[0..k] ends with s[0..len); sets j to the end of the stem. */
 static int
-ends(struct stem *z, const char *s)
+ends_n(struct stem *z, const char *s, int len)
 {
-	int len = (int)strlen(s);
-
-	if (len > z->k + 1)
+	/* Most suffixes fail on their last letter: test it first. */
+	if (len > z->k + 1 || s[len - 1] != z->b[z->k])
 		return 0;
 	if (memcmp(z->b + z->k - len + 1, s, len) != 0)
 		return 0;
 	z->j = z->k - len;
 	return 1;
+}
+
+static int
+ends(struct stem *z, const char *s)
+{
+	return ends_n(z, s, (int)strlen(s));
 }
 
 /* Replace b[j+1..k] by s (never longer than what it replaces). */
@@ -173,14 +179,17 @@ step1c(struct stem *z)
 struct suffix {
 	const char	*from;
 	const char	*to;
+	int		 len;		/* strlen(from) */
 };
+
+#define R(from, to)	{ from, to, sizeof from - 1 }
 
 /* Try each rule in order; the first suffix that matches decides. */
 static void
 apply(struct stem *z, const struct suffix *rules)
 {
 	for (; rules->from != NULL; rules++) {
-		if (ends(z, rules->from)) {
+		if (ends_n(z, rules->from, rules->len)) {
 			replace(z, rules->to);
 			return;
 		}
@@ -188,39 +197,41 @@ apply(struct stem *z, const struct suffix *rules)
 }
 
 static const struct suffix step2_rules[] = {
-	{ "ational", "ate" }, { "tional", "tion" }, { "enci", "ence" },
-	{ "anci", "ance" }, { "izer", "ize" }, { "bli", "ble" },
-	{ "alli", "al" }, { "entli", "ent" }, { "eli", "e" },
-	{ "ousli", "ous" }, { "ization", "ize" }, { "ation", "ate" },
-	{ "ator", "ate" }, { "alism", "al" }, { "iveness", "ive" },
-	{ "fulness", "ful" }, { "ousness", "ous" }, { "aliti", "al" },
-	{ "iviti", "ive" }, { "biliti", "ble" }, { "logi", "log" },
-	{ NULL, NULL }
+	R("ational", "ate"), R("tional", "tion"), R("enci", "ence"),
+	R("anci", "ance"), R("izer", "ize"), R("bli", "ble"),
+	R("alli", "al"), R("entli", "ent"), R("eli", "e"),
+	R("ousli", "ous"), R("ization", "ize"), R("ation", "ate"),
+	R("ator", "ate"), R("alism", "al"), R("iveness", "ive"),
+	R("fulness", "ful"), R("ousness", "ous"), R("aliti", "al"),
+	R("iviti", "ive"), R("biliti", "ble"), R("logi", "log"),
+	{ NULL, NULL, 0 }
 };
 
 static const struct suffix step3_rules[] = {
-	{ "icate", "ic" }, { "ative", "" }, { "alize", "al" },
-	{ "iciti", "ic" }, { "ical", "ic" }, { "ful", "" }, { "ness", "" },
-	{ NULL, NULL }
+	R("icate", "ic"), R("ative", ""), R("alize", "al"),
+	R("iciti", "ic"), R("ical", "ic"), R("ful", ""), R("ness", ""),
+	{ NULL, NULL, 0 }
 };
 
-static const char *const step4_suffixes[] = {
-	"al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement",
-	"ment", "ent", "ion", "ou", "ism", "ate", "iti", "ous", "ive", "ize",
-	NULL
+static const struct suffix step4_suffixes[] = {
+	R("al", ""), R("ance", ""), R("ence", ""), R("er", ""), R("ic", ""),
+	R("able", ""), R("ible", ""), R("ant", ""), R("ement", ""),
+	R("ment", ""), R("ent", ""), R("ion", ""), R("ou", ""), R("ism", ""),
+	R("ate", ""), R("iti", ""), R("ous", ""), R("ive", ""), R("ize", ""),
+	{ NULL, NULL, 0 }
 };
 
 /* -ant, -ence and the like, when the stem has m > 1. */
 static void
 step4(struct stem *z)
 {
-	const char *const *s;
+	const struct suffix *s;
 
-	for (s = step4_suffixes; *s != NULL; s++) {
-		if (!ends(z, *s))
+	for (s = step4_suffixes; s->from != NULL; s++) {
+		if (!ends_n(z, s->from, s->len))
 			continue;
 		/* -ion only after s or t. */
-		if (strcmp(*s, "ion") == 0 &&
+		if (strcmp(s->from, "ion") == 0 &&
 		    (z->j < 0 || (z->b[z->j] != 's' && z->b[z->j] != 't')))
 			continue;
 		if (measure(z) > 1)
