@@ -84,7 +84,8 @@ int	 archive_set_read(struct archive *, int64_t id, int read, char **cause);
 enum archive_order {
 	ARCHIVE_NEWEST,		/* by published date, newest first (default) */
 	ARCHIVE_OLDEST,
-	ARCHIVE_RELEVANCE,	/* bm25; only with a query */
+	ARCHIVE_RELEVANCE,	/* bm25 (title weighs most); newest first
+				   without a query; pages by offset */
 };
 
 struct archive_filter {
@@ -133,7 +134,11 @@ int	 archive_list(struct archive *, const struct archive_filter *,
 void	 archive_page_release(struct archive_page *);
 /* Articles matching the filter (may be slow for a broad query on a huge archive). */
 int64_t	 archive_count(struct archive *, const struct archive_filter *, char **cause);
-/* Rows that come before key in the filter's order: the 0-based position of the row. */
+/*
+ * Rows that come before key in the filter's order: the 0-based position
+ * of the row. Not for ARCHIVE_RELEVANCE (-1 and *cause), which pages by
+ * offset anyway.
+ */
 int64_t	 archive_position(struct archive *, const struct archive_filter *,
 	    int64_t key, char **cause);
 /* Total articles in the archive (cheap). */

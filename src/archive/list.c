@@ -311,12 +311,13 @@ archive_list(struct archive *a, const struct archive_filter *f,
 	 * returned, on the FTS cursor already there: snippets inline. A
 	 * ranked query sorts first, so its snippets come afterwards.
 	 */
-	inline_snippets = want_snippets && p.match != NULL && !p.relevance;
+	inline_snippets = want_snippets && p.match != NULL &&
+	    f->order != ARCHIVE_RELEVANCE;
 	if (inline_snippets)
 		buf_adds(&b, ", lede_snippet(articles_fts, 200)");
 	plan_sql(&p, &b, &key);
-	if (p.relevance) {
-		/* after is an offset into the ranking. */
+	if (f->order == ARCHIVE_RELEVANCE) {
+		/* after is an offset into the ranking, query or not. */
 		offset = after;
 		if (backward) {
 			if (after == 0) {
@@ -332,8 +333,11 @@ archive_list(struct archive *a, const struct archive_filter *f,
 			offset = after > (int64_t)limit ? after - (int64_t)limit : 0;
 			limit = (size_t)(after - offset);
 		}
-		buf_printf(&b, " ORDER BY " BM25 ", %s DESC"
-		    " LIMIT :limit OFFSET :offset", key);
+		if (p.relevance)
+			buf_printf(&b, " ORDER BY " BM25 ", %s DESC", key);
+		else
+			buf_printf(&b, " ORDER BY %s DESC", key);
+		buf_adds(&b, " LIMIT :limit OFFSET :offset");
 		backward = 0;
 	} else {
 		desc = (f->order == ARCHIVE_OLDEST) == (backward != 0);
@@ -401,8 +405,7 @@ int64_t
 archive_position(struct archive *a, const struct archive_filter *f,
     int64_t key, char **cause)
 {
-	if (f->order == ARCHIVE_RELEVANCE && f->query != NULL &&
-	    *f->query != '\0') {
+	if (f->order == ARCHIVE_RELEVANCE) {
 		*cause = xstrdup("no position by key in relevance order");
 		return -1;
 	}

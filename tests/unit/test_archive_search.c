@@ -299,6 +299,13 @@ relevance(void)
 		CHECK_INT(archive_list(ar, &f, 0, 1, 2, 0, &p, &cause), 0);
 		CHECK_INT(p.nrows, 2);
 		archive_page_release(&p);
+		/* Without a query: newest first, still paged by offset. */
+		f.query = NULL;
+		CHECK_INT(archive_list(ar, &f, 2, 0, 100, 0, &p, &cause), 0);
+		CHECK_INT(p.nrows, (int64_t)archive_total(ar) - 2);
+		archive_page_release(&p);
+		CHECK_INT(archive_position(ar, &f, 1, &cause), -1);
+		free(cause);
 	}
 }
 
