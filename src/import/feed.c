@@ -10,8 +10,8 @@
  *  - errors are collected through a structured handler on our own parser
  *    context (never printed) and the first one is reported as line:col;
  *  - text is read by our own walker with a byte cap, never with
- *    xmlNodeGetContent(), and nesting beyond IMPORT_MAX_XML_DEPTH is
- *    refused by the parser.
+ *    libxml2's get-all-content helper, and nesting beyond
+ *    IMPORT_MAX_XML_DEPTH is refused by the parser.
  * A document that is not well-formed (truncated, binary, wrong encoding)
  * contributes nothing: "not a valid feed (line:col: message)". Problems
  * with single items (no title or text, a date not understood, a field cut
