@@ -1,0 +1,531 @@
+/*
+ * Alias merging: turn the typed mentions the tagger found in one article
+ * into entities, each with a canonical name, its other surface forms and
+ * all its mention spans.
+ *
+ * Mentions merge when:
+ * - they are the same text (a possessive 's dropped); the entity's kind is
+ *   the one most of its mentions were tagged with;
+ * - a name is followed by an acronym in brackets, "Hayat Tahrir al-Sham
+ *   (HTS)": the acronym, there and everywhere else, is an alias;
+ * - a name is followed by ", known as", ", also known as", ", dubbed" or
+ *   ", called" and another name: the second is an alias;
+ * - a one-word mention is the last (or first) word of a longer person's
+ *   name in the same article: "Macron" joins "Emmanuel Macron". When two
+ *   people share the word, it goes to the one named most recently before.
+ * The canonical name is the longest form. Everything is hashed, so the
+ * cost is linear in the number of mentions even for hostile input.
+ *
+ * Before merging, extract_propagate() finds the places where the tagger
+ * missed a name it found elsewhere in the same article ("Macron later
+ * spoke", at the start of a sentence): every capitalised, untagged run
+ * of tokens equal to a tagged name, or to the surname of a tagged person,
+ * becomes a mention of that kind.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "util/xalloc.h"
+
+struct strmap {
+	char	**keys;
+	size_t	 *vals;
+	size_t	  cap, n;
+};
+
+static uint64_t
+strhash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static void strmap_put(struct strmap *, const char *, size_t);
+
+static void
+strmap_grow(struct strmap *m)
+{
+	struct strmap old = *m;
+	size_t i;
+
+	m->cap = m->cap ? m->cap * 2 : 64;
+	m->keys = xcalloc(m->cap, sizeof *m->keys);
+	m->vals = xcalloc(m->cap, sizeof *m->vals);
+	m->n = 0;
+	for (i = 0; i < old.cap; i++)
+		if (old.keys[i] != NULL) {
+			strmap_put(m, old.keys[i], old.vals[i]);
+			free(old.keys[i]);
+		}
+	free(old.keys);
+	free(old.vals);
+}
+
+/* Value for key, or (size_t)-1. */
+static size_t
+strmap_get(const struct strmap *m, const char *k)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return (size_t)-1;
+	for (i = strhash(k) & (m->cap - 1); m->keys[i] != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->keys[i], k) == 0)
+			return m->vals[i];
+	return (size_t)-1;
+}
+
+static void
+strmap_put(struct strmap *m, const char *k, size_t v)
+{
+	size_t i;
+
+	if ((m->n + 1) * 2 > m->cap)
+		strmap_grow(m);
+	for (i = strhash(k) & (m->cap - 1); m->keys[i] != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->keys[i], k) == 0) {
+			m->vals[i] = v;
+			return;
+		}
+	m->keys[i] = xstrdup(k);
+	m->vals[i] = v;
+	m->n++;
+}
+
+static void
+strmap_release(struct strmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
+}
+
+/* A surface form under construction. */
+struct form {
+	char	*text;
+	size_t	 group;		/* union-find parent over forms */
+	size_t	 votes[3];	/* kinds tagged */
+	size_t	 ntok;
+	size_t	 last_pos;	/* index of its latest mention */
+};
+
+struct merge {
+	const char	*text;
+	struct form	*forms;
+	size_t		 nforms, capforms;
+	struct strmap	 byform;
+	size_t		*mform;		/* mention -> form */
+};
+
+static size_t
+find(struct merge *g, size_t f)
+{
+	while (g->forms[f].group != f) {
+		g->forms[f].group = g->forms[g->forms[f].group].group;
+		f = g->forms[f].group;
+	}
+	return f;
+}
+
+static void
+unite(struct merge *g, size_t a, size_t b)
+{
+	a = find(g, a);
+	b = find(g, b);
+	if (a != b)
+		g->forms[b].group = a;
+}
+
+/* The mention's text without a trailing possessive. Caller frees. */
+static char *
+surface(const char *text, struct extract_span sp)
+{
+	size_t n = sp.end - sp.start;
+	const char *s = text + sp.start;
+
+	if (n > 2 && (memcmp(s + n - 2, "'s", 2) == 0))
+		n -= 2;
+	else if (n > 4 && memcmp(s + n - 4, "\xE2\x80\x99s", 4) == 0)
+		n -= 4;
+	return xstrndup(s, n);
+}
+
+static size_t
+form_of(struct merge *g, const char *s, size_t ntok)
+{
+	size_t f = strmap_get(&g->byform, s);
+
+	if (f != (size_t)-1)
+		return f;
+	if (g->nforms == g->capforms) {
+		g->capforms = g->capforms ? g->capforms * 2 : 16;
+		g->forms = xreallocarray(g->forms, g->capforms,
+		    sizeof *g->forms);
+	}
+	f = g->nforms++;
+	memset(&g->forms[f], 0, sizeof g->forms[f]);
+	g->forms[f].text = xstrdup(s);
+	g->forms[f].group = f;
+	g->forms[f].ntok = ntok;
+	strmap_put(&g->byform, s, f);
+	return f;
+}
+
+/* Whether s[0..n) is an acronym: 2-8 capitals (dots, digits, & allowed). */
+static int
+acronym(const char *s, size_t n)
+{
+	size_t i, caps = 0;
+
+	if (n < 2 || n > 10)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			caps++;
+		else if (!(s[i] == '.' || s[i] == '&' || s[i] == '-' ||
+		    (s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' &&
+		    s[i] <= 'z' && i > 0)))
+			return 0;
+	}
+	return caps >= 2;
+}
+
+/* Skip spaces forward from p. */
+static size_t
+skipsp(const char *t, size_t len, size_t p)
+{
+	while (p < len && (t[p] == ' ' || t[p] == '\t'))
+		p++;
+	return p;
+}
+
+/*
+ * After mention i: "(ACRONYM)" gives the acronym's span; ", known as" and
+ * friends make the next mention an alias. Returns 1 and fills *alias when
+ * an acronym in brackets follows.
+ */
+static int
+bracket_acronym(const char *t, size_t len, struct extract_span m,
+    struct extract_span *alias)
+{
+	size_t p = skipsp(t, len, m.end), q;
+
+	if (p >= len || t[p] != '(')
+		return 0;
+	q = ++p;
+	while (q < len && t[q] != ')' && q - p <= 10)
+		q++;
+	if (q >= len || t[q] != ')' || !acronym(t + p, q - p))
+		return 0;
+	alias->start = p;
+	alias->end = q;
+	return 1;
+}
+
+static int
+known_as(const char *t, size_t len, size_t from, size_t to)
+{
+	static const char *const cues[] = { ", known as ",
+		", also known as ", ", better known as ", ", dubbed ",
+		", called ", " known as ", " (known as ", " aka ",
+		", formerly known as " };
+	size_t k, n;
+
+	for (k = 0; k < sizeof cues / sizeof cues[0]; k++) {
+		n = strlen(cues[k]);
+		if (to >= from && to - from == n && to <= len &&
+		    memcmp(t + from, cues[k], n) == 0)
+			return 1;
+		if (to >= from && to - from == n + 4 && memcmp(t + from,
+		    cues[k], n) == 0 && memcmp(t + from + n, "the ", 4) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The last word of a form, and its first. */
+static const char *
+last_word(const char *s)
+{
+	const char *p = strrchr(s, ' ');
+
+	return p ? p + 1 : s;
+}
+
+static void
+link_short_names(struct merge *g, const struct extract_mention *ms,
+    size_t n)
+{
+	struct strmap byword = { NULL, NULL, 0, 0 };
+	size_t i, f, p, k;
+	char *w;
+	const char *sp;
+
+	/* Walk in text order so a short name goes to the latest full name. */
+	for (i = 0; i < n; i++) {
+		f = g->mform[i];
+		if (g->forms[f].ntok >= 2 && ms[i].kind == EXTRACT_PERSON) {
+			strmap_put(&byword, last_word(g->forms[f].text), f);
+			sp = strchr(g->forms[f].text, ' ');
+			w = xstrndup(g->forms[f].text, (size_t)(sp -
+			    g->forms[f].text));
+			if (strmap_get(&byword, w) == (size_t)-1 ||
+			    g->forms[strmap_get(&byword, w)].ntok >= 2)
+				strmap_put(&byword, w, f);
+			free(w);
+			continue;
+		}
+		if (g->forms[f].ntok != 1)
+			continue;
+		if ((p = strmap_get(&byword, g->forms[f].text)) != (size_t)-1)
+			unite(g, p, f);
+	}
+	/* A surname used before the full name: link it afterwards. */
+	for (k = 0; k < g->nforms; k++) {
+		if (g->forms[k].ntok != 1 || find(g, k) != k)
+			continue;
+		if ((p = strmap_get(&byword, g->forms[k].text)) != (size_t)-1 &&
+		    p != k) {
+			size_t r = find(g, k);
+			int single = 1;
+
+			for (i = 0; i < g->nforms; i++)
+				if (i != k && find(g, i) == r) {
+					single = 0;
+					break;
+				}
+			if (single)
+				unite(g, p, k);
+		}
+	}
+	strmap_release(&byword);
+}
+
+/* Fill the entities from the groups. */
+static size_t
+build(struct merge *g, const struct extract_mention *ms, size_t n,
+    const struct extract_span *extra, const size_t *extra_form,
+    size_t nextra, struct extract_entity **out)
+{
+	struct extract_entity *v;
+	size_t *ent_of, ne = 0, i, f, r, e, best;
+	size_t votes[3];
+	int k;
+
+	ent_of = xcalloc(g->nforms + 1, sizeof *ent_of);
+	for (f = 0; f < g->nforms; f++)
+		ent_of[f] = (size_t)-1;
+	for (f = 0; f < g->nforms; f++) {
+		r = find(g, f);
+		if (ent_of[r] == (size_t)-1)
+			ent_of[r] = ne++;
+	}
+	v = ne ? xcalloc(ne, sizeof *v) : NULL;
+	/* names and aliases */
+	for (e = 0; e < ne; e++) {
+		best = (size_t)-1;
+		memset(votes, 0, sizeof votes);
+		for (f = 0; f < g->nforms; f++) {
+			if (ent_of[find(g, f)] != e)
+				continue;
+			for (k = 0; k < 3; k++)
+				votes[k] += g->forms[f].votes[k];
+			if (best == (size_t)-1 || strlen(g->forms[f].text) >
+			    strlen(g->forms[best].text))
+				best = f;
+		}
+		v[e].name = xstrdup(g->forms[best].text);
+		v[e].kind = EXTRACT_PERSON;
+		for (k = 1; k < 3; k++)
+			if (votes[k] > votes[v[e].kind])
+				v[e].kind = (enum extract_kind)k;
+		for (f = 0; f < g->nforms; f++) {
+			if (ent_of[find(g, f)] != e || f == best)
+				continue;
+			v[e].aliases = xreallocarray(v[e].aliases,
+			    v[e].naliases + 1, sizeof *v[e].aliases);
+			v[e].aliases[v[e].naliases++] =
+			    xstrdup(g->forms[f].text);
+		}
+	}
+	/* mentions, in text order (ms is in order; extras merged in) */
+	for (i = 0; i < n; i++) {
+		e = ent_of[find(g, g->mform[i])];
+		v[e].mentions = xreallocarray(v[e].mentions,
+		    v[e].nmentions + 1, sizeof *v[e].mentions);
+		v[e].mentions[v[e].nmentions++] = ms[i].span;
+	}
+	for (i = 0; i < nextra; i++) {
+		struct extract_entity *en = &v[ent_of[find(g, extra_form[i])]];
+		size_t at = en->nmentions;
+
+		en->mentions = xreallocarray(en->mentions, en->nmentions + 1,
+		    sizeof *en->mentions);
+		while (at > 0 && en->mentions[at - 1].start > extra[i].start)
+			at--;
+		memmove(en->mentions + at + 1, en->mentions + at,
+		    (en->nmentions - at) * sizeof *en->mentions);
+		en->mentions[at] = extra[i];
+		en->nmentions++;
+	}
+	free(ent_of);
+	*out = v;
+	return ne;
+}
+
+size_t
+extract_merge(const char *text, size_t len, const struct extract_mention *ms,
+    size_t n, struct extract_entity **out)
+{
+	struct merge g;
+	struct extract_span acr, *extra = NULL;
+	size_t *extra_form = NULL, nextra = 0, i, f, a;
+	char *s;
+	unsigned char *is_mention_acr;
+
+	memset(&g, 0, sizeof g);
+	g.text = text;
+	*out = NULL;
+	if (n == 0)
+		return 0;
+	g.mform = xcalloc(n, sizeof *g.mform);
+	for (i = 0; i < n; i++) {
+		s = surface(text, ms[i].span);
+		f = form_of(&g, s, ms[i].ntok);
+		g.forms[f].votes[ms[i].kind]++;
+		g.forms[f].last_pos = i;
+		g.mform[i] = f;
+		free(s);
+	}
+	is_mention_acr = xcalloc(n, 1);
+	for (i = 0; i < n; i++) {
+		if (bracket_acronym(text, len, ms[i].span, &acr)) {
+			s = xstrndup(text + acr.start, acr.end - acr.start);
+			a = form_of(&g, s, 1);
+			free(s);
+			unite(&g, g.mform[i], a);
+			if (i + 1 < n && ms[i + 1].span.start == acr.start &&
+			    ms[i + 1].span.end == acr.end)
+				is_mention_acr[i + 1] = 1;
+			else {
+				extra = xreallocarray(extra, nextra + 1,
+				    sizeof *extra);
+				extra_form = xreallocarray(extra_form, nextra + 1,
+				    sizeof *extra_form);
+				extra[nextra] = acr;
+				extra_form[nextra++] = a;
+			}
+		}
+		if (i + 1 < n && known_as(text, len, ms[i].span.end,
+		    ms[i + 1].span.start))
+			unite(&g, g.mform[i], g.mform[i + 1]);
+	}
+	free(is_mention_acr);
+	link_short_names(&g, ms, n);
+	n = build(&g, ms, n, extra, extra_form, nextra, out);
+	for (i = 0; i < g.nforms; i++)
+		free(g.forms[i].text);
+	free(g.forms);
+	free(g.mform);
+	free(extra);
+	free(extra_form);
+	strmap_release(&g.byform);
+	return n;
+}
+
+static int
+mention_cmp(const void *a, const void *b)
+{
+	const struct extract_mention *x = a, *y = b;
+
+	if (x->span.start != y->span.start)
+		return x->span.start < y->span.start ? -1 : 1;
+	return 0;
+}
+
+#define PROPAGATE_MAXTOK 4
+
+void
+extract_propagate(const char *text, const struct extract_toks *toks,
+    struct extract_mention **msp, size_t *np, size_t *capp)
+{
+	struct strmap forms = { NULL, NULL, 0, 0 };
+	struct extract_mention *ms = *msp;
+	size_t n = *np, n0 = *np, i, k, m, best, bestkind, t;
+	size_t covered_until = 0;
+	char *s;
+	const char *w;
+
+	if (n == 0)
+		return;
+	for (i = 0; i < n; i++) {
+		s = surface(text, ms[i].span);
+		if (strmap_get(&forms, s) == (size_t)-1)
+			strmap_put(&forms, s, ms[i].kind);
+		if (ms[i].kind == EXTRACT_PERSON && ms[i].ntok >= 2) {
+			w = last_word(s);
+			if (strlen(w) >= 3 && strmap_get(&forms, w) == (size_t)-1)
+				strmap_put(&forms, w, EXTRACT_PERSON);
+		}
+		free(s);
+	}
+	m = 0;	/* next original mention, to skip covered tokens */
+	for (t = 0; t < toks->n; t++) {
+		const struct extract_tok *tk = &toks->v[t];
+
+		while (m < n0 && ms[m].span.end <= tk->start)
+			m++;
+		if (m < n0 && ms[m].span.start <= tk->start)
+			continue;	/* inside a tagged mention */
+		if (!(tk->flags & TOK_UPPER) || tk->start < covered_until)
+			continue;
+		best = 0;
+		bestkind = 0;
+		for (k = 1; k <= PROPAGATE_MAXTOK && t + k <= toks->n; k++) {
+			const struct extract_tok *e = &toks->v[t + k - 1];
+			size_t kind;
+
+			if (m < n0 && e->end > ms[m].span.start)
+				break;	/* would overlap a tagged mention */
+			s = xstrndup(text + tk->start, e->end - tk->start);
+			kind = strmap_get(&forms, s);
+			free(s);
+			if (kind != (size_t)-1) {
+				best = k;
+				bestkind = kind;
+			}
+		}
+		if (best == 0)
+			continue;
+		if (n == *capp) {
+			*capp = *capp ? *capp * 2 : 32;
+			ms = xreallocarray(ms, *capp, sizeof *ms);
+		}
+		ms[n].kind = (enum extract_kind)bestkind;
+		ms[n].span.start = tk->start;
+		ms[n].span.end = toks->v[t + best - 1].end;
+		ms[n].ntok = best;
+		covered_until = ms[n].span.end;
+		n++;
+		t += best - 1;
+	}
+	if (n > n0)
+		qsort(ms, n, sizeof *ms, mention_cmp);
+	strmap_release(&forms);
+	*msp = ms;
+	*np = n;
+}

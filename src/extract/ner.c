@@ -1,0 +1,358 @@
+/*
+ * Named-entity tagging: features and decoding, shared by the runtime and
+ * by lede-train. The tagger is a first-order linear-chain model trained as
+ * an averaged perceptron (train.c) over hashed features: word, lower-case
+ * word and its neighbours, prefixes and suffixes, word shape, position,
+ * whether the sentence is an all-capitals headline, and gazetteer matches
+ * (country and region names from Debian's iso-codes, and names that the
+ * training corpus tags consistently, both baked into the model file).
+ * Labels are BIO over PER, ORG, LOC and MISC; MISC is learnt so that it
+ * does not pollute the other three, and dropped on output.
+ *
+ * Features are hashed (FNV-1a) into 2^NER_BITS buckets; the model keeps a
+ * weight row per non-empty bucket. Viterbi decoding is O(n * L^2) per
+ * sentence with L = 9 labels.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/extract_int.h"
+#include "extract/ner.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+#define FNV_OFFSET	0xcbf29ce484222325ULL
+#define FNV_PRIME	0x100000001b3ULL
+
+uint64_t
+ner_hash(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= FNV_PRIME;
+	}
+	return h;
+}
+
+static uint64_t
+hstr(uint64_t h, const char *s)
+{
+	return ner_hash(h, s, strlen(s));
+}
+
+static uint64_t
+htemplate(unsigned t)
+{
+	unsigned char b = (unsigned char)t;
+
+	return ner_hash(FNV_OFFSET, &b, 1);
+}
+
+static uint32_t
+bucket(uint64_t h)
+{
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 32;
+	return (uint32_t)(h & (NER_BUCKETS - 1));
+}
+
+/* Lower-case ASCII copy of a word (other bytes kept). */
+static char *
+lower(const char *w)
+{
+	char *s = xstrdup(w), *p;
+
+	for (p = s; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p += 32;
+	return s;
+}
+
+/*
+ * Word shape: X for upper, x for lower, d for digit, other bytes kept;
+ * the short form collapses runs ("Xx", "X.X.", "dd-dd").
+ */
+static void
+shape(const char *w, char *out, size_t size, int collapse)
+{
+	size_t k = 0, n = 0;
+	uint32_t cp;
+	size_t len = strlen(w), p = 0, m;
+	char c, last = 0;
+
+	while (p < len && k + 1 < size && n < 12) {
+		m = utf8_decode(w + p, len - p, &cp);
+		if (cp >= 'A' && cp <= 'Z')
+			c = 'X';
+		else if (cp >= 'a' && cp <= 'z')
+			c = 'x';
+		else if (cp >= '0' && cp <= '9')
+			c = 'd';
+		else if (cp >= 0xC0 && cp <= 0xDE)
+			c = 'X';
+		else if (cp >= 0xDF && cp < 0x250)
+			c = 'x';
+		else if (cp >= 0x80)
+			c = 'u';
+		else
+			c = (char)cp;
+		p += m;
+		n++;
+		if (collapse && c == last)
+			continue;
+		out[k++] = c;
+		last = c;
+	}
+	out[k] = '\0';
+}
+
+uint64_t
+ner_phrase_hash(const char *phrase)
+{
+	return hstr(FNV_OFFSET, phrase);
+}
+
+void
+ner_prep_init(struct ner_prep *pp, const struct ner_gaz *gaz,
+    const struct ner_sentence *s)
+{
+	size_t i, j, len, best;
+	uint64_t h;
+	int kind, allcaps = 1, letters = 0;
+
+	pp->n = s->n;
+	pp->low = xcalloc(s->n + 1, sizeof *pp->low);
+	pp->shape = xcalloc(s->n + 1, sizeof *pp->shape);
+	pp->sshape = xcalloc(s->n + 1, sizeof *pp->sshape);
+	pp->gaz = xcalloc(s->n + 1, sizeof *pp->gaz);
+	for (i = 0; i < s->n; i++) {
+		char tmp[16];
+		const char *w = s->words[i];
+
+		pp->low[i] = lower(w);
+		shape(w, tmp, sizeof tmp, 0);
+		pp->shape[i] = xstrdup(tmp);
+		shape(w, tmp, sizeof tmp, 1);
+		pp->sshape[i] = xstrdup(tmp);
+		for (; *w; w++) {
+			if (*w >= 'a' && *w <= 'z')
+				allcaps = 0;
+			if ((*w >= 'a' && *w <= 'z') || (*w >= 'A' && *w <= 'Z'))
+				letters++;
+		}
+	}
+	pp->headline = allcaps && letters > 3;
+	if (gaz == NULL || gaz->n == 0)
+		return;
+	/* Longest gazetteer match starting at each capitalised token. */
+	for (i = 0; i < s->n; i++) {
+		if (!(s->words[i][0] >= 'A' && s->words[i][0] <= 'Z') &&
+		    (unsigned char)s->words[i][0] < 0xC0)
+			continue;
+		h = FNV_OFFSET;
+		best = 0;
+		kind = 0;
+		for (j = i; j < s->n && j < i + NER_GAZ_MAXTOK; j++) {
+			int k;
+
+			if (j > i)
+				h = ner_hash(h, " ", 1);
+			h = hstr(h, pp->low[j]);
+			if ((k = ner_gaz_find(gaz, h)) != 0) {
+				best = j + 1 - i;
+				kind = k;
+			}
+		}
+		if (best == 0)
+			continue;
+		for (len = 0; len < best; len++)
+			pp->gaz[i + len] = (unsigned char)((kind << 1) |
+			    (len == 0 ? 0 : 1));
+		i += best - 1;
+	}
+}
+
+void
+ner_prep_release(struct ner_prep *pp)
+{
+	size_t i;
+
+	for (i = 0; i < pp->n; i++) {
+		free(pp->low[i]);
+		free(pp->shape[i]);
+		free(pp->sshape[i]);
+	}
+	free(pp->low);
+	free(pp->shape);
+	free(pp->sshape);
+	free(pp->gaz);
+	memset(pp, 0, sizeof *pp);
+}
+
+static const char *
+lw(const struct ner_prep *pp, long i)
+{
+	if (i < 0)
+		return "<s>";
+	if ((size_t)i >= pp->n)
+		return "</s>";
+	return pp->low[i];
+}
+
+static const char *
+sh(const struct ner_prep *pp, long i)
+{
+	if (i < 0)
+		return "<s>";
+	if ((size_t)i >= pp->n)
+		return "</s>";
+	return pp->sshape[i];
+}
+
+static unsigned
+gz(const struct ner_prep *pp, long i)
+{
+	if (i < 0 || (size_t)i >= pp->n)
+		return 255;
+	return pp->gaz[i];
+}
+
+size_t
+ner_features(const struct ner_prep *pp, const struct ner_sentence *s,
+    size_t i, uint32_t *f)
+{
+	const char *w = s->words[i], *lo = pp->low[i];
+	size_t k = 0, n = strlen(lo), a;
+	long x = (long)i;
+	uint64_t h;
+	unsigned char g;
+	char tmp[8];
+
+	f[k++] = bucket(htemplate(1));
+	f[k++] = bucket(hstr(htemplate(2), w));
+	f[k++] = bucket(hstr(htemplate(3), lo));
+	f[k++] = bucket(hstr(htemplate(4), lw(pp, x - 1)));
+	f[k++] = bucket(hstr(htemplate(5), lw(pp, x + 1)));
+	f[k++] = bucket(hstr(htemplate(6), lw(pp, x - 2)));
+	f[k++] = bucket(hstr(htemplate(7), lw(pp, x + 2)));
+	h = hstr(htemplate(8), lw(pp, x - 1));
+	f[k++] = bucket(hstr(ner_hash(h, "|", 1), lo));
+	h = hstr(htemplate(9), lo);
+	f[k++] = bucket(hstr(ner_hash(h, "|", 1), lw(pp, x + 1)));
+	for (a = 1; a <= 4 && a <= n; a++) {
+		f[k++] = bucket(ner_hash(htemplate(10 + a), lo, a));
+		f[k++] = bucket(ner_hash(htemplate(15 + a), lo + n - a, a));
+	}
+	f[k++] = bucket(hstr(htemplate(20), pp->shape[i]));
+	f[k++] = bucket(hstr(htemplate(21), sh(pp, x - 1)));
+	f[k++] = bucket(hstr(htemplate(22), sh(pp, x + 1)));
+	h = hstr(htemplate(23), sh(pp, x - 1));
+	h = hstr(ner_hash(h, "|", 1), pp->sshape[i]);
+	f[k++] = bucket(hstr(ner_hash(h, "|", 1), sh(pp, x + 1)));
+	tmp[0] = i == 0 ? 'F' : 'M';
+	tmp[1] = pp->headline ? 'H' : 'N';
+	tmp[2] = '\0';
+	f[k++] = bucket(hstr(hstr(htemplate(24), tmp), pp->sshape[i]));
+	f[k++] = bucket(hstr(hstr(htemplate(25), tmp), lo));
+	g = (unsigned char)gz(pp, x);
+	f[k++] = bucket(ner_hash(htemplate(26), &g, 1));
+	g = (unsigned char)gz(pp, x - 1);
+	f[k++] = bucket(ner_hash(htemplate(27), &g, 1));
+	g = (unsigned char)gz(pp, x + 1);
+	f[k++] = bucket(ner_hash(htemplate(28), &g, 1));
+	f[k++] = bucket(hstr(htemplate(29), x > 0 ? s->words[i - 1] : "<s>"));
+	f[k++] = bucket(hstr(htemplate(30), (size_t)x + 1 < s->n ?
+	    s->words[i + 1] : "</s>"));
+	h = hstr(htemplate(31), lw(pp, x - 1));
+	f[k++] = bucket(hstr(ner_hash(h, "|", 1), pp->sshape[i]));
+	h = hstr(htemplate(32), pp->sshape[i]);
+	f[k++] = bucket(hstr(ner_hash(h, "|", 1), lw(pp, x + 1)));
+	h = hstr(htemplate(33), lw(pp, x - 2));
+	f[k++] = bucket(hstr(ner_hash(h, "|", 1), lw(pp, x - 1)));
+	return k;
+}
+
+void
+ner_viterbi(const float *emit, size_t n, const float *trans, int *out)
+{
+	float *score, best, v;
+	int *back, l, p, bl;
+	size_t i;
+
+	if (n == 0)
+		return;
+	score = xcalloc(n * NER_NLABELS, sizeof *score);
+	back = xcalloc(n * NER_NLABELS, sizeof *back);
+	for (l = 0; l < NER_NLABELS; l++)
+		score[l] = emit[l] + trans[NER_NLABELS * NER_NLABELS + l];
+	for (i = 1; i < n; i++)
+		for (l = 0; l < NER_NLABELS; l++) {
+			best = -1e30f;
+			bl = 0;
+			for (p = 0; p < NER_NLABELS; p++) {
+				v = score[(i - 1) * NER_NLABELS + p] +
+				    trans[p * NER_NLABELS + l];
+				if (v > best) {
+					best = v;
+					bl = p;
+				}
+			}
+			score[i * NER_NLABELS + l] = best +
+			    emit[i * NER_NLABELS + l];
+			back[i * NER_NLABELS + l] = bl;
+		}
+	best = -1e30f;
+	bl = 0;
+	for (l = 0; l < NER_NLABELS; l++)
+		if (score[(n - 1) * NER_NLABELS + l] > best) {
+			best = score[(n - 1) * NER_NLABELS + l];
+			bl = l;
+		}
+	for (i = n; i-- > 0;) {
+		out[i] = bl;
+		bl = back[i * NER_NLABELS + bl];
+	}
+	free(score);
+	free(back);
+}
+
+void
+extract_ner_tag(const struct extract_model *m, const struct ner_sentence *s,
+    int *labels)
+{
+	struct ner_prep pp;
+	uint32_t f[NER_MAXFEAT];
+	float *emit;
+	size_t i, k, nf;
+	int l;
+
+	if (s->n == 0)
+		return;
+	if (m == NULL) {
+		for (i = 0; i < s->n; i++)
+			labels[i] = NER_O;
+		return;
+	}
+	ner_prep_init(&pp, &m->gaz, s);
+	emit = xcalloc(s->n * NER_NLABELS, sizeof *emit);
+	for (i = 0; i < s->n; i++) {
+		nf = ner_features(&pp, s, i, f);
+		for (k = 0; k < nf; k++) {
+			const int16_t *row = ner_model_row(m, f[k]);
+
+			if (row == NULL)
+				continue;
+			for (l = 0; l < NER_NLABELS; l++)
+				emit[i * NER_NLABELS + l] += row[l] * m->scale;
+		}
+	}
+	ner_viterbi(emit, s->n, m->trans, labels);
+	free(emit);
+	ner_prep_release(&pp);
+}

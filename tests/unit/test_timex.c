@@ -1,0 +1,281 @@
+/* Unit tests for temporal expressions and their values (src/extract). */
+#include "config.h"
+
+#include "test.h"
+#include "extract/extract.h"
+#include "extract/tdate.h"
+
+/*
+ * Tag text against ref and check that the expression want_text is found
+ * with value want_value (and, when want_type >= 0, that type).
+ */
+static int
+tx(const char *text, const char *ref, const char *want_text,
+    const char *want_value, int want_type)
+{
+	struct extract_timex *x;
+	size_t n = extract_timexes(text, strlen(text), ref, &x), i;
+	int ok = 0;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(x[i].text, want_text) == 0 &&
+		    strcmp(x[i].value, want_value) == 0 &&
+		    (want_type < 0 || (int)x[i].type == want_type))
+			ok = 1;
+	if (!ok) {
+		fprintf(stderr, "  \"%s\" (ref %s): want [%s] %s, got:\n", text,
+		    ref ? ref : "none", want_text, want_value);
+		for (i = 0; i < n; i++)
+			fprintf(stderr, "    [%s] %s %s\n", x[i].text, x[i].value,
+			    extract_ttype_name(x[i].type));
+	}
+	for (i = 0; i < n; i++)
+		extract_timex_release(&x[i]);
+	free(x);
+	return ok;
+}
+
+static size_t
+count(const char *text, const char *ref)
+{
+	struct extract_timex *x;
+	size_t n = extract_timexes(text, strlen(text), ref, &x), i;
+
+	for (i = 0; i < n; i++)
+		extract_timex_release(&x[i]);
+	free(x);
+	return n;
+}
+
+static void
+month_day_takes_reference_year(void)
+{
+	CHECK(tx("The talks began on January 11.", "2025-03-20", "January 11",
+	    "2025-01-11", EXTRACT_DATE));
+	CHECK(tx("He was born on Jan. 11, 1990.", "2025-03-20",
+	    "Jan. 11, 1990", "1990-01-11", EXTRACT_DATE));
+	CHECK(tx("The vote is on 11 April 2025.", "2025-03-20",
+	    "11 April 2025", "2025-04-11", EXTRACT_DATE));
+}
+
+static void
+month_day_moves_with_tense(void)
+{
+	/* past tense, date after the reference: last year */
+	CHECK(tx("The company reported losses on December 3.", "2025-03-20",
+	    "December 3", "2024-12-03", -1));
+	/* future tense, date before the reference: next year */
+	CHECK(tx("The summit will open on February 2.", "2025-03-20",
+	    "February 2", "2026-02-02", -1));
+}
+
+static void
+month_and_year(void)
+{
+	CHECK(tx("Prices rose in April 2024.", "2025-03-20", "April 2024",
+	    "2024-04", EXTRACT_DATE));
+	CHECK(tx("We meet again next April.", "2025-03-20", "next April",
+	    "2025-04", EXTRACT_DATE));
+	CHECK(tx("It closed last April.", "2025-03-20", "last April",
+	    "2024-04", EXTRACT_DATE));
+	CHECK(tx("Sales fell in 1998.", "2025-03-20", "1998", "1998",
+	    EXTRACT_DATE));
+	CHECK(tx("It was popular in the 1990s.", "2025-03-20", "1990s",
+	    "199", EXTRACT_DATE));
+}
+
+static void
+deictic_days(void)
+{
+	CHECK(tx("Officials said today that", "2025-03-20", "today",
+	    "2025-03-20", EXTRACT_DATE));
+	CHECK(tx("It happened yesterday.", "2025-03-01", "yesterday",
+	    "2025-02-28", EXTRACT_DATE));
+	CHECK(tx("They arrive tomorrow.", "2024-12-31", "tomorrow",
+	    "2025-01-01", EXTRACT_DATE));
+	CHECK(tx("He spoke last night.", "2025-03-20", "last night",
+	    "2025-03-19TNI", EXTRACT_TIME));
+	CHECK(tx("She spoke this morning.", "2025-03-20", "this morning",
+	    "2025-03-20TMO", EXTRACT_TIME));
+}
+
+static void
+relative_periods(void)
+{
+	CHECK(tx("Sales grew earlier this year.", "2025-03-20",
+	    "earlier this year", "2025", EXTRACT_DATE));
+	CHECK(tx("It rose three months ago.", "2025-03-20",
+	    "three months ago", "2024-12", EXTRACT_DATE));
+	CHECK(tx("They met last week.", "2025-03-20", "last week",
+	    "2025-W11", EXTRACT_DATE));
+	CHECK(tx("Profit doubled last year.", "2025-03-20", "last year",
+	    "2024", EXTRACT_DATE));
+	CHECK(tx("It opens next month.", "2025-12-20", "next month",
+	    "2026-01", EXTRACT_DATE));
+	CHECK(tx("Two weeks ago he left.", "2025-03-20", "Two weeks ago",
+	    "2025-W10", EXTRACT_DATE));
+}
+
+static void
+durations(void)
+{
+	CHECK(tx("The strike lasted 11 days.", "2025-03-20", "11 days", "P11D",
+	    EXTRACT_DURATION));
+	CHECK(tx("a five-year plan", NULL, "five-year", "P5Y",
+	    EXTRACT_DURATION));
+	CHECK(tx("for several years", NULL, "several years", "PXY",
+	    EXTRACT_DURATION));
+	CHECK(tx("in the past two months", NULL, "the past two months", "P2M",
+	    EXTRACT_DURATION));
+	CHECK(tx("for twenty-four hours", NULL, "twenty-four hours", "PT24H",
+	    EXTRACT_DURATION));
+}
+
+static void
+weekdays(void)
+{
+	/* 2025-03-20 is a Thursday */
+	CHECK(tx("The minister resigned on Monday.", "2025-03-20", "Monday",
+	    "2025-03-17", EXTRACT_DATE));
+	CHECK(tx("The minister will resign on Monday.", "2025-03-20",
+	    "Monday", "2025-03-24", EXTRACT_DATE));
+	CHECK(tx("He resigned last Thursday.", "2025-03-20", "last Thursday",
+	    "2025-03-13", EXTRACT_DATE));
+	CHECK(tx("They meet Friday morning.", "2025-03-20", "Friday morning",
+	    "2025-03-21TMO", EXTRACT_TIME));
+	CHECK(tx("They met Friday morning.", "2025-03-20", "Friday morning",
+	    "2025-03-14TMO", EXTRACT_TIME));
+}
+
+static void
+seasons_and_quarters(void)
+{
+	CHECK(tx("It will be built this summer.", "2025-03-20", "this summer",
+	    "2025-SU", EXTRACT_DATE));
+	CHECK(tx("It fell last winter.", "2025-03-20", "last winter",
+	    "2024-WI", EXTRACT_DATE));
+	CHECK(tx("Profit rose in the third quarter.", "2025-10-20",
+	    "the third quarter", "2025-Q3", EXTRACT_DATE));
+	CHECK(tx("third-quarter profit", "1989-10-26", "third-quarter",
+	    "1989-Q3", EXTRACT_DATE));
+}
+
+static void
+times_of_day(void)
+{
+	CHECK(tx("The blast came at 3 p.m. yesterday.", "2025-03-20",
+	    "3 p.m. yesterday", "2025-03-19T15:00", EXTRACT_TIME));
+	CHECK(tx("at 10:30 on Tuesday", "2025-03-20", "10:30", "2025-03-20T10:30",
+	    EXTRACT_TIME));
+}
+
+static void
+references(void)
+{
+	CHECK(tx("He is now in Paris.", "2025-03-20", "now", "PRESENT_REF",
+	    EXTRACT_DATE));
+	CHECK(tx("She recently moved.", "2025-03-20", "recently", "PAST_REF",
+	    EXTRACT_DATE));
+	CHECK(tx("in the future", "2025-03-20", "the future", "FUTURE_REF",
+	    EXTRACT_DATE));
+}
+
+static void
+sets(void)
+{
+	CHECK(tx("It is published daily.", NULL, "daily", "P1D", EXTRACT_SET));
+	CHECK(tx("They meet every Monday.", NULL, "every Monday",
+	    "XXXX-WXX-1", EXTRACT_SET));
+	CHECK(tx("twice a year", NULL, "a year", "P1Y", EXTRACT_SET));
+}
+
+static void
+anaphora_use_last_date(void)
+{
+	CHECK(tx("The vote was on March 3, 2020. Two days later he quit.",
+	    "2025-03-20", "Two days later", "2020-03-05", EXTRACT_DATE));
+	CHECK(tx("He arrived on May 4, 2019. He left the next day.",
+	    "2025-03-20", "the next day", "2019-05-05", EXTRACT_DATE));
+}
+
+static void
+explicit_formats_and_invalid_dates(void)
+{
+	CHECK(tx("Filed 2025-03-09.", NULL, "2025-03-09", "2025-03-09",
+	    EXTRACT_DATE));
+	CHECK(tx("Filed 3/9/2025.", NULL, "3/9/2025", "2025-03-09",
+	    EXTRACT_DATE));
+	CHECK_INT(count("Code 31/31/3131 and 0000-00-00 and 2025-02-30.",
+	    "2025-03-20"), 0);
+	CHECK_INT(count("He may go in March.", "2025-03-20"), 1);
+	CHECK_INT(count("Troops march on.", "2025-03-20"), 0);
+}
+
+static void
+no_reference_date(void)
+{
+	CHECK(tx("It happened on January 11.", NULL, "January 11",
+	    "XXXX-01-11", EXTRACT_DATE));
+	CHECK(tx("It happened yesterday.", NULL, "yesterday", "XXXX-XX-XX",
+	    -1) || tx("It happened yesterday.", NULL, "yesterday", "XXXX",
+	    -1));
+}
+
+static void
+calendar(void)
+{
+	struct tdate t = { 2024, 2, 28, G_DAY };
+	char v[32];
+
+	tdate_add_days(&t, 1);
+	tdate_format(&t, v, sizeof v);
+	CHECK_STR(v, "2024-02-29");
+	tdate_add_months(&t, 12);
+	tdate_format(&t, v, sizeof v);
+	CHECK_STR(v, "2025-02-28");
+	t.y = 2021; t.m = 1; t.d = 3; t.gran = G_WEEK;
+	tdate_format(&t, v, sizeof v);
+	CHECK_STR(v, "2020-W53");
+	CHECK_INT(tdate_weekday(&t), 7);
+	CHECK(tdate_parse_ref("1998-11-20T19:30", &t) == 0 && t.d == 20);
+	CHECK(tdate_parse_ref("2025-13", &t) == -1);
+	CHECK(tdate_parse_ref("2025", &t) == 0 && t.gran == G_YEAR);
+}
+
+static void
+hostile_input_is_bounded(void)
+{
+	size_t n = 1 << 20, i;
+	char *s = malloc(n + 1);
+
+	memset(s, '1', n);
+	s[n] = '\0';
+	CHECK_INT(count(s, "2025-03-20"), 0);
+	for (i = 0; i < n; i++)
+		s[i] = "May 5 2025-13-45 "[i % 17];
+	(void)count(s, "2025-03-20");
+	free(s);
+}
+
+int
+main(void)
+{
+	test_init();
+	TEST_RUN(month_day_takes_reference_year);
+	TEST_RUN(month_day_moves_with_tense);
+	TEST_RUN(month_and_year);
+	TEST_RUN(deictic_days);
+	TEST_RUN(relative_periods);
+	TEST_RUN(durations);
+	TEST_RUN(weekdays);
+	TEST_RUN(seasons_and_quarters);
+	TEST_RUN(times_of_day);
+	TEST_RUN(references);
+	TEST_RUN(sets);
+	TEST_RUN(anaphora_use_last_date);
+	TEST_RUN(explicit_formats_and_invalid_dates);
+	TEST_RUN(no_reference_date);
+	TEST_RUN(calendar);
+	TEST_RUN(hostile_input_is_bounded);
+	return test_done();
+}
