@@ -36,12 +36,41 @@ archive_default_path(void)
 	return xasprintf("%s/.local/share/lede/archive.db", v);
 }
 
+/* What a person can do about the last error, or "". */
+static const char *
+hint(sqlite3 *db)
+{
+	int ext = sqlite3_extended_errcode(db);
+
+	switch (ext & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return " (another program is writing the archive; try again)";
+	case SQLITE_FULL:
+		return " (disk full or file size limit)";
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return " (the archive is damaged: run `lede check`, or restore "
+		    "a backup)";
+	case SQLITE_READONLY:
+		return " (the archive or its directory is read-only)";
+	case SQLITE_IOERR:
+		if (ext == SQLITE_IOERR_WRITE || ext == SQLITE_IOERR_FSYNC ||
+		    ext == SQLITE_IOERR_TRUNCATE)
+			return " (could not write: disk full or file size limit?)";
+		return "";
+	default:
+		return "";
+	}
+}
+
 int
 archive_fail(struct archive *a, char **cause, const char *what)
 {
 	if (cause != NULL) {
 		if (a != NULL && a->db != NULL)
-			*cause = xasprintf("%s: %s", what, sqlite3_errmsg(a->db));
+			*cause = xasprintf("%s: %s%s", what,
+			    sqlite3_errmsg(a->db), hint(a->db));
 		else
 			*cause = xstrdup(what);
 	}
@@ -55,8 +84,8 @@ archive_exec(struct archive *a, const char *sql, char **cause)
 
 	if (sqlite3_exec(a->db, sql, NULL, NULL, &err) != SQLITE_OK) {
 		if (cause != NULL)
-			*cause = xstrdup(err != NULL ? err :
-			    sqlite3_errmsg(a->db));
+			*cause = xasprintf("%s%s", err != NULL ? err :
+			    sqlite3_errmsg(a->db), hint(a->db));
 		sqlite3_free(err);
 		return -1;
 	}
