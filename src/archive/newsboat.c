@@ -34,6 +34,7 @@
 
 struct nb_cols {
 	int	 deleted;	/* rss_item.deleted exists */
+	int	 mime;		/* rss_item.content_mime_type exists (2.22) */
 	int	 is_rtl;	/* rss_feed.is_rtl exists */
 };
 
@@ -154,12 +155,12 @@ nb_check(sqlite3 *db, struct nb_cols *cols, char **cause)
 {
 	static const char *const item_cols[] = {
 		"guid", "title", "author", "url", "feedurl", "pubDate",
-		"content", "unread", "deleted",
+		"content", "unread", "deleted", "content_mime_type",
 	};
 	static const char *const feed_cols[] = {
 		"rssurl", "url", "title", "is_rtl",
 	};
-	int have[9], rc, major = 0, minor = 0;
+	int have[10], rc, major = 0, minor = 0;
 	char *s;
 	size_t i;
 
@@ -200,7 +201,7 @@ nb_check(sqlite3 *db, struct nb_cols *cols, char **cause)
 		}
 	}
 	free(s);
-	if (nb_columns(db, "rss_item", item_cols, have, 9) == -1)
+	if (nb_columns(db, "rss_item", item_cols, have, 10) == -1)
 		goto fail;
 	for (i = 0; i < 8; i++)
 		if (!have[i]) {
@@ -209,6 +210,7 @@ nb_check(sqlite3 *db, struct nb_cols *cols, char **cause)
 			return -1;
 		}
 	cols->deleted = have[8];
+	cols->mime = have[9];
 	if (nb_columns(db, "rss_feed", feed_cols, have, 4) == -1)
 		goto fail;
 	for (i = 0; i < 3; i++)
@@ -268,11 +270,46 @@ nb_date(sqlite3_stmt *st, int col)
 	return xstrdup(out);
 }
 
+/* Plain text as HTML: escaped, blank-line blocks as <p>, lines as <br>. */
+static char *
+nb_plain_to_html(const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	buf_adds(&b, "<p>");
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&':
+			buf_adds(&b, "&amp;");
+			break;
+		case '<':
+			buf_adds(&b, "&lt;");
+			break;
+		case '>':
+			buf_adds(&b, "&gt;");
+			break;
+		case '\n':
+			if (s[1] == '\n') {
+				buf_adds(&b, "</p><p>");
+				while (s[1] == '\n')
+					s++;
+			} else
+				buf_adds(&b, "<br>");
+			break;
+		default:
+			buf_addc(&b, *s);
+		}
+	}
+	buf_adds(&b, "</p>");
+	return buf_detach(&b);
+}
+
 static struct article *
 nb_row(sqlite3_stmt *st)
 {
 	struct article *a = article_new();
-	char *feedurl;
+	const char *mime;
+	char *feedurl, *html;
 
 	a->guid = nb_text(st, 0);
 	a->title = nb_text(st, 1);
@@ -286,6 +323,14 @@ nb_row(sqlite3_stmt *st)
 	a->source_url = nb_text(st, 9);
 	if (sqlite3_column_int(st, 10) != 0)
 		article_set(&a->language, "ar");
+	/* Content newsboat knows is plain text is handed on as HTML, like
+	   the rest, so its line breaks and any "<" survive the HTML pass. */
+	mime = (const char *)sqlite3_column_text(st, 11);
+	if (a->body != NULL && mime != NULL && strcmp(mime, "text/plain") == 0) {
+		html = nb_plain_to_html(a->body);
+		free(a->body);
+		a->body = html;
+	}
 	if (a->source == NULL && feedurl != NULL)
 		a->source = xstrdup(feedurl);
 	a->origin = xasprintf("newsboat:%s", feedurl != NULL ? feedurl : "");
@@ -303,9 +348,10 @@ nb_items(sqlite3 *db, const struct nb_cols *cols,
 
 	sql = xasprintf("SELECT i.guid, i.title, i.author, i.url, i.feedurl, "
 	    "i.pubDate, substr(i.content, 1, %u), i.unread, f.title, f.url, "
-	    "%s FROM rss_item AS i LEFT JOIN rss_feed AS f ON f.rssurl = "
+	    "%s, %s FROM rss_item AS i LEFT JOIN rss_feed AS f ON f.rssurl = "
 	    "i.feedurl %s ORDER BY i.rowid", NEWSBOAT_MAX_CONTENT,
 	    cols->is_rtl ? "f.is_rtl" : "0",
+	    cols->mime ? "i.content_mime_type" : "''",
 	    cols->deleted ? "WHERE coalesce(i.deleted, 0) = 0" : "");
 	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 	free(sql);
@@ -337,7 +383,7 @@ archive_newsboat_read(const char *path, int (*fn)(struct article *, void *),
 	const char *tmp = getenv("TMPDIR");
 	char *dir, *copy, *src, *dst, *why = NULL;
 	static const char *const sides[] = { "-journal", "-wal" };
-	struct nb_cols cols = { 0, 0 };
+	struct nb_cols cols = { 0, 0, 0 };
 	sqlite3 *db = NULL;
 	int rv = -1, side = 0, rc;
 	size_t i;

@@ -181,6 +181,19 @@ detect_markup(const char *p, const char *end, enum import_format byname)
 	return IMPORT_RSS;
 }
 
+/* Whether the line at p looks like one JSON object: {...} on one line. */
+static int
+detect_json_line(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+	if (nl == NULL)
+		return 1;	/* longer than the window, or the only line */
+	while (nl > p && (nl[-1] == '\r' || nl[-1] == ' ' || nl[-1] == '\t'))
+		nl--;
+	return nl > p && nl[-1] == '}';
+}
+
 enum import_format
 import_detect(const char *name, const char *data, size_t len)
 {
@@ -208,7 +221,7 @@ import_detect(const char *name, const char *data, size_t len)
 		copy[end - p] = '\0';
 		return detect_markup(copy, copy + (end - p), byname);
 	}
-	if (*p == '{')
+	if (*p == '{' && detect_json_line(p, end))
 		return IMPORT_JSONL;
 	/* UTF-16 with a BOM: XML feeds are handled by libxml2. */
 	if (win >= 4 && (memcmp(data, "\xFF\xFE<\0", 4) == 0 ||

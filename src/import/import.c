@@ -100,10 +100,23 @@ import_fix_field(struct import_ctx *ctx, char **field, size_t max)
 int
 import_deliver(struct import_ctx *ctx, struct article *a, unsigned long line)
 {
-	char **plain[] = {
-		&a->source, &a->source_url, &a->corrections, &a->url, &a->guid,
-		&a->author, &a->published, &a->language, &a->caption,
-		&a->origin,
+	const struct {
+		const char	*name;
+		char		**field;
+		size_t		 max;
+	} fields[] = {
+		{ "title", &a->title, IMPORT_MAX_TITLE },
+		{ "body", &a->body, IMPORT_MAX_BODY },
+		{ "source", &a->source, IMPORT_MAX_TITLE },
+		{ "source URL", &a->source_url, IMPORT_MAX_TITLE },
+		{ "corrections", &a->corrections, IMPORT_MAX_TITLE },
+		{ "URL", &a->url, IMPORT_MAX_TITLE },
+		{ "guid", &a->guid, IMPORT_MAX_TITLE },
+		{ "author", &a->author, IMPORT_MAX_TITLE },
+		{ "date", &a->published, IMPORT_MAX_TITLE },
+		{ "language", &a->language, IMPORT_MAX_TITLE },
+		{ "caption", &a->caption, IMPORT_MAX_TITLE },
+		{ "origin", &a->origin, IMPORT_MAX_TITLE },
 	};
 	size_t i;
 
@@ -118,14 +131,12 @@ import_deliver(struct import_ctx *ctx, struct article *a, unsigned long line)
 		ctx->stopped = 1;
 		return 1;
 	}
-	for (i = 0; i < sizeof plain / sizeof plain[0]; i++)
-		import_fix_field(ctx, plain[i], IMPORT_MAX_TITLE);
-	if (import_fix_field(ctx, &a->title, IMPORT_MAX_TITLE))
-		import_problem(ctx, line, 0, "title cut to the %u-byte limit",
-		    IMPORT_MAX_TITLE);
-	if (import_fix_field(ctx, &a->body, IMPORT_MAX_BODY))
-		import_problem(ctx, line, 0, "body cut to the %u MiB limit",
-		    IMPORT_MAX_BODY >> 20);
+	for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (import_fix_field(ctx, fields[i].field, fields[i].max))
+			import_problem(ctx, line, 0, "%s cut to the %zu %s limit",
+			    fields[i].name, fields[i].max >> (fields[i].max >=
+			    (1u << 20) ? 20 : 10), fields[i].max >= (1u << 20) ?
+			    "MiB" : "KiB");
 	if (a->origin == NULL)
 		a->origin = line > 0 ? xasprintf("%s:%lu", ctx->name, line) :
 		    xstrdup(ctx->name);

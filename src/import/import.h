@@ -21,14 +21,26 @@
 
 #include "util/article.h"
 
-/* Limits. */
-#define IMPORT_MAX_FILE		(64u << 20)	/* bytes in one file or stream */
-#define IMPORT_MAX_LINE		(4u << 20)	/* bytes in one JSONL/text line */
-#define IMPORT_MAX_TITLE	(4u << 10)	/* bytes in a title (longer: cut) */
-#define IMPORT_MAX_BODY		(8u << 20)	/* bytes of body text (longer: cut) */
-#define IMPORT_MAX_ITEMS	100000		/* articles per file */
-#define IMPORT_MAX_XML_DEPTH	256		/* element nesting in XML */
-#define IMPORT_MAX_JSON_DEPTH	64		/* nesting in one JSON record */
+/*
+ * Limits, and what happens past them (always with a message naming it):
+ *   FILE	a bigger file or stream is refused before parsing (files:
+ *		by fstat, before reading);
+ *   LINE	a longer JSONL record or text line is skipped and reported
+ *		with its line number; the rest of the file is kept;
+ *   TITLE	a longer title is cut at a character boundary and reported;
+ *		so are the other one-line fields (author, URL, guid, ...);
+ *   BODY	longer body text is cut and reported;
+ *   ITEMS	articles past this many in one file are not delivered;
+ *   XML_DEPTH	a deeper feed is refused ("not a valid feed (...)");
+ *   JSON_DEPTH	a deeper JSONL record is skipped and reported.
+ */
+#define IMPORT_MAX_FILE		(64u << 20)
+#define IMPORT_MAX_LINE		(4u << 20)
+#define IMPORT_MAX_TITLE	(4u << 10)
+#define IMPORT_MAX_BODY		(8u << 20)
+#define IMPORT_MAX_ITEMS	100000
+#define IMPORT_MAX_XML_DEPTH	256
+#define IMPORT_MAX_JSON_DEPTH	64
 
 enum import_format {
 	IMPORT_UNKNOWN,
@@ -69,9 +81,10 @@ enum import_format import_detect(const char *name, const char *data, size_t len)
  * each article to sink->article. name is used in messages and as the
  * articles' origin ("name:line" when the format has lines). Problems with
  * single items go to sink->problem and the rest is kept. Returns the number
- * of articles delivered, or -1 and *cause (caller frees) when the whole
- * input is refused, e.g. "not a valid feed (3:14: ...)"; articles delivered
- * before the sink stopped are counted.
+ * of articles delivered (counting the one the sink stopped at), or -1 and
+ * *cause (caller frees) when the whole input is refused, e.g. "not a valid
+ * feed (3:14: ...)", "empty file". Causes never include name: the caller
+ * puts it in front.
  */
 int	 import_buffer(enum import_format fmt, const char *name,
 	    const char *data, size_t len, struct import_sink *, char **cause);
@@ -79,8 +92,11 @@ int	 import_buffer(enum import_format fmt, const char *name,
 /*
  * Read the regular file at path (size checked with fstat before reading;
  * FIFOs, devices and directories refused) and import_buffer() it with the
- * detected format. A newsboat cache is refused ("use the newsboat reader").
- * Returns as import_buffer().
+ * detected format. A newsboat cache is refused ("a newsboat cache: use the
+ * newsboat reader"). Returns as import_buffer(); an error opening or
+ * reading is the strerror() text ("No such file or directory"), others
+ * "is a directory", "not a regular file", "larger than the 64 MiB file
+ * limit".
  */
 int	 import_file(const char *path, struct import_sink *, char **cause);
 

@@ -22,6 +22,9 @@ by_content(void)
 	CHECK_INT(D("a.xml", "{\"title\": \"x\"}\n{\"title\": \"y\"}\n"),
 	    IMPORT_JSONL);
 	CHECK_INT(D("a.json", "Headline\n\nBody text.\n"), IMPORT_TEXT);
+	/* A brace that does not close its line is prose, not JSON Lines. */
+	CHECK_INT(D(NULL, "{Update} The minister said\nmore text\n"), IMPORT_TEXT);
+	CHECK_INT(D(NULL, "\xFF\xFE<\0?\0x\0m\0l\0"), IMPORT_RSS);
 	CHECK_INT(D(NULL, "<!DOCTYPE rss [ <!ENTITY a \"b\"> ]>\n<rss>"),
 	    IMPORT_RSS);
 }

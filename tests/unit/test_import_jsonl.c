@@ -133,6 +133,29 @@ deep_array(void)
 	collect_release(&c);
 }
 
+static void
+long_record(void)
+{
+	struct collect c;
+	char *cause, *s;
+	size_t n = IMPORT_MAX_LINE + 10, off;
+
+	/* A 4 MiB + 10 byte record is refused by number; the next is kept. */
+	s = xmalloc(n + 128);
+	off = (size_t)snprintf(s, 128, "{\"title\": \"big\", \"text\": \"");
+	memset(s + off, 'x', n);
+	off += n;
+	off += (size_t)snprintf(s + off, 128, "\"}\n{\"title\": \"small\"}\n");
+	CHECK_INT(collect_str(&c, IMPORT_JSONL, "big.jsonl", s, off, &cause), 1);
+	if (c.n == 1)
+		CHECK_STR(c.a[0]->title, "small");
+	CHECK(strstr(buf_str(&c.problems), "big.jsonl:1: line longer than the "
+	    "4 MiB line limit: skipped") != NULL);
+	free(s);
+	free(cause);
+	collect_release(&c);
+}
+
 int
 main(void)
 {
@@ -141,5 +164,6 @@ main(void)
 	TEST_RUN(bom_crlf_latin1);
 	TEST_RUN(nothing_json);
 	TEST_RUN(deep_array);
+	TEST_RUN(long_record);
 	return test_done();
 }

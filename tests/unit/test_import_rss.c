@@ -203,6 +203,67 @@ sloppy_and_encodings(void)
 }
 
 static void
+encodings_and_controls(void)
+{
+	struct collect c;
+	char *cause;
+
+	/* UTF-16 with a byte order mark. */
+	CHECK_INT(collect_file(&c, "utf16.xml", &cause), 1);
+	if (c.n == 1)
+		CHECK_STR(c.a[0]->title, "UTF-16 item \xD8\xB9");
+	collect_release(&c);
+	free(cause);
+	/* C1 and bidi controls are characters XML allows: stored as they
+	   are (the display layer makes them safe). */
+	CHECK_INT(collect_file(&c, "controls.xml", &cause), 1);
+	if (c.n == 1)
+		CHECK_STR(c.a[0]->title, "C1 \xC2\x9B and RLO \xE2\x80\xAE kept");
+	collect_release(&c);
+	free(cause);
+	refused("unknown-encoding.xml", "not a valid feed (1:37: Unsupported "
+	    "encoding x-foo)");
+	refused("escape.xml", "not a valid feed (3:23: xmlParseCharRef: "
+	    "invalid xmlChar value 27)");
+	refused("raw-escape.xml", "not a valid feed (3:18: PCDATA invalid "
+	    "Char value 27)");
+}
+
+static void
+truncated_anywhere(void)
+{
+	char *path = fixture("rss2.xml"), *data, *cause, *end;
+	size_t len, cut;
+	FILE *fp = fopen(path, "rb");
+	struct collect c;
+	int bad = 0;
+
+	free(path);
+	CHECK(fp != NULL);
+	if (fp == NULL)
+		return;
+	data = xmalloc(1 << 16);
+	len = fread(data, 1, 1 << 16, fp);
+	fclose(fp);
+	end = strstr(data, "</rss>");
+	/* Every cut before the end tag is refused whole; nothing leaks out. */
+	for (cut = 1; end != NULL && cut < (size_t)(end - data) + 5; cut += 3) {
+		if (collect_str(&c, IMPORT_RSS, "cut.xml", data, cut, &cause) != -1 ||
+		    c.n != 0 || cause == NULL ||
+		    strncmp(cause, "not a valid feed (", 18) != 0) {
+			if (bad++ == 0)
+				fprintf(stderr, "cut at %zu: %s\n", cut,
+				    cause ? cause : "(accepted)");
+		}
+		free(cause);
+		collect_release(&c);
+	}
+	CHECK_INT(bad, 0);
+	CHECK(len > 0);
+	free(data);
+}
+
+static void
 sink_stops(void)
 {
 	struct collect c;
@@ -240,6 +301,8 @@ main(void)
 	TEST_RUN(hostile);
 	TEST_RUN(external_dtd_not_loaded);
 	TEST_RUN(sloppy_and_encodings);
+	TEST_RUN(encodings_and_controls);
+	TEST_RUN(truncated_anywhere);
 	TEST_RUN(sink_stops);
 	TEST_RUN(options_constant);
 	return test_done();

@@ -7,6 +7,10 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <unistd.h>
+
 #include "test.h"
 #include "test_import_sink.h"
 
@@ -198,6 +202,29 @@ empty_and_binary(void)
 }
 
 static void
+fifo_refused(void)
+{
+	char dir[] = "/tmp/lede-test-fifo-XXXXXX", *path, *cause = NULL;
+	struct collect c;
+
+	if (mkdtemp(dir) == NULL) {
+		CHECK(0);
+		return;
+	}
+	path = xasprintf("%s/pipe.txt", dir);
+	CHECK(mkfifo(path, 0600) == 0);
+	collect_init(&c);
+	/* Refused at once: opening a FIFO must not wait for a writer. */
+	CHECK_INT(import_file(path, &c.sink, &cause), -1);
+	CHECK_STR(cause, "not a regular file");
+	free(cause);
+	collect_release(&c);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+}
+
+static void
 long_line(void)
 {
 	struct collect c;
@@ -282,6 +309,7 @@ main(void)
 	TEST_RUN(nul_and_line_endings);
 	TEST_RUN(arabic);
 	TEST_RUN(empty_and_binary);
+	TEST_RUN(fifo_refused);
 	TEST_RUN(long_line);
 	TEST_RUN(buffer_over_file_limit);
 	TEST_RUN(stream);

@@ -50,10 +50,10 @@ current_schema(void)
 	struct article *a;
 	char *cause;
 
-	CHECK_INT(read_cache(&c, "newsboat/cache-2.33.db", &cause), 4);
+	CHECK_INT(read_cache(&c, "newsboat/cache-2.33.db", &cause), 5);
 	CHECK_STR(cause, NULL);
-	CHECK_INT(c.n, 4);
-	if (c.n != 4)
+	CHECK_INT(c.n, 5);
+	if (c.n != 5)
 		goto out;
 	a = c.a[0];
 	CHECK_STR(a->guid, "https://english.enabbaladi.net/?p=1");
@@ -86,6 +86,9 @@ current_schema(void)
 	CHECK_STR(a->source, "https://unknown.example/feed");
 	CHECK_STR(a->body, NULL);
 	CHECK_STR(a->url, NULL);
+	/* text/plain content keeps its lines and its "<". */
+	a = c.a[4];
+	CHECK_STR(a->body, "Line one\nline two\n\nSecond <para> & more");
 out:
 	collect_release(&c);
 	free(cause);
@@ -213,7 +216,7 @@ user_file_untouched(void)
 	stat(path, &before);
 	setenv("TMPDIR", tmpdir, 1);
 	collect_init(&c);
-	CHECK_INT(archive_newsboat_read(path, finish, &c, &cause), 4);
+	CHECK_INT(archive_newsboat_read(path, finish, &c, &cause), 5);
 	unsetenv("TMPDIR");
 	CHECK_STR(cause, NULL);
 	stat(path, &after);

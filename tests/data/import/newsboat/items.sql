@@ -1,5 +1,6 @@
 -- Test rows: a normal item, a deleted one, an Arabic item in a right-to-left
--- feed, a Hebrew one, and one with bad bytes, no date and an unknown feed.
+-- feed, a Hebrew one, one with bad bytes, no date and an unknown feed, and
+-- one whose content newsboat marked text/plain.
 INSERT INTO rss_feed (rssurl, url, title, is_rtl) VALUES
   ('https://english.enabbaladi.net/feed/', 'https://english.enabbaladi.net/', 'Enab Baladi', 0),
   ('https://www.enabbaladi.net/feed/', 'https://www.enabbaladi.net/', 'عنب بلدي', 1),
@@ -15,3 +16,7 @@ INSERT INTO rss_item (guid, title, author, url, feedurl, pubDate, content, unrea
   ('he-1', 'Hebrew', '', 'https://he.example/1', 'https://he.example/feed', 1741600000,
    '<p>שלום עולם</p>', 1, 0),
   ('odd', CAST(X'4261642000C0AF' AS TEXT), '', '', 'https://unknown.example/feed', 0, '', 1, 0);
+INSERT INTO rss_item (guid, title, author, url, feedurl, pubDate, content, unread, content_mime_type) VALUES
+  ('txt-1', 'Plain text item', '', 'https://english.enabbaladi.net/archives/4',
+   'https://english.enabbaladi.net/feed/', 1741700000,
+   'Line one' || char(10) || 'line two' || char(10) || char(10) || 'Second <para> & more', 1, 'text/plain');
