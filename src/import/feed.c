@@ -497,8 +497,20 @@ feed_atom(struct feed *f, xmlNode *root)
 static int
 feed_declares_entities(const char *data, size_t len)
 {
-	const char *doctype = memmem(data, len, "<!DOCTYPE", 9);
+	const char *doctype;
+	char *utf8;
+	size_t ulen;
+	int found;
 
+	/* UTF-16 hides the markup from a byte search: look at it as UTF-8. */
+	if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 ||
+	    memcmp(data, "\xFE\xFF", 2) == 0)) {
+		utf8 = import_decode(data, len, &ulen, NULL);
+		found = feed_declares_entities(utf8, ulen);
+		free(utf8);
+		return found;
+	}
+	doctype = memmem(data, len, "<!DOCTYPE", 9);
 	return doctype != NULL && memmem(doctype,
 	    len - (size_t)(doctype - data), "<!ENTITY", 8) != NULL;
 }

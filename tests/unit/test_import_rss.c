@@ -146,6 +146,7 @@ hostile(void)
 	refused("lol.xml", "refused: the feed declares XML entities");
 	refused("xxe.xml", "refused: the feed declares XML entities");
 	refused("xxe-param.xml", "refused: the feed declares XML entities");
+	refused("xxe-utf16.xml", "refused: the feed declares XML entities");
 	refused("truncated.xml", "not a valid feed (12:66: Premature end of data");
 	refused("deep.xml", "not a valid feed (2:842: elements nested deeper "
 	    "than the 256 levels allowed)");
