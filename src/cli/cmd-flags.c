@@ -15,6 +15,7 @@
 #include "archive/flags.h"
 #include "cli/cli.h"
 #include "cli/output.h"
+#include "flag/export.h"
 #include "util/buf.h"
 #include "util/sanitize.h"
 #include "util/utf8.h"
@@ -180,8 +181,15 @@ cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
 		free(cause);
 		if (o.arr != NULL)
 			json_object_put(o.arr);
-	} else if (o.arr != NULL)
-		output_json(stdout, o.arr);
+	} else if (o.arr != NULL) {
+		struct buf b = BUF_INIT;
+
+		/* Also escape what a terminal might obey (C1, bidi). */
+		flag_json_escape(&b, output_json_text(o.arr));
+		puts(buf_str(&b));
+		buf_release(&b);
+		json_object_put(o.arr);
+	}
 	archive_close(ar);
 	return rc;
 }

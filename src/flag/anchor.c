@@ -30,6 +30,40 @@
 
 #define IS_CONT(c)	(((unsigned char)(c) & 0xC0) == 0x80)
 
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+/*
+ * Match exact at body + pos with any run of whitespace in exact matching
+ * any non-empty run in the body. Returns the end offset, or 0 for no match
+ * (a match is never empty). exact has no leading or trailing whitespace.
+ */
+static size_t
+match_spaces(const char *body, size_t pos, const char *exact, size_t elen)
+{
+	size_t i = 0, b = pos;
+
+	while (i < elen) {
+		if (is_space(exact[i])) {
+			if (!is_space(body[b]))
+				return 0;
+			while (i < elen && is_space(exact[i]))
+				i++;
+			while (is_space(body[b]))
+				b++;
+		} else if (body[b] == exact[i]) {
+			i++;
+			b++;
+		} else
+			return 0;
+	}
+	return b;
+}
+
 size_t
 anchor_count(const char *body, const char *quote)
 {
@@ -43,22 +77,75 @@ anchor_count(const char *body, const char *quote)
 	return n;
 }
 
+/*
+ * The first match of q[0..qlen) at or after body + from: exact, or with
+ * loose set, any run of blanks matching any run (q trimmed). 1 and the
+ * span, or 0.
+ */
+static int
+next_match(const char *body, size_t from, const char *q, size_t qlen,
+    int loose, size_t *s, size_t *e)
+{
+	const char *p;
+	size_t m;
+
+	if (!loose) {
+		if ((p = strstr(body + from, q)) == NULL)
+			return 0;
+		*s = (size_t)(p - body);
+		*e = *s + qlen;
+		return 1;
+	}
+	for (p = body + from; (p = strchr(p, *q)) != NULL; p++) {
+		if ((m = match_spaces(body, (size_t)(p - body), q, qlen)) != 0) {
+			*s = (size_t)(p - body);
+			*e = m;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Count matches; the nth (1-based, if nth > 0) goes to *start, *end. */
+static size_t
+matches(const char *body, const char *q, size_t qlen, int loose, int nth,
+    size_t *start, size_t *end)
+{
+	size_t n = 0, s, e, from = 0;
+
+	while (next_match(body, from, q, qlen, loose, &s, &e)) {
+		if (++n == (size_t)nth) {
+			*start = s;
+			*end = e;
+		}
+		from = s + 1;
+	}
+	return n;
+}
+
 int
 anchor_find(const char *body, const char *quote, int nth, size_t *start,
     size_t *end, char **cause)
 {
-	const char *p;
-	size_t n;
-	int i;
+	const char *q = quote;
+	size_t n, qlen;
+	int want = nth == 0 ? 1 : nth;
 
-	if (*quote == '\0') {
+	while (is_space(*q))
+		q++;
+	for (qlen = strlen(q); qlen > 0 && is_space(q[qlen - 1]); qlen--)
+		;
+	if (qlen == 0) {
 		*cause = xstrdup("the quote is empty");
 		return -1;
 	}
-	n = anchor_count(body, quote);
+	n = matches(body, quote, strlen(quote), 0, want, start, end);
+	/* Copied from a wrapped screen, the blanks may differ. */
+	if (n == 0)
+		n = matches(body, q, qlen, 1, want, start, end);
 	if (n == 0) {
 		*cause = xstrdup("the quote is not in the article (it must be "
-		    "copied exactly, with the same spaces and punctuation)");
+		    "copied exactly, with the same punctuation)");
 		return -1;
 	}
 	if (nth == 0 && n > 1) {
@@ -71,13 +158,6 @@ anchor_find(const char *body, const char *quote, int nth, size_t *start,
 		    "not %d", n, n == 1 ? "" : "s", nth);
 		return -1;
 	}
-	if (nth == 0)
-		nth = 1;
-	p = strstr(body, quote);
-	for (i = 1; i < nth; i++)
-		p = strstr(p + 1, quote);
-	*start = (size_t)(p - body);
-	*end = *start + strlen(quote);
 	return 0;
 }
 
@@ -143,40 +223,6 @@ context_score(const char *body, size_t start, size_t end, const char *prefix,
 	*suf = i;
 }
 
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	    c == '\v';
-}
-
-/*
- * Match exact at body + pos with any run of whitespace in exact matching
- * any non-empty run in the body. Returns the end offset, or 0 for no match
- * (a match is never empty). exact has no leading or trailing whitespace.
- */
-static size_t
-match_spaces(const char *body, size_t pos, const char *exact, size_t elen)
-{
-	size_t i = 0, b = pos;
-
-	while (i < elen) {
-		if (is_space(exact[i])) {
-			if (!is_space(body[b]))
-				return 0;
-			while (i < elen && is_space(exact[i]))
-				i++;
-			while (is_space(body[b]))
-				b++;
-		} else if (body[b] == exact[i]) {
-			i++;
-			b++;
-		} else
-			return 0;
-	}
-	return b;
-}
-
 struct best {
 	int	 found;
 	size_t	 start, end, score, dist;
@@ -239,12 +285,8 @@ anchor_relocate(const char *body, const char *exact, const char *prefix,
 			;
 		if (tlen == 0)
 			return 0;
-		for (p = body; (p = strchr(p, *t)) != NULL; p++) {
-			b = (size_t)(p - body);
-			if ((e = match_spaces(body, b, t, tlen)) != 0)
-				consider(&best, body, b, e, prefix, suffix,
-				    old_start);
-		}
+		for (b = 0; next_match(body, b, t, tlen, 1, &b, &e); b++)
+			consider(&best, body, b, e, prefix, suffix, old_start);
 	}
 	if (!credible(&best, elen, prefix, suffix))
 		return 0;

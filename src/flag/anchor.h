@@ -22,6 +22,9 @@ size_t	 anchor_count(const char *body, const char *quote);
 /*
  * Find the nth occurrence (1-based) of quote in body; nth 0 means "the
  * only one", and more than one is an error that says how many there are.
+ * When the quote is not there as typed, a match that differs only in
+ * blanks (a line break for a space, two spaces for one) is accepted: the
+ * span is then that of the body's text.
  * Returns 0 with the byte span in *start and *end, or -1 and *cause
  * (caller frees): an empty quote, a quote that is not there, nth too large,
  * an ambiguous quote.

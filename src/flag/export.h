@@ -48,6 +48,12 @@ void	 flag_json_begin(struct buf *);
 void	 flag_json_add(struct buf *, const struct flag *, size_t index);
 void	 flag_json_end(struct buf *);
 
+/*
+ * Append JSON text s (json-c's output) with DEL, C1 controls, U+2028,
+ * U+2029 and the bidi controls \u-escaped; json-c leaves them raw.
+ */
+void	 flag_json_escape(struct buf *, const char *s);
+
 /* csv: the header row, then one row per flag. */
 void	 flag_csv_header(struct buf *);
 void	 flag_csv_add(struct buf *, const struct flag *);

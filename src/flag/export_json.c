@@ -116,9 +116,8 @@ annotation(const struct flag *f)
 	return a;
 }
 
-/* Append s, \u-escaping what json-c leaves raw (see the note above). */
-static void
-add_escaped(struct buf *out, const char *s)
+void
+flag_json_escape(struct buf *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	unsigned int cp;
@@ -156,7 +155,7 @@ flag_json_add(struct buf *out, const struct flag *f, size_t index)
 	struct json_object *a = annotation(f);
 
 	buf_adds(out, index == 0 ? "\n" : ",\n");
-	add_escaped(out, json_object_to_json_string_ext(a,
+	flag_json_escape(out, json_object_to_json_string_ext(a,
 	    JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
 	    JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(a);

@@ -178,6 +178,15 @@ expect_eq "at its new offset" "$(py "import json; b=json.load(open('$T/s.json'))
 expect_eq "--not-found" "$(lede flags --json --not-found | py 'import json,sys; print([f["id"] for f in json.load(sys.stdin)])')" "[$f1]"
 expect_match "plain listing marks it" "$(lede flags)" "\[not found\] \"since January 11\""
 
+# C1 controls and bidi overrides are escaped in JSON, not just C0
+f5=$(lede flag "$bridge" --quote "Tigris" --note "$(printf 'c1 \302\205 rlo \342\200\256 end')")
+lede flags --json >"$T/f3.json"
+if LC_ALL=C grep -q "$(printf '\302\205')" "$T/f3.json" || grep -q "$(printf '\342\200\256')" "$T/f3.json"; then
+	fail "flags --json: raw C1 or RLO"
+else ok "flags --json: C1 and RLO escaped"; fi
+expect_eq "... and parse back" "$(json "[f['note'] for f in j if f['id'] == $f5][0] == 'c1 \x85 rlo \u202e end'" "$T/f3.json")" "True"
+lede flag --delete "$f5" || fail "delete f5"
+
 # delete
 lede flag --delete "$f3" || fail "delete"
 expect_eq "deleted" "$(lede flags --json | py 'import json,sys; print(len(json.load(sys.stdin)))')" "3"

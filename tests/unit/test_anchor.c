@@ -56,6 +56,19 @@ test_find(void)
 	cause = NULL;
 	CHECK_INT(anchor_find(body, "", 0, &s, &e, &cause), -1);
 	free(cause);
+	cause = NULL;
+	CHECK_INT(anchor_find(body, " \n ", 0, &s, &e, &cause), -1);
+	free(cause);
+	cause = NULL;
+
+	/* Blanks as copied from a wrapped screen: the body's span. */
+	CHECK_INT(anchor_find(body, "in Basra. The protesters", 0, &s, &e,
+	    &cause), 0);
+	CHECK_INT(s, strstr(body, "in Basra.") - body);
+	CHECK_INT(e, strstr(body, "protesters") - body + 10);
+	CHECK_INT(anchor_find(body, " The  council ", 0, &s, &e, &cause), 0);
+	CHECK_INT(s, strstr(body, "The council said") - body);
+	CHECK_INT(anchor_find(body, "The\ncouncil", 0, &s, &e, &cause), 0);
 }
 
 static void
