@@ -149,6 +149,34 @@ nb_columns(sqlite3 *db, const char *table, const char *const *want,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Refuse a cache from a newer newsboat (metadata is absent before 2.11). */
+static int
+nb_version(sqlite3 *db, char **cause)
+{
+	int rc, major, minor;
+	char *s;
+
+	s = nb_scalar(db, "SELECT count(*) FROM sqlite_master WHERE "
+	    "type = 'table' AND name = 'metadata'", &rc);
+	if (s == NULL || strcmp(s, "1") != 0) {
+		free(s);
+		return 0;
+	}
+	free(s);
+	s = nb_scalar(db, "SELECT db_schema_version_major || '.' || "
+	    "db_schema_version_minor FROM metadata LIMIT 1", &rc);
+	if (s != NULL && sscanf(s, "%d.%d", &major, &minor) == 2 &&
+	    major > NEWSBOAT_SCHEMA_MAJOR) {
+		*cause = xasprintf("unsupported newsboat cache version %d.%d "
+		    "(this lede reads up to %d.x)", major, minor,
+		    NEWSBOAT_SCHEMA_MAJOR);
+		free(s);
+		return -1;
+	}
+	free(s);
+	return 0;
+}
+
 /* Refuse what is not a newsboat cache we understand. */
 static int
 nb_check(sqlite3 *db, struct nb_cols *cols, char **cause)
@@ -160,7 +188,7 @@ nb_check(sqlite3 *db, struct nb_cols *cols, char **cause)
 	static const char *const feed_cols[] = {
 		"rssurl", "url", "title", "is_rtl",
 	};
-	int have[10], rc, major = 0, minor = 0;
+	int have[10], rc;
 	char *s;
 	size_t i;
 
@@ -185,22 +213,8 @@ nb_check(sqlite3 *db, struct nb_cols *cols, char **cause)
 		return -1;
 	}
 	free(s);
-	s = nb_scalar(db, "SELECT count(*) FROM sqlite_master WHERE "
-	    "type = 'table' AND name = 'metadata'", &rc);
-	if (s != NULL && strcmp(s, "1") == 0) {
-		free(s);
-		s = nb_scalar(db, "SELECT db_schema_version_major || '.' || "
-		    "db_schema_version_minor FROM metadata LIMIT 1", &rc);
-		if (s != NULL && sscanf(s, "%d.%d", &major, &minor) == 2 &&
-		    major > NEWSBOAT_SCHEMA_MAJOR) {
-			*cause = xasprintf("unsupported newsboat cache version "
-			    "%d.%d (this lede reads up to %d.x)", major, minor,
-			    NEWSBOAT_SCHEMA_MAJOR);
-			free(s);
-			return -1;
-		}
-	}
-	free(s);
+	if (nb_version(db, cause) != 0)
+		return -1;
 	if (nb_columns(db, "rss_item", item_cols, have, 10) == -1)
 		goto fail;
 	for (i = 0; i < 8; i++)

@@ -370,18 +370,50 @@ page_drop_title(struct article *a)
 	}
 }
 
+/* The article text and caption: from the chosen element, else flat. */
+static void
+page_text(struct import_ctx *ctx, struct page *pg, htmlDocPtr doc,
+    const char *data, size_t len, struct article *a)
+{
+	struct buf b = BUF_INIT;
+	xmlNode *root;
+	char *body;
+	int cut = 0;
+
+	root = pg->best_article != NULL && pg->best_article_score > 0 ?
+	    pg->best_article : pg->best_parent != NULL ? pg->best_parent :
+	    pg->body != NULL ? pg->body : doc->children;
+	import_html_node_text(root == doc->children ? root : root->children,
+	    HTML_TEXT_NO_FIGCAPTION | HTML_TEXT_NO_HEADER, &b, &cut);
+	a->caption = page_figcaption(root, 0);
+	if (a->caption == NULL) {
+		a->caption = pg->meta[PF_CAPTION];
+		pg->meta[PF_CAPTION] = NULL;
+	}
+	if (cut)
+		import_problem(ctx, 0, 0, "article text cut: nesting too deep "
+		    "or longer than the %u MiB limit", IMPORT_MAX_BODY >> 20);
+	body = buf_detach(&b);
+	if (body[0] == '\0') {
+		/* The parser gave up on the tree (libxml2 2.9 returns an empty
+		   one for very deep nesting): read the tags flat. */
+		free(body);
+		body = import_html_text(data, len, &ctx->sink->replaced, &cut);
+		if (body[0] != '\0')
+			import_problem(ctx, 0, 0, "page structure lost (nesting "
+			    "too deep): text read without it");
+	}
+	a->body = body[0] != '\0' ? body : (free(body), NULL);
+}
+
 int
 import_parse_html(struct import_ctx *ctx, const char *data, size_t len,
     char **cause)
 {
 	struct page pg;
 	struct article *a;
-	struct buf b = BUF_INIT;
 	htmlDocPtr doc;
-	xmlNode *text_root;
-	char *body;
 	size_t i;
-	int cut = 0;
 
 	doc = htmlReadMemory(data, (int)len, NULL, NULL, IMPORT_HTML_OPTS);
 	if (doc == NULL) {
@@ -390,35 +422,9 @@ import_parse_html(struct import_ctx *ctx, const char *data, size_t len,
 	}
 	memset(&pg, 0, sizeof pg);
 	page_scan(&pg, doc->children, 0, 0);
-	text_root = pg.best_article != NULL && pg.best_article_score > 0 ?
-	    pg.best_article : pg.best_parent != NULL ? pg.best_parent :
-	    pg.body != NULL ? pg.body : doc->children;
-	import_html_node_text(text_root == doc->children ? text_root :
-	    text_root->children, HTML_TEXT_NO_FIGCAPTION | HTML_TEXT_NO_HEADER,
-	    &b, &cut);
 	a = article_new();
 	page_fill(&pg, doc, a);
-	a->caption = page_figcaption(text_root, 0);
-	if (a->caption == NULL) {
-		a->caption = pg.meta[PF_CAPTION];
-		pg.meta[PF_CAPTION] = NULL;
-	}
-	body = buf_detach(&b);
-	if (cut)
-		import_problem(ctx, 0, 0, "article text cut: nesting too deep "
-		    "or longer than the %u MiB limit", IMPORT_MAX_BODY >> 20);
-	a->body = body[0] != '\0' ? body : (free(body), NULL);
-	if (a->body == NULL) {
-		/* The parser gave up on the tree (libxml2 2.9 returns an empty
-		   one for very deep nesting): read the tags flat. */
-		body = import_html_text(data, len, &ctx->sink->replaced, &cut);
-		if (body[0] != '\0') {
-			a->body = body;
-			import_problem(ctx, 0, 0, "page structure lost (nesting "
-			    "too deep): text read without it");
-		} else
-			free(body);
-	}
+	page_text(ctx, &pg, doc, data, len, a);
 	page_drop_title(a);
 	for (i = 0; i < PF_COUNT; i++)
 		free(pg.meta[i]);

@@ -109,6 +109,60 @@ jsonl_type_name(struct json_object *v)
 	return json_type_to_name(json_object_get_type(v));
 }
 
+/* A string value in its kind's form: text as paragraphs, HTML as text,
+   a language tag reduced. */
+static char *
+jsonl_string_kind(struct import_ctx *ctx, enum jsonl_kind kind,
+    struct json_object *v)
+{
+	char *s = jsonl_string(ctx, v), *t;
+
+	switch (kind) {
+	case JSONL_TEXT:
+		t = jsonl_paragraphs(s);
+		break;
+	case JSONL_HTML:
+		t = import_html_to_text(s, strlen(s), &ctx->sink->replaced);
+		if (t[0] == '\0') {
+			free(t);
+			t = NULL;
+		}
+		break;
+	case JSONL_LANG:
+		t = import_lang_tag(s);
+		break;
+	default:
+		return s;
+	}
+	free(s);
+	return t;
+}
+
+/* An array of strings joined with ", "; -1 when an element is not one. */
+static int
+jsonl_names(struct import_ctx *ctx, struct json_object *v, char **out)
+{
+	struct buf b = BUF_INIT;
+	struct json_object *e;
+	size_t i, n = json_object_array_length(v);
+	char *s;
+
+	for (i = 0; i < n; i++) {
+		e = json_object_array_get_idx(v, i);
+		if (json_object_get_type(e) != json_type_string) {
+			buf_release(&b);
+			return -1;
+		}
+		if (b.len > 0)
+			buf_adds(&b, ", ");
+		s = jsonl_string(ctx, e);
+		buf_adds(&b, s);
+		free(s);
+	}
+	*out = b.len > 0 ? buf_detach(&b) : (buf_release(&b), NULL);
+	return 0;
+}
+
 /* One key's value into the article; 0, or -1 when of the wrong type. */
 static int
 jsonl_field(struct import_ctx *ctx, const struct jsonl_key *k,
@@ -116,77 +170,19 @@ jsonl_field(struct import_ctx *ctx, const struct jsonl_key *k,
 {
 	char **field = (char **)((char *)a + k->off), *s = NULL;
 	enum json_type t = json_object_get_type(v);
-	struct buf b = BUF_INIT;
-	size_t i, n;
 
 	if (t == json_type_null)
 		return 0;
-	switch (k->kind) {
-	case JSONL_STRING:
-	case JSONL_TEXT:
-	case JSONL_HTML:
-	case JSONL_LANG:
-		if (t != json_type_string)
+	if (t == json_type_string)
+		s = jsonl_string_kind(ctx, k->kind, v);
+	else if (t == json_type_int && (k->kind == JSONL_DATE ||
+	    k->kind == JSONL_ID))
+		s = xasprintf("%lld", (long long)json_object_get_int64(v));
+	else if (t == json_type_array && k->kind == JSONL_NAMES) {
+		if (jsonl_names(ctx, v, &s) == -1)
 			return -1;
-		s = jsonl_string(ctx, v);
-		if (k->kind == JSONL_TEXT) {
-			char *p = jsonl_paragraphs(s);
-
-			free(s);
-			s = p;
-		} else if (k->kind == JSONL_HTML) {
-			char *p = import_html_to_text(s, strlen(s),
-			    &ctx->sink->replaced);
-
-			free(s);
-			s = p[0] != '\0' ? p : (free(p), NULL);
-		} else if (k->kind == JSONL_LANG) {
-			char *p = import_lang_tag(s);
-
-			free(s);
-			s = p;
-		}
-		break;
-	case JSONL_DATE:
-		if (t == json_type_int)
-			s = xasprintf("%lld", (long long)json_object_get_int64(v));
-		else if (t == json_type_string)
-			s = jsonl_string(ctx, v);
-		else
-			return -1;
-		break;
-	case JSONL_ID:
-		if (t == json_type_int)
-			s = xasprintf("%lld", (long long)json_object_get_int64(v));
-		else if (t == json_type_string)
-			s = jsonl_string(ctx, v);
-		else
-			return -1;
-		break;
-	case JSONL_NAMES:
-		if (t == json_type_string) {
-			s = jsonl_string(ctx, v);
-			break;
-		}
-		if (t != json_type_array)
-			return -1;
-		n = json_object_array_length(v);
-		for (i = 0; i < n; i++) {
-			struct json_object *e = json_object_array_get_idx(v, i);
-
-			if (json_object_get_type(e) != json_type_string) {
-				buf_release(&b);
-				return -1;
-			}
-			if (b.len > 0)
-				buf_adds(&b, ", ");
-			s = jsonl_string(ctx, e);
-			buf_adds(&b, s);
-			free(s);
-		}
-		s = b.len > 0 ? buf_detach(&b) : (buf_release(&b), NULL);
-		break;
-	}
+	} else
+		return -1;
 	/* A text key does not overwrite one already given (text over body). */
 	if (*field != NULL && (k->kind == JSONL_TEXT || k->kind == JSONL_HTML)) {
 		free(s);
