@@ -21,6 +21,10 @@ extern const struct cli_cmd cli_cmd_list;
 extern const struct cli_cmd cli_cmd_show;
 extern const struct cli_cmd cli_cmd_search;
 extern const struct cli_cmd cli_cmd_check;
+extern const struct cli_cmd cli_cmd_reindex;
+extern const struct cli_cmd cli_cmd_flag;
+extern const struct cli_cmd cli_cmd_flags;
+extern const struct cli_cmd cli_cmd_export_flags;
 extern const struct cli_cmd cli_cmd_config;
 
 static const struct cli_cmd *const cli_cmds[] = {
@@ -29,6 +33,10 @@ static const struct cli_cmd *const cli_cmds[] = {
 	&cli_cmd_show,
 	&cli_cmd_search,
 	&cli_cmd_check,
+	&cli_cmd_reindex,
+	&cli_cmd_flag,
+	&cli_cmd_flags,
+	&cli_cmd_export_flags,
 	&cli_cmd_config,
 	NULL
 };

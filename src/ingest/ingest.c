@@ -18,6 +18,7 @@
 #include "archive/archive.h"
 #include "archive/newsboat.h"
 #include "extract/extract.h"
+#include "flag/flag.h"
 #include "import/import.h"
 #include "ingest/ingest.h"
 #include "ingest/progress.h"
@@ -194,17 +195,21 @@ writer_commit(struct writer *wr, char **cause)
 static int
 writer_article(struct writer *wr, struct entry *e, char **cause)
 {
+	int64_t id;
 	int rc;
 
 	if (wr->intx == 0 && archive_begin(wr->ar, cause) != 0)
 		return -1;
 	wr->intx++;
-	rc = archive_put(wr->ar, e->a, e->ex, NULL, cause);
+	rc = archive_put(wr->ar, e->a, e->ex, &id, cause);
 	switch (rc) {
 	case ARCHIVE_INSERTED:
 		wr->stats->inserted++;
 		break;
 	case ARCHIVE_UPDATED:
+		/* the text changed: move its flags to where their quotes are now */
+		if (flag_reanchor_article(wr->ar, id, cause) < 0)
+			return -1;
 		wr->stats->updated++;
 		break;
 	case ARCHIVE_UNCHANGED:
