@@ -609,20 +609,30 @@ feed_read(const char *data, size_t len, char **cause)
 	xmlDocPtr doc;
 	xmlErrorPtr last;
 
+	import_xml_init();
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL)
 		fatal("out of memory");
 	ctxt->_private = &fe;
 	ctxt->sax->serror = feed_error;
+	/* Encoding errors are raised outside the parser context: catch them
+	   too (the handler is per thread). */
+	xmlSetStructuredErrorFunc(ctxt, feed_error);
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL,
 	    IMPORT_XML_OPTS);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (doc == NULL || !ctxt->wellFormed) {
 		if (fe.message == NULL && (last = xmlCtxtGetLastError(ctxt)) !=
 		    NULL && last->message != NULL) {
 			feed_error(ctxt, last);
 		}
-		*cause = xasprintf("not a valid feed (%d:%d: %s)", fe.line,
-		    fe.col, fe.message != NULL ? fe.message : "not XML");
+		if (fe.line > 0)
+			*cause = xasprintf("not a valid feed (%d:%d: %s)",
+			    fe.line, fe.col, fe.message != NULL ? fe.message :
+			    "not XML");
+		else
+			*cause = xasprintf("not a valid feed (%s)", fe.message !=
+			    NULL ? fe.message : "not XML");
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}

@@ -415,6 +415,7 @@ import_parse_html(struct import_ctx *ctx, const char *data, size_t len,
 	htmlDocPtr doc;
 	size_t i;
 
+	import_xml_init();
 	doc = htmlReadMemory(data, (int)len, NULL, NULL, IMPORT_HTML_OPTS);
 	if (doc == NULL) {
 		*cause = xstrdup("not an HTML document");

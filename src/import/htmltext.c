@@ -321,6 +321,21 @@ html_has_text(const char *s, size_t len)
 	return 0;
 }
 
+/* libxml2 reports some errors (encoding conversion, I/O) outside any
+   parser context, on stderr: nothing may print under curses. */
+static void
+html_quiet(void *ctx, const char *msg, ...)
+{
+}
+
+void
+import_xml_init(void)
+{
+	xmlInitParser();
+	xmlSetGenericErrorFunc(NULL, html_quiet);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
 char *
 import_html_text(const char *html, size_t len, size_t *replaced, int *cut)
 {
@@ -332,6 +347,7 @@ import_html_text(const char *html, size_t len, size_t *replaced, int *cut)
 
 	if (len > INT32_MAX)
 		len = INT32_MAX;
+	import_xml_init();
 	doc = htmlReadMemory(html, (int)len, NULL, "UTF-8",
 	    IMPORT_HTML_FRAGMENT_OPTS);
 	if (doc != NULL) {

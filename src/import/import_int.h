@@ -106,6 +106,9 @@ char	*import_lang_tag(const char *s);
 struct _xmlNode;
 void	 import_html_node_text(struct _xmlNode *, int flags, struct buf *out,
 	    int *cut);
+/* Make libxml2 ready on this thread and silent (its stray messages would
+   land on the terminal). Called before every parse; cheap. */
+void	 import_xml_init(void);
 /* Like import_html_to_text() with a report of truncation. */
 char	*import_html_text(const char *html, size_t len, size_t *replaced,
 	    int *cut);

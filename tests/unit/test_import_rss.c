@@ -226,6 +226,8 @@ encodings_and_controls(void)
 	    "encoding x-foo)");
 	refused("escape.xml", "not a valid feed (3:23: xmlParseCharRef: "
 	    "invalid xmlChar value 27)");
+	/* A conversion error is reported as such, not as a truncation. */
+	refused("sjis-broken.xml", "not a valid feed (input conversion failed");
 	refused("raw-escape.xml", "not a valid feed (3:18: PCDATA invalid "
 	    "Char value 27)");
 }
