@@ -208,6 +208,10 @@ archive_open(const char *path, int flags, char **cause)
 	struct stat sb;
 	int oflags, is_new;
 
+	if (path == NULL || *path == '\0') {
+		*cause = xstrdup("no archive path given");
+		return NULL;
+	}
 	is_new = stat(path, &sb) != 0;
 	if ((flags & ARCHIVE_READONLY) && is_new) {
 		*cause = xasprintf("%s: no archive there", path);

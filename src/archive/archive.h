@@ -125,7 +125,8 @@ struct archive_page {
  * top (forward) or bottom (backward). Backward pages are returned in
  * display order. With ARCHIVE_RELEVANCE `after` is an offset into the
  * ranking (relevance cannot page by key). Snippets are made only when
- * want_snippets is set. Returns 0, or -1 and *cause (a query the user typed
+ * want_snippets is set. A NULL filter lists everything, newest first.
+ * Returns 0, or -1 and *cause (a query the user typed
  * never causes an FTS5 syntax error; a query that cannot match gives no rows).
  */
 int	 archive_list(struct archive *, const struct archive_filter *,

@@ -28,6 +28,10 @@
 
 #define BM25 "bm25(articles_fts, 10.0, 4.0, 2.0, 1.0)"
 
+/* A NULL filter means no filter. */
+static const struct archive_filter no_filter;
+#define FILTER(f)	((f) != NULL ? (f) : &no_filter)
+
 struct plan {
 	char		*match;		/* FTS5 expression, or NULL */
 	char		*exclude;	/* negation-only query, or NULL */
@@ -295,6 +299,7 @@ archive_list(struct archive *a, const struct archive_filter *f,
 	int64_t offset = 0;
 	int desc, rc, inline_snippets;
 
+	f = FILTER(f);
 	memset(page, 0, sizeof *page);
 	if (plan_make(a, f, &p, cause) != 0)
 		return -1;
@@ -369,6 +374,7 @@ count_where(struct archive *a, const struct archive_filter *f,
 	int64_t n = 0;
 	int rc;
 
+	f = FILTER(f);
 	if (plan_make(a, f, &p, cause) != 0)
 		return -1;
 	if (p.nomatch) {
@@ -405,6 +411,7 @@ int64_t
 archive_position(struct archive *a, const struct archive_filter *f,
     int64_t key, char **cause)
 {
+	f = FILTER(f);
 	if (f->order == ARCHIVE_RELEVANCE) {
 		*cause = xstrdup("no position by key in relevance order");
 		return -1;

@@ -157,6 +157,9 @@ open_refuses_foreign_files(void)
 	CHECK(ar == NULL);
 	free(cause);
 	CHECK(access(p6, F_OK) != 0);
+	ar = archive_open("", 0, &cause);
+	CHECK(ar == NULL);
+	free(cause);
 	free(p1);
 	free(p2);
 	free(p3);
@@ -384,6 +387,12 @@ keyset_paging(void)
 	archive_page_release(&back);
 	CHECK_INT(archive_position(ar, &f, p2.rows[0].key, &cause), 12);
 	CHECK_INT(archive_count(ar, &f, &cause), 30);
+	/* A NULL filter is no filter. */
+	CHECK_INT(archive_count(ar, NULL, &cause), 30);
+	CHECK_INT(archive_position(ar, NULL, p2.rows[0].key, &cause), 12);
+	CHECK_INT(archive_list(ar, NULL, 0, 0, 1, 1, &back, &cause), 0);
+	CHECK_STR(back.rows[0].title, "Story 29");
+	archive_page_release(&back);
 	/* Oldest first. */
 	f.order = ARCHIVE_OLDEST;
 	CHECK_INT(archive_list(ar, &f, 0, 0, 3, 0, &back, &cause), 0);

@@ -324,7 +324,7 @@ bulk_import_rate(void)
 	struct timespec t0, t1;
 	char *path = test_path("bulk.db"), *cause = NULL, title[64], date[16];
 	char *body = xmalloc(4096);
-	int i, j, n = 10000;
+	int i, j, n = 2000;
 	size_t len;
 	double secs;
 	unsigned seed = 1;
