@@ -240,6 +240,77 @@ user_file_untouched(void)
 	free(path);
 }
 
+/* Bytes of a file, for before/after comparison. Caller frees. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	struct buf b = BUF_INIT;
+	char chunk[8192];
+	size_t n;
+
+	*len = 0;
+	if (fp == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(fp);
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+static void
+hot_journal(void)
+{
+	char dir[] = "/tmp/lede-test-nb-XXXXXX", *path, *journal, *cause = NULL;
+	char *db0, *db1, *j0, *j1, *src;
+	size_t dl0, dl1, jl0, jl1, i;
+	struct collect c;
+
+	if (mkdtemp(dir) == NULL) {
+		CHECK(0);
+		return;
+	}
+	path = scratch_copy("newsboat/cache-hot.db", dir);
+	journal = xasprintf("%s-journal", path);
+	src = fixture("newsboat/cache-hot.db-journal");
+	j0 = slurp(src, &jl0);
+	free(src);
+	if (j0 != NULL) {
+		FILE *fp = fopen(journal, "wb");
+
+		if (fp != NULL) {
+			fwrite(j0, 1, jl0, fp);
+			fclose(fp);
+		}
+	}
+	db0 = slurp(path, &dl0);
+	collect_init(&c);
+	/* The copy is recovered: the uncommitted rows never show. */
+	CHECK_INT(archive_newsboat_read(path, finish, &c, &cause), 5);
+	CHECK_STR(cause, NULL);
+	for (i = 0; i < c.n; i++)
+		CHECK(strcmp(c.a[i]->title, "UNCOMMITTED") != 0);
+	/* The user's database and hot journal are exactly as they were. */
+	db1 = slurp(path, &dl1);
+	j1 = slurp(journal, &jl1);
+	CHECK(db0 != NULL && db1 != NULL && dl0 == dl1 &&
+	    memcmp(db0, db1, dl0) == 0);
+	CHECK(j0 != NULL && j1 != NULL && jl0 == jl1 && jl0 > 0 &&
+	    memcmp(j0, j1, jl0) == 0);
+	free(db0);
+	free(db1);
+	free(j0);
+	free(j1);
+	collect_release(&c);
+	free(cause);
+	unlink(journal);
+	unlink(path);
+	rmdir(dir);
+	free(journal);
+	free(path);
+}
+
 static void
 import_refuses_cache(void)
 {
@@ -277,6 +348,7 @@ main(void)
 	TEST_RUN(not_caches);
 	TEST_RUN(damaged);
 	TEST_RUN(user_file_untouched);
+	TEST_RUN(hot_journal);
 	TEST_RUN(import_refuses_cache);
 	TEST_RUN(stop_early);
 	return test_done();
