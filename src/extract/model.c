@@ -127,8 +127,10 @@ ner_gaz_finish(struct ner_gaz *g)
 	if (g->n)
 		qsort(e, g->n, sizeof *e, gazent_cmp);
 	for (i = 0; i < g->n; i++) {
-		if (k > 0 && g->keys[k - 1] == e[i].key)
+		if (k > 0 && g->keys[k - 1] == e[i].key) {
+			g->kinds[k - 1] |= e[i].kind;
 			continue;
+		}
 		g->keys[k] = e[i].key;
 		g->kinds[k] = e[i].kind;
 		k++;

@@ -131,6 +131,7 @@ ner_prep_init(struct ner_prep *pp, const struct ner_gaz *gaz,
 	pp->shape = xcalloc(s->n + 1, sizeof *pp->shape);
 	pp->sshape = xcalloc(s->n + 1, sizeof *pp->sshape);
 	pp->gaz = xcalloc(s->n + 1, sizeof *pp->gaz);
+	pp->lowc = xcalloc(s->n + 1, sizeof *pp->lowc);
 	for (i = 0; i < s->n; i++) {
 		char tmp[16];
 		const char *w = s->words[i];
@@ -164,7 +165,11 @@ ner_prep_init(struct ner_prep *pp, const struct ner_gaz *gaz,
 			if (j > i)
 				h = ner_hash(h, " ", 1);
 			h = hstr(h, pp->low[j]);
-			if ((k = ner_gaz_find(gaz, h)) != 0) {
+			k = ner_gaz_find(gaz, h);
+			if (j == i && (k & GAZ_LOWER))
+				pp->lowc[i] = 1;
+			k &= ~GAZ_LOWER;
+			if (k != 0) {
 				best = j + 1 - i;
 				kind = k;
 			}
@@ -192,6 +197,7 @@ ner_prep_release(struct ner_prep *pp)
 	free(pp->shape);
 	free(pp->sshape);
 	free(pp->gaz);
+	free(pp->lowc);
 	memset(pp, 0, sizeof *pp);
 }
 
@@ -275,6 +281,16 @@ ner_features(const struct ner_prep *pp, const struct ner_sentence *s,
 	f[k++] = bucket(hstr(ner_hash(h, "|", 1), lw(pp, x + 1)));
 	h = hstr(htemplate(33), lw(pp, x - 2));
 	f[k++] = bucket(hstr(ner_hash(h, "|", 1), lw(pp, x - 1)));
+	/* a capitalised common word, and where it stands */
+	if (pp->lowc[i]) {
+		tmp[0] = i == 0 ? 'F' : 'M';
+		tmp[1] = pp->sshape[i][0];
+		tmp[2] = '\0';
+		f[k++] = bucket(hstr(htemplate(34), tmp));
+	}
+	tmp[0] = (char)gz(pp, x - 1);
+	tmp[1] = (char)gz(pp, x);
+	f[k++] = bucket(ner_hash(htemplate(35), tmp, 2));
 	return k;
 }
 
@@ -322,37 +338,88 @@ ner_viterbi(const float *emit, size_t n, const float *trans, int *out)
 	free(back);
 }
 
+/*
+ * Whether a word may be part of a name: capitalised, or a digit-led word,
+ * or a non-ASCII letter (no case to go by).
+ */
+static int
+capitalised(const char *w)
+{
+	unsigned char c = (unsigned char)w[0];
+
+	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0xC0;
+}
+
+/*
+ * Names contain a capitalised word; the words around them ("of", "al-",
+ * "the") are within one word of one. Tokens further away are O without
+ * being scored: on prose that skips most of the work.
+ */
+static void
+active_mask(const struct ner_sentence *s, unsigned char *act)
+{
+	size_t i;
+
+	memset(act, 0, s->n);
+	for (i = 0; i < s->n; i++)
+		if (capitalised(s->words[i])) {
+			act[i] = 1;
+			if (i > 0)
+				act[i - 1] = 1;
+			if (i + 1 < s->n)
+				act[i + 1] = 1;
+		}
+}
+
 void
 extract_ner_tag(const struct extract_model *m, const struct ner_sentence *s,
     int *labels)
 {
 	struct ner_prep pp;
 	uint32_t f[NER_MAXFEAT];
-	float *emit;
+	float *emit, acc[NER_NLABELS];
+	unsigned char *act;
 	size_t i, k, nf;
-	int l;
+	int l, any = 0;
 
 	if (s->n == 0)
 		return;
-	if (m == NULL) {
-		for (i = 0; i < s->n; i++)
-			labels[i] = NER_O;
+	for (i = 0; i < s->n; i++)
+		labels[i] = NER_O;
+	if (m == NULL)
+		return;
+	act = xmalloc(s->n);
+	active_mask(s, act);
+	for (i = 0; i < s->n; i++)
+		any |= act[i];
+	if (!any) {
+		free(act);
 		return;
 	}
 	ner_prep_init(&pp, &m->gaz, s);
 	emit = xcalloc(s->n * NER_NLABELS, sizeof *emit);
 	for (i = 0; i < s->n; i++) {
+		if (!act[i]) {
+			/* forced O: every other label out of reach */
+			for (l = 1; l < NER_NLABELS; l++)
+				emit[i * NER_NLABELS + l] = -1e6f;
+			continue;
+		}
 		nf = ner_features(&pp, s, i, f);
+		memset(acc, 0, sizeof acc);
 		for (k = 0; k < nf; k++) {
 			const int16_t *row = ner_model_row(m, f[k]);
 
 			if (row == NULL)
 				continue;
 			for (l = 0; l < NER_NLABELS; l++)
-				emit[i * NER_NLABELS + l] += row[l] * m->scale;
+				acc[l] += row[l];
 		}
+		for (l = 0; l < NER_NLABELS; l++)
+			emit[i * NER_NLABELS + l] = acc[l] * m->scale;
 	}
 	ner_viterbi(emit, s->n, m->trans, labels);
 	free(emit);
+	free(act);
 	ner_prep_release(&pp);
 }

@@ -16,8 +16,14 @@
 #define NER_GAZ_MAXTOK	6
 #define NER_NTRANS	((NER_NLABELS + 1) * NER_NLABELS)
 
-/* Gazetteer kinds, stored per phrase. */
-enum { GAZ_NONE, GAZ_PER, GAZ_ORG, GAZ_LOC, GAZ_MISC };
+/* Gazetteer kinds, a bit mask per phrase: a name may be a place in one
+ * text and a team in another; GAZ_LOWER marks a single word mostly seen
+ * in lower case (a capital on it is weak evidence of a name). */
+#define GAZ_PER		0x01
+#define GAZ_ORG		0x02
+#define GAZ_LOC		0x04
+#define GAZ_MISC	0x08
+#define GAZ_LOWER	0x10
 
 /* Phrases (lower-case tokens joined by one space) as sorted FNV hashes. */
 struct ner_gaz {
@@ -41,7 +47,8 @@ struct ner_prep {
 	char		**low;		/* lower-case words */
 	char		**shape;	/* full shape: Xxxxx */
 	char		**sshape;	/* short shape: Xx */
-	unsigned char	 *gaz;		/* kind << 1 | inside */
+	unsigned char	 *gaz;		/* kind mask << 1 | inside */
+	unsigned char	 *lowc;		/* word mostly lower case */
 	int		  headline;	/* sentence in capitals */
 };
 
@@ -59,7 +66,7 @@ void	 ner_viterbi(const float *emit, size_t n, const float *trans,
 	    int *out);
 /* Gazetteer kind of a phrase hash, 0 when absent. */
 int	 ner_gaz_find(const struct ner_gaz *, uint64_t);
-/* Sort keys and drop duplicates (the first kind wins). */
+/* Sort keys and merge duplicates (their kind masks are or-ed). */
 void	 ner_gaz_finish(struct ner_gaz *);
 const int16_t *ner_model_row(const struct extract_model *, uint32_t bucket);
 /*

@@ -431,8 +431,6 @@ tense_at(const struct tctx *c, size_t i)
 				if (is(c, j, past[k]))
 					return TENSE_PAST;
 			s = tw(c, j, &n);
-			if (getenv("TXEXP") && (atoi(getenv("TXEXP")) & 4))
-				continue;
 			if (n >= 5 && s[n - 2] == 'e' && s[n - 1] == 'd' &&
 			    (c->tok[j].flags & TOK_LOWER))
 				return TENSE_PAST;
@@ -531,9 +529,7 @@ place_year(const struct tctx *c, size_t i, struct tdate *t, int cmp_gran)
 		}
 	}
 	t->y = besty;
-	if (getenv("TXEXP") && (atoi(getenv("TXEXP")) & 1))
-		return;
-	margin = getenv("TXM") ? atoi(getenv("TXM")) : 30;
+	margin = 30;
 	if (tense == TENSE_PAST && best > margin)
 		t->y--;
 	else if (tense == TENSE_FUTURE && best < -margin)
@@ -1279,7 +1275,7 @@ rule_weekday(struct tctx *c, size_t i, struct tmatch *m)
 		return 1;
 	}
 	w = tdate_weekday(&t);
-	tense = getenv("TXEXP") && (atoi(getenv("TXEXP")) & 2) ? TENSE_NONE : tense_at(c, i);
+	tense = tense_at(c, i);
 	if (tense == TENSE_FUTURE)
 		diff = (wd->val - w + 7) % 7;
 	else if (tense == TENSE_PAST)

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <unistd.h>
 
 #include "corpus.h"
@@ -130,8 +131,9 @@ gaz_corpus(struct ner_gaz *g, const struct conll_doc *docs, size_t nd,
 	size_t d, s, i, j, k;
 	int lab, kind;
 	struct { uint64_t h; size_t c[4], ntok; char *name; } *tab = NULL;
-	size_t ntab = 0, captab = 0, t;
+	size_t ntab = 0, captab = 0, t, total;
 	uint64_t h;
+	int mask;
 
 	for (d = 0; d < nd; d++) {
 		if (parity >= 0 && (int)(d % 2) != parity)
@@ -185,16 +187,108 @@ gaz_corpus(struct ner_gaz *g, const struct conll_doc *docs, size_t nd,
 		}
 	}
 	for (t = 0; t < ntab; t++) {
-		kind = 0;
-		for (k = 1; k < 4; k++)
-			if (tab[t].c[k] > tab[t].c[kind])
-				kind = (int)k;
+		total = tab[t].c[0] + tab[t].c[1] + tab[t].c[2] + tab[t].c[3];
+		mask = 0;
+		for (k = 0; k < 4; k++)
+			if (tab[t].c[k] * 4 >= total)
+				mask |= 1 << k;
 		if (tab[t].ntok <= NER_GAZ_MAXTOK)
-			gaz_add(g, tab[t].name, GAZ_PER + kind);
+			gaz_add(g, tab[t].name, mask);
 		free(tab[t].name);
 	}
 	free(tab);
 	buf_release(&b);
+}
+
+/*
+ * Words of the training text that are mostly written in lower case when
+ * they are not the first word of a sentence: "Some", "Minister".
+ */
+static void
+gaz_lowercase(struct ner_gaz *g, const struct conll_doc *docs, size_t nd)
+{
+	struct { uint64_t h; size_t low, cap; char *w; } *tab = NULL;
+	size_t ntab = 0, captab = 0, d, s, i, t, hsize = 1 << 17;
+	size_t *slot = xcalloc(hsize, sizeof *slot);
+	char *lw, *p;
+	uint64_t h;
+
+	for (d = 0; d < nd; d++)
+		for (s = 0; s < docs[d].nsent; s++)
+			for (i = 1; i < docs[d].sent[s].n; i++) {
+				const char *w = docs[d].sent[s].words[i];
+
+				if (!((w[0] >= 'a' && w[0] <= 'z') ||
+				    (w[0] >= 'A' && w[0] <= 'Z')))
+					continue;
+				lw = xstrdup(w);
+				for (p = lw; *p; p++)
+					if (*p >= 'A' && *p <= 'Z')
+						*p += 32;
+				h = ner_phrase_hash(lw);
+				for (t = h & (hsize - 1); slot[t] != 0 &&
+				    tab[slot[t] - 1].h != h; t = (t + 1) &
+				    (hsize - 1))
+					;
+				if (slot[t] == 0) {
+					if (ntab == captab) {
+						captab = captab ? captab * 2 : 4096;
+						tab = xreallocarray(tab, captab,
+						    sizeof *tab);
+					}
+					tab[ntab].h = h;
+					tab[ntab].low = tab[ntab].cap = 0;
+					tab[ntab].w = lw;
+					slot[t] = ++ntab;
+				} else
+					free(lw);
+				if (w[0] >= 'a' && w[0] <= 'z')
+					tab[slot[t] - 1].low++;
+				else
+					tab[slot[t] - 1].cap++;
+			}
+	for (t = 0; t < ntab; t++) {
+		if (tab[t].low >= 2 && tab[t].low >= tab[t].cap)
+			gaz_add(g, tab[t].w, GAZ_LOWER);
+		free(tab[t].w);
+	}
+	free(tab);
+	free(slot);
+}
+
+/* City names from tzdata's zone names: America/New_York -> new york. */
+static void
+gaz_zones(struct ner_gaz *g, const char *dir)
+{
+	static const char *const areas[] = { "Africa", "America", "Asia",
+		"Atlantic", "Australia", "Europe", "Indian", "Pacific",
+		"America/Argentina", "America/Indiana", "America/Kentucky",
+		"America/North_Dakota" };
+	size_t a, k, n;
+	char *path, name[128];
+	struct dirent **ents;
+	int ne, e;
+
+	for (a = 0; a < sizeof areas / sizeof areas[0]; a++) {
+		path = xasprintf("%s/%s", dir, areas[a]);
+		/* scandir sorts: the gazetteer's bytes do not depend on readdir */
+		ne = scandir(path, &ents, NULL, alphasort);
+		free(path);
+		for (e = 0; e < ne; e++) {
+			const char *d = ents[e]->d_name;
+
+			n = strlen(d);
+			if (d[0] != '.' && n < sizeof name && d[0] >= 'A' &&
+			    d[0] <= 'Z') {
+				for (k = 0; k <= n; k++)
+					name[k] = d[k] == '_' ? ' ' : d[k];
+				gaz_add_name(g, name, n, GAZ_LOC);
+			}
+			free(ents[e]);
+		}
+		if (ne >= 0)
+			free(ents);
+	}
 }
 
 static void
@@ -323,6 +417,7 @@ int
 main(int argc, char **argv)
 {
 	const char *trainp = NULL, *devp = NULL, *isodir = NULL, *outp = NULL;
+	const char *zonedir = "/usr/share/zoneinfo";
 	struct conll_doc *tdocs, *ddocs;
 	size_t ntd, ndd, ntrain, ndev, i, k, e, nw, *order, best_epoch = 0;
 	struct tsent *train, *dev;
@@ -334,8 +429,9 @@ main(int argc, char **argv)
 	int ch, *pred, epochs = MAX_EPOCHS;
 	char *p, *cause;
 
-	while ((ch = getopt(argc, argv, "t:d:g:o:e:")) != -1) {
+	while ((ch = getopt(argc, argv, "t:d:g:o:e:z:")) != -1) {
 		switch (ch) {
+		case 'z': zonedir = optarg; break;
 		case 't': trainp = optarg; break;
 		case 'd': devp = optarg; break;
 		case 'g': isodir = optarg; break;
@@ -348,7 +444,7 @@ main(int argc, char **argv)
 	if (trainp == NULL || devp == NULL || outp == NULL) {
 usage:
 		fprintf(stderr, "usage: lede-train -t TRAIN -d DEV "
-		    "[-g ISO_JSON_DIR] [-e EPOCHS] -o MODEL\n");
+		    "[-g ISO_JSON_DIR] [-z ZONEINFO_DIR] [-e EPOCHS] -o MODEL\n");
 		return 2;
 	}
 	if (corpus_read_conll(trainp, &tdocs, &ntd) != 0 ||
@@ -364,6 +460,8 @@ usage:
 		gaz_iso(&iso, p);
 		free(p);
 	}
+	gaz_zones(&iso, zonedir);
+	gaz_lowercase(&iso, tdocs, ntd);
 	gaz_copy(&g_even, &iso);
 	gaz_corpus(&g_even, tdocs, ntd, 1);	/* for even documents */
 	gaz_copy(&g_odd, &iso);
@@ -373,8 +471,8 @@ usage:
 	ner_gaz_finish(&g_even);
 	ner_gaz_finish(&g_odd);
 	ner_gaz_finish(&g_all);
-	fprintf(stderr, "lede-train: gazetteer %zu names (%zu from "
-	    "iso-codes)\n", g_all.n, iso.n);
+	fprintf(stderr, "lede-train: gazetteer %zu entries (%zu from "
+	    "iso-codes, tzdata and lower-case words)\n", g_all.n, iso.n);
 	flatten(tdocs, ntd, &g_even, &g_odd, &train, &ntrain);
 	flatten(ddocs, ndd, &g_all, &g_all, &dev, &ndev);
 	nw = (size_t)NER_BUCKETS * NER_NLABELS;

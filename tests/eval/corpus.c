@@ -191,7 +191,8 @@ corpus_read_meantime(const char *path, struct corpus_doc *d, int entities)
 		int	 named;
 	} *ms = NULL;
 	struct { long id; int kind; } *ents = NULL;
-	size_t nent = 0, entcap = 0;
+	size_t nent = 0, entcap = 0, *sstart = NULL, nss = 0;
+	long *tsent = NULL, maxsent = -1;
 
 	memset(d, 0, sizeof *d);
 	if (s == NULL)
@@ -210,6 +211,8 @@ corpus_read_meantime(const char *path, struct corpus_doc *d, int entities)
 			if (cur_sent >= 0)
 				buf_addc(&b, '\n');
 			cur_sent = atol(v);
+			sstart = xreallocarray(sstart, nss + 1, sizeof *sstart);
+			sstart[nss++] = b.len;
 		} else if (b.len > 0)
 			buf_addc(&b, ' ');
 		free(v);
@@ -221,11 +224,14 @@ corpus_read_meantime(const char *path, struct corpus_doc *d, int entities)
 
 			tstart = xreallocarray(tstart, ncap, sizeof *tstart);
 			tend = xreallocarray(tend, ncap, sizeof *tend);
+			tsent = xreallocarray(tsent, ncap, sizeof *tsent);
+			memset(tsent + cap, 0, (ncap - cap) * sizeof *tsent);
 			memset(tstart + cap, 0, (ncap - cap) * sizeof *tstart);
 			memset(tend + cap, 0, (ncap - cap) * sizeof *tend);
 			cap = ncap;
 		}
 		tstart[id] = b.len;
+		tsent[id] = (long)nss - 1;
 		add_unescaped(&b, gt + 1, (size_t)(e - gt - 1));
 		tend[id] = b.len;
 		ntok++;
@@ -239,6 +245,12 @@ corpus_read_meantime(const char *path, struct corpus_doc *d, int entities)
 
 		if (gt == NULL)
 			break;
+		/* MEANTIME annotates only the first sentences of an article */
+		if (strncmp(p, "<token_anchor t_id=\"", 20) == 0) {
+			id = atol(p + 20);
+			if (id >= 0 && (size_t)id < cap && tsent[id] > maxsent)
+				maxsent = tsent[id];
+		}
 		if (strncmp(p, "<ENTITY ", 8) == 0 && entities) {
 			v = attr(p, gt, "ent_type");
 			q = attr(p, gt, "m_id");
@@ -321,6 +333,10 @@ corpus_read_meantime(const char *path, struct corpus_doc *d, int entities)
 			free(q);
 		}
 	}
+	d->scored_end = maxsent >= 0 && (size_t)maxsent + 1 < nss ?
+	    sstart[maxsent + 1] : b.len;
+	free(sstart);
+	free(tsent);
 	free(ms);
 	free(ents);
 	free(tstart);

@@ -14,6 +14,7 @@ struct corpus_doc {
 	char			*text;
 	size_t			 len;
 	char			*ref;		/* document date, or NULL */
+	size_t			 scored_end;	/* annotated text ends here */
 	struct extract_scored	*gold;		/* values owned */
 	size_t			 ngold, capgold;
 };

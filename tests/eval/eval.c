@@ -103,6 +103,10 @@ timex_doc(const struct corpus_doc *d, struct extract_tally *t)
 	size_t n, i, g, found;
 
 	n = extract_timexes(d->text, d->len, d->ref, &x);
+	/* only the annotated part of the text is scored */
+	while (d->scored_end > 0 && n > 0 &&
+	    x[n - 1].span.start >= d->scored_end)
+		extract_timex_release(&x[--n]);
 	p = n ? xcalloc(n, sizeof *p) : NULL;
 	for (i = 0; i < n; i++) {
 		p[i].start = x[i].span.start;
@@ -226,6 +230,9 @@ eval_meantime(const char *shared, const struct extract_model *model)
 		np = 0;
 		for (e = 0; e < res->nentities; e++)
 			for (k = 0; k < res->entities[e].nmentions; k++) {
+				if (res->entities[e].mentions[k].start >=
+				    d.scored_end)
+					continue;
 				p[np].start = res->entities[e].mentions[k].start;
 				p[np].end = res->entities[e].mentions[k].end;
 				p[np].label = res->entities[e].kind;
@@ -289,6 +296,44 @@ tag_label(const char *tag, int prev)
 }
 
 static void
+print_span(const char *what, const struct conll_sent *cs,
+    const struct extract_scored *x)
+{
+	static const char *const kinds[] = { "PER", "ORG", "LOC" };
+	size_t k;
+
+	printf("%s %s [", what, kinds[x->label]);
+	for (k = x->start; k < x->end; k++)
+		printf("%s%s", k > x->start ? " " : "", cs->words[k]);
+	printf("]\n");
+}
+
+/* Gold spans not predicted exactly (FN) and predictions not in gold (FP). */
+static void
+print_ner_errors(const struct conll_sent *cs, const struct extract_scored *g,
+    size_t ng, const struct extract_scored *p, size_t np)
+{
+	size_t i, j;
+
+	for (i = 0; i < ng; i++) {
+		for (j = 0; j < np; j++)
+			if (p[j].start == g[i].start && p[j].end == g[i].end &&
+			    p[j].label == g[i].label)
+				break;
+		if (j == np)
+			print_span("FN", cs, &g[i]);
+	}
+	for (j = 0; j < np; j++) {
+		for (i = 0; i < ng; i++)
+			if (p[j].start == g[i].start && p[j].end == g[i].end &&
+			    p[j].label == g[i].label)
+				break;
+		if (i == ng)
+			print_span("FP", cs, &p[j]);
+	}
+}
+
+static void
 eval_conll(const char *path, const char *corpus,
     const struct extract_model *model)
 {
@@ -318,6 +363,8 @@ eval_conll(const char *path, const char *corpus,
 			ng = spans_from_labels(gl, cs->n, g);
 			np = spans_from_labels(pl, cs->n, p);
 			extract_score_add(&t, g, ng, p, np);
+			if (verbose)
+				print_ner_errors(cs, g, ng, p, np);
 			free(gl);
 			free(pl);
 			free(g);
@@ -420,9 +467,11 @@ main(int argc, char **argv)
 	if (only == NULL || strcmp(only, "timex") == 0 ||
 	    strcmp(only, "ner") == 0)
 		eval_meantime(shared, model);
-	if (model != NULL && (only == NULL || strcmp(only, "ner") == 0)) {
+	if (model != NULL && (only == NULL || strcmp(only, "ner") == 0 ||
+	    strcmp(only, "wikigold") == 0)) {
 		p = xasprintf("%s/corpora/conll2003/eng.testa", shared);
-		eval_conll(p, "conll2003 eng.testa", model);
+		if (only == NULL || strcmp(only, "wikigold") != 0)
+			eval_conll(p, "conll2003 eng.testa", model);
 		free(p);
 		p = xasprintf("%s/corpora/wikigold/wikigold.conll.txt", shared);
 		eval_conll(p, "wikigold", model);
