@@ -1,14 +1,37 @@
 # src/tui: the ncurses reader (the only module that includes <curses.h>)
-# and its pure helpers (wrapping, scrolling, bidi), with unit tests.
+# and its pure helpers (wrapping, scrolling, layout, line editing, bidi),
+# with unit tests and the tmux-driven UI tests.
 liblede_a_SOURCES += \
 	src/util/bidi.c src/util/bidi.h \
 	src/tui/wrap.c src/tui/wrap.h \
 	src/tui/scroll.c src/tui/scroll.h \
-	src/tui/tui.c src/tui/tui.h
+	src/tui/layout.c src/tui/layout.h \
+	src/tui/prompt.c src/tui/prompt.h \
+	src/tui/tui.c src/tui/tui.h src/tui/tui_int.h \
+	src/tui/screen.c \
+	src/tui/listview.c src/tui/listview.h \
+	src/tui/textview.c src/tui/textview.h \
+	src/tui/articles.c \
+	src/tui/reader.c \
+	src/tui/help.c \
+	src/tui/search.c \
+	src/tui/filters.c \
+	src/tui/actions.c \
+	src/tui/input.c \
+	src/tui/draw.c
 
 check_PROGRAMS += tests/unit/test_wrap tests/unit/test_scroll \
-	tests/unit/test_bidi
-TESTS += tests/unit/test_wrap tests/unit/test_scroll tests/unit/test_bidi
+	tests/unit/test_scroll_layout tests/unit/test_bidi \
+	tests/unit/test_keys_prompt tests/unit/test_keys_actions
+TESTS += tests/unit/test_wrap tests/unit/test_scroll \
+	tests/unit/test_scroll_layout tests/unit/test_bidi \
+	tests/unit/test_keys_prompt tests/unit/test_keys_actions
 tests_unit_test_wrap_SOURCES = tests/unit/test_wrap.c tests/unit/test.h
 tests_unit_test_scroll_SOURCES = tests/unit/test_scroll.c tests/unit/test.h
+tests_unit_test_scroll_layout_SOURCES = tests/unit/test_scroll_layout.c \
+	tests/unit/test.h
 tests_unit_test_bidi_SOURCES = tests/unit/test_bidi.c tests/unit/test.h
+tests_unit_test_keys_prompt_SOURCES = tests/unit/test_keys_prompt.c \
+	tests/unit/test.h
+tests_unit_test_keys_actions_SOURCES = tests/unit/test_keys_actions.c \
+	tests/unit/test.h

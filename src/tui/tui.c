@@ -1,18 +1,265 @@
 /*
- * Placeholder until the reader lands: keeps the tree linking.
+ * The reader's entry point and main loop. tui_run() checks what it needs
+ * before curses starts (a terminal on both ends, a UTF-8 locale, the
+ * archive), reads the configuration (its problems are shown on the message
+ * screen once curses runs, never printed), then loops: draw what is dirty,
+ * wait for a key (or for the search deadline), act on it. Signal handlers
+ * only set a flag; SIGWINCH is left to curses, which turns it into a
+ * KEY_RESIZE key.
  */
 #include "config.h"
 
-#include <stddef.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "tui/tui.h"
+#include "tui/tui_int.h"
 #include "util/xalloc.h"
+
+#define LOG_MAX	200
+
+static volatile sig_atomic_t got_quit_signal;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	got_quit_signal = 1;
+}
+
+static void
+fatal_hook(void)
+{
+	scr_end();
+}
+
+int64_t
+tui_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void
+tui_message(struct tui *t, int error, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	free(t->message);
+	t->message = msg;
+	t->message_error = error;
+	if (t->nlog == LOG_MAX) {
+		free(t->log[0]);
+		memmove(t->log, t->log + 1, (LOG_MAX - 1) * sizeof *t->log);
+		t->nlog--;
+	}
+	t->log = xreallocarray(t->log, t->nlog + 1, sizeof *t->log);
+	t->log[t->nlog++] = xstrdup(msg);
+	t->dirty |= DIRTY_PROMPT;
+}
+
+static int
+check_environment(char **cause)
+{
+	const char *cs;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*cause = xstrdup("the reader needs a terminal on standard input "
+		    "and output (for scripts, use lede list, show or search)");
+		return -1;
+	}
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	if (cs == NULL || strcmp(cs, "UTF-8") != 0) {
+		*cause = xasprintf("the reader needs a UTF-8 locale (the "
+		    "character set is %s; try LANG=C.UTF-8)", cs ? cs : "?");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+read_options(struct tui *t)
+{
+	const struct config *c = t->cfg;
+
+	t->mouse = config_int(c, "global", "mouse");
+	t->mark_read = config_int(c, "global", "mark-read");
+	t->search_delay = config_int(c, "global", "search-delay");
+	t->browser = config_string(c, "global", "browser");
+	t->stacked = config_int(c, "layout", "split") == 1;
+	t->list_pct = config_int(c, "layout", "list-size");
+	t->sidebar = config_int(c, "layout", "sidebar");
+	t->sidebar_w = config_int(c, "layout", "sidebar-width");
+	t->wrap_width = config_int(c, "layout", "wrap-width");
+	t->list_src.f.order = config_int(c, "global", "sort") == 1 ?
+	    ARCHIVE_OLDEST : ARCHIVE_NEWEST;
+}
+
+/* Configuration problems become messages, shown once curses is up. */
+static size_t
+load_config(struct tui *t, const char *config_path)
+{
+	const struct config_problem *p;
+	char *path;
+	size_t n, i;
+
+	t->cfg = config_new();
+	path = config_path != NULL ? xstrdup(config_path) :
+	    config_default_path();
+	config_load(t->cfg, path, config_path != NULL);
+	free(path);
+	p = config_problems(t->cfg, &n);
+	for (i = 0; i < n; i++) {
+		if (p[i].line != 0)
+			tui_message(t, 1, "%s:%u: %s", p[i].file, p[i].line,
+			    p[i].message);
+		else
+			tui_message(t, 1, "%s: %s", p[i].file, p[i].message);
+	}
+	return n;
+}
+
+static int
+open_archive(struct tui *t, const char *path, char **cause)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (access(path, F_OK) != 0) {
+		*cause = xasprintf("no archive at %s (import articles first: "
+		    "lede import FILE...)", path);
+		return -1;
+	}
+	if ((t->ar = archive_open(path, 0, cause)) == NULL)
+		return -1;
+	t->archive_name = xstrdup(slash != NULL ? slash + 1 : path);
+	return 0;
+}
+
+static void
+setup(struct tui *t, size_t nproblems)
+{
+	input_init();
+	articles_init(&t->search_src, t->ar, 1);
+	t->search_src.f.order = ARCHIVE_NEWEST;
+	tlist_init(&t->list, &articles_ops, &t->list_src, 1);
+	tlist_init(&t->results, &articles_ops, &t->search_src, 2);
+	tview_init(&t->reader);
+	tview_init(&t->over);
+	relayout(t);
+	filter_reload(t);
+	if (nproblems > 0) {
+		messages_open(t);
+		tui_message(t, 1, "%zu problem%s in the configuration "
+		    "(F2 shows them again)", nproblems, nproblems == 1 ? "" :
+		    "s");
+	}
+}
+
+static void
+loop(struct tui *t)
+{
+	int64_t wait;
+	key_code key;
+
+	while (!t->quit && !got_quit_signal) {
+		draw(t);
+		wait = -1;
+		if (t->search_due != 0) {
+			wait = t->search_due - tui_now_ms();
+			if (wait <= 0) {
+				search_run(t);
+				continue;
+			}
+		}
+		key = scr_getkey((int)wait);
+		if (key == KEYC_NONE)
+			continue;
+		if (key == KEYC_RESIZE)
+			relayout(t);
+		else if (key == KEYC_MOUSE)
+			input_mouse(t);
+		else if (!t->lay.too_small)
+			input_key(t, key);
+	}
+}
+
+static void
+cleanup(struct tui *t)
+{
+	size_t i;
+
+	tlist_release(&t->list);
+	tlist_release(&t->results);
+	articles_release(&t->list_src);
+	articles_release(&t->search_src);
+	tview_clear(&t->reader);
+	tview_clear(&t->over);
+	prompt_release(&t->prompt);
+	for (i = 0; i < PK_COUNT; i++)
+		history_release(&t->hist[i]);
+	for (i = 0; i < t->nlog; i++)
+		free(t->log[i]);
+	free(t->log);
+	free(t->message);
+	free(t->search_query);
+	free(t->last_query);
+	free(t->article_url);
+	free(t->archive_name);
+	config_free(t->cfg);
+	if (t->ar != NULL)
+		archive_close(t->ar);
+}
 
 int
 tui_run(const char *archive_path, const char *config_path, char **cause)
 {
-	(void)archive_path;
-	(void)config_path;
-	*cause = xstrdup("the reader is not built yet");
-	return -1;
+	struct sigaction sa, old_int, old_term, old_hup;
+	struct tui t;
+	size_t nproblems;
+	int rc = -1;
+
+	*cause = NULL;
+	memset(&t, 0, sizeof t);
+	if (check_environment(cause) != 0)
+		return -1;
+	articles_init(&t.list_src, NULL, 0);
+	nproblems = load_config(&t, config_path);
+	read_options(&t);
+	if (open_archive(&t, archive_path, cause) != 0)
+		goto out;
+	t.list_src.ar = t.ar;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGHUP, &sa, &old_hup);
+	if (scr_start(&t, cause) == 0) {
+		xalloc_set_fatal_hook(fatal_hook);
+		setup(&t, nproblems);
+		loop(&t);
+		scr_end();
+		xalloc_set_fatal_hook(NULL);
+		rc = 0;
+	}
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+out:
+	cleanup(&t);
+	return rc;
 }

@@ -1,0 +1,319 @@
+/*
+ * Articles as rows of the generic list: the article list and the search
+ * results are two struct articles over the same archive, differing in
+ * their filter and in whether a second row shows the snippet. Fetching is
+ * archive_list() with the last row's sort key, so a page costs the same
+ * anywhere in the archive. In relevance order the archive pages by offset,
+ * so each row also carries its rank.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/tui_int.h"
+#include "tui/wrap.h"
+#include "util/buf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+struct arow {
+	struct archive_row	 r;
+	int64_t			 ord;	/* rank, in relevance order */
+};
+
+void
+articles_init(struct articles *a, struct archive *ar, int snippets)
+{
+	memset(a, 0, sizeof *a);
+	a->ar = ar;
+	a->snippets = snippets;
+	a->count = -2;
+}
+
+void
+articles_release(struct articles *a)
+{
+	free(a->query);
+	free(a->source);
+	free(a->since);
+	free(a->until);
+	a->query = a->source = a->since = a->until = NULL;
+}
+
+void
+articles_set(char **field, const char *value)
+{
+	free(*field);
+	*field = value != NULL && *value != '\0' ? xstrdup(value) : NULL;
+}
+
+/* Point the filter at the fields and forget the count. */
+void
+articles_sync(struct articles *a)
+{
+	a->f.query = a->query;
+	a->f.source = a->source;
+	a->f.since = a->since;
+	a->f.until = a->until;
+	if (a->f.order == ARCHIVE_RELEVANCE && a->query == NULL)
+		a->f.order = ARCHIVE_NEWEST;
+	a->count = -2;
+}
+
+static int64_t
+count(void *arg)
+{
+	struct articles *a = arg;
+	char *cause = NULL;
+
+	if (a->count != -2)
+		return a->count;
+	if (a->query != NULL) {
+		/* A broad query could take long to count: not on a key. */
+		a->count = -1;
+	} else if (a->source == NULL && a->since == NULL && a->until == NULL &&
+	    !a->f.unread_only)
+		a->count = archive_total(a->ar);
+	else if ((a->count = archive_count(a->ar, &a->f, &cause)) < 0) {
+		free(cause);
+		a->count = -1;
+	}
+	return a->count;
+}
+
+static int
+fetch(void *arg, const void *anchor, int backward, size_t limit, void ***rows,
+    size_t *n, char **cause)
+{
+	struct articles *a = arg;
+	const struct arow *an = anchor;
+	struct archive_page page;
+	int relevance = a->f.order == ARCHIVE_RELEVANCE;
+	int64_t after = 0, first = 0;
+	struct arow *r;
+	size_t i;
+
+	if (an != NULL)
+		after = relevance ? an->ord + (backward ? 0 : 1) : an->r.key;
+	if (archive_list(a->ar, &a->f, after, backward, limit, a->snippets,
+	    &page, cause) != 0)
+		return -1;
+	if (relevance) {
+		if (!backward)
+			first = after;
+		else if (an != NULL)
+			first = an->ord - (int64_t)page.nrows;
+		else
+			first = count(a) >= 0 ? count(a) - (int64_t)page.nrows : 0;
+	}
+	*rows = xcalloc(page.nrows ? page.nrows : 1, sizeof **rows);
+	for (i = 0; i < page.nrows; i++) {
+		r = xmalloc(sizeof *r);
+		r->r = page.rows[i];
+		r->ord = first + (int64_t)i;
+		memset(&page.rows[i], 0, sizeof page.rows[i]);
+		(*rows)[i] = r;
+	}
+	*n = page.nrows;
+	archive_page_release(&page);
+	return 0;
+}
+
+static void
+free_row(void *arg, void *row)
+{
+	struct arow *r = row;
+	struct archive_page page;
+
+	(void)arg;
+	page.rows = xmalloc(sizeof *page.rows);
+	page.rows[0] = r->r;
+	page.nrows = 1;
+	archive_page_release(&page);
+	free(r);
+}
+
+static int64_t
+position(void *arg, const void *row)
+{
+	struct articles *a = arg;
+	const struct arow *r = row;
+	char *cause = NULL;
+	int64_t p;
+
+	if (a->f.order == ARCHIVE_RELEVANCE)
+		return r->ord;
+	if ((p = archive_position(a->ar, &a->f, r->r.key, &cause)) < 0)
+		free(cause);
+	return p;
+}
+
+/* Draw raw text (sanitised here) in at most w columns; returns columns. */
+static int
+put_text(int y, int x, int w, const char *raw, attr_t at, int pad)
+{
+	char *safe, *fit, *vis;
+	int used;
+
+	if (w <= 0)
+		return 0;
+	safe = scr_safe(raw, raw != NULL ? strlen(raw) : 0);
+	fit = wrap_fit(safe, strlen(safe), (size_t)w, 0);
+	vis = scr_visual(fit, NULL);
+	used = scr_puts(y, x, w, vis, at);
+	if (pad) {
+		scr_fill(y, x + used, w - used, at);
+		used = w;
+	}
+	free(vis);
+	free(fit);
+	free(safe);
+	return used;
+}
+
+/*
+ * The snippet line: text between \x02 and \x03 is a match. The parts are
+ * made safe one by one (so content cannot forge a mark), joined, cut to
+ * the width and put in display order with the marks carried along.
+ */
+static void
+draw_snippet(int y, int x, int w, const char *snip, attr_t at, attr_t match)
+{
+	struct buf text = BUF_INIT, mask = BUF_INIT;
+	const char *p = snip, *end;
+	size_t n, i, j, *map;
+	char *part, *vis;
+	int on = 0, used = 0;
+
+	while (p != NULL && *p != '\0') {
+		end = p + strcspn(p, "\x02\x03");
+		part = scr_safe(p, (size_t)(end - p));
+		buf_adds(&text, part);
+		for (i = 0; part[i] != '\0'; i++)
+			buf_addc(&mask, (char)on);
+		free(part);
+		if (*end == '\0')
+			break;
+		on = *end == '\x02';
+		p = end + 1;
+	}
+	n = utf8_fit(buf_str(&text), text.len, w > 0 ? (size_t)w : 0, NULL);
+	part = xstrndup(buf_str(&text), n);
+	vis = scr_visual(part, &map);
+	for (i = 0; i < n && used < w; i = j) {
+		for (j = i + 1; j < n && mask.data[map[j]] == mask.data[map[i]];
+		    j++)
+			;
+		used += scr_put(y, x + used, w - used, vis + i, j - i,
+		    mask.data[map[i]] ? match : at);
+	}
+	scr_fill(y, x + used, w - used, at);
+	free(map);
+	free(vis);
+	free(part);
+	buf_release(&text);
+	buf_release(&mask);
+}
+
+static void
+draw_row(void *arg, const void *row, struct rect r, int selected)
+{
+	const struct articles *a = arg;
+	const struct archive_row *ar = &((const struct arow *)row)->r;
+	attr_t base = selected ? scr_attr(E_SELECTED) : scr_attr(E_NORMAL);
+	attr_t title = selected ? base : scr_attr(ar->read ? E_NORMAL : E_UNREAD);
+	int x = r.x, end = r.x + r.w, sw, fw = 0;
+	char flags[32] = "";
+
+	if (!ar->read)
+		title |= A_BOLD;
+	x += scr_puts(r.y, x, end - x, ar->read ? "  " : "\xE2\x80\xA2 ",
+	    selected ? base : scr_attr(E_UNREAD));
+	if (r.w >= 40) {
+		x += put_text(r.y, x, 10, ar->published, selected ? base :
+		    scr_attr(E_DATE), 1);
+		x += scr_puts(r.y, x, end - x, " ", base);
+	}
+	sw = r.w >= 70 ? 14 : r.w >= 50 ? 10 : 0;
+	if (sw > 0) {
+		x += put_text(r.y, x, sw, ar->source, selected ? base :
+		    scr_attr(E_SOURCE), 1);
+		x += scr_puts(r.y, x, end - x, " ", base);
+	}
+	if (ar->nflags > 0) {
+		snprintf(flags, sizeof flags, " \xE2\x9A\x91%d", ar->nflags);
+		fw = (int)utf8_width(flags, strlen(flags));
+	}
+	x += put_text(r.y, x, end - x - fw, ar->title, title, 1);
+	if (fw > 0)
+		x += scr_puts(r.y, x, end - x, flags, base);
+	scr_fill(r.y, x, end - x, base);
+	if (a->snippets && r.h > 1)
+		draw_snippet(r.y + 1, r.x, r.w, ar->snippet, selected ? base :
+		    scr_attr(E_NORMAL) | A_DIM, scr_attr(E_MATCH));
+}
+
+const struct tlist_ops articles_ops = {
+	.fetch = fetch,
+	.draw = draw_row,
+	.free_row = free_row,
+	.position = position,
+	.count = count,
+};
+
+const struct archive_row *
+articles_row(const struct tlist *l)
+{
+	const struct arow *r = tlist_selected(l);
+
+	return r != NULL ? &r->r : NULL;
+}
+
+int
+articles_mark(struct tlist *l, int64_t id, int read)
+{
+	struct arow *r;
+	size_t i;
+	int found = 0;
+
+	for (i = 0; i < l->n; i++) {
+		r = l->rows[i];
+		if (r->r.id == id && r->r.read != read) {
+			r->r.read = read;
+			found = 1;
+		}
+	}
+	if (found)
+		l->dirty |= TLIST_DIRTY_ALL;
+	return found;
+}
+
+void *
+articles_next_match(struct tlist *l, const char *query, int backward,
+    char **cause)
+{
+	struct articles *a = l->arg;
+	const struct arow *cur = tlist_selected(l);
+	struct archive_filter f = a->f;
+	struct archive_page page;
+	struct arow *r = NULL;
+	char *q;
+
+	q = a->query != NULL ? xasprintf("%s %s", a->query, query) :
+	    xstrdup(query);
+	f.query = q;
+	if (archive_list(a->ar, &f, cur != NULL ? cur->r.key : 0, backward, 1,
+	    0, &page, cause) == 0) {
+		*cause = NULL;
+		if (page.nrows > 0) {
+			r = xcalloc(1, sizeof *r);
+			r->r = page.rows[0];
+			memset(&page.rows[0], 0, sizeof page.rows[0]);
+		}
+		archive_page_release(&page);
+	}
+	free(q);
+	return r;
+}

@@ -1,0 +1,183 @@
+/*
+ * The reader's insides, shared by the files of src/tui/. One struct tui
+ * holds all state; key actions change it and set dirty bits; the loop in
+ * tui.c draws what is dirty once per iteration and calls doupdate() once.
+ * Everything is drawn on stdscr, clipped by display width by our own
+ * drawing functions (screen.c), so no text can run into another pane.
+ */
+#ifndef LEDE_TUI_TUI_INT_H
+#define LEDE_TUI_TUI_INT_H
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdint.h>
+
+#include "archive/archive.h"
+#include "config/config.h"
+#include "tui/layout.h"
+#include "tui/listview.h"
+#include "tui/prompt.h"
+#include "tui/textview.h"
+
+/* Screen elements, coloured by [colors]. */
+enum elem {
+	E_NORMAL, E_SELECTED, E_UNREAD, E_DATE, E_SOURCE, E_TITLE, E_HEADER,
+	E_URL, E_MATCH, E_BORDER, E_STATUS, E_ERROR, E_KEY, E_COUNT
+};
+
+#define DIRTY_LIST	0x01
+#define DIRTY_READER	0x02
+#define DIRTY_SIDEBAR	0x04
+#define DIRTY_STATUS	0x08
+#define DIRTY_PROMPT	0x10
+#define DIRTY_FRAME	0x20	/* separators, and a full erase */
+#define DIRTY_OVERLAY	0x40
+#define DIRTY_ALL	0x7f
+
+enum focus { FOCUS_LIST, FOCUS_READER, FOCUS_SIDEBAR };
+enum overlay { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_MESSAGES };
+
+/* What a prompt is for; each kind has a row in prompt_kinds (input.c). */
+enum prompt_kind {
+	PK_SEARCH, PK_FILTER_TEXT, PK_FILTER_SOURCE, PK_FILTER_DATE,
+	PK_FIND_READER, PK_FIND_OVERLAY, PK_COUNT
+};
+
+/* The rows of the article list or of search results (articles.c). */
+struct articles {
+	struct archive		*ar;
+	struct archive_filter	 f;	/* strings point into the fields below */
+	char			*query, *source, *since, *until;
+	int			 snippets;	/* search results: two rows */
+	int64_t			 count;		/* -2: not known yet, -1: unknowable */
+};
+
+struct tui {
+	struct archive		*ar;
+	struct config		*cfg;
+	char			*archive_name;
+
+	/* Options, read once. */
+	int			 mouse, mark_read, search_delay, wrap_width;
+	int			 stacked, list_pct, sidebar, sidebar_w;
+	const char		*browser;
+
+	struct layout		 lay;
+	int			 cols, rows;
+	unsigned		 dirty;
+	int			 quit;
+
+	enum focus		 focus;
+	int			 zoom;
+	enum overlay		 overlay;
+
+	struct articles		 list_src;
+	struct tlist		 list;
+	int			 search_on;	/* results replace the list */
+	struct articles		 search_src;
+	struct tlist		 results;
+	char			*search_query;	/* shown in the results */
+	char			*last_query;	/* for n/N and highlights */
+	int64_t			 search_due;	/* ms clock; 0: nothing due */
+
+	struct tview		 reader;
+	int64_t			 article_id;	/* 0: none open */
+	char			*article_url;
+	int			 article_read;
+	struct tview		 over;		/* help or messages */
+
+	struct prompt		 prompt;
+	int			 prompting;
+	struct history		 hist[PK_COUNT];
+
+	char			*message;
+	int			 message_error;
+	char			**log;
+	size_t			 nlog;
+};
+
+/* screen.c */
+int	 scr_start(struct tui *, char **cause);
+void	 scr_end(void);
+attr_t	 scr_attr(enum elem);
+int	 scr_put(int y, int x, int w, const char *s, size_t len, attr_t);
+int	 scr_puts(int y, int x, int w, const char *s, attr_t);
+void	 scr_fill(int y, int x, int w, attr_t);
+void	 scr_clear_rect(const struct rect *);
+/* s[0..len) made safe to draw (sanitize_display). Caller frees. */
+char	*scr_safe(const char *s, size_t len);
+/* s in display order (bidi); *map (may be NULL) as bidi_visual(). Caller frees. */
+char	*scr_visual(const char *s, size_t **map);
+/* A vertical (or horizontal) line of h cells. */
+void	 scr_vline(int y, int x, int h, int horizontal, attr_t);
+key_code scr_getkey(int timeout_ms);
+void	 scr_mouse(struct tui *);
+
+/* articles.c */
+extern const struct tlist_ops articles_ops;
+void	 articles_init(struct articles *, struct archive *, int snippets);
+void	 articles_release(struct articles *);
+void	 articles_set(char **field, const char *value);
+void	 articles_sync(struct articles *);
+const struct archive_row *articles_row(const struct tlist *);
+/* Set the read mark of the rows of article id held by l. */
+int	 articles_mark(struct tlist *, int64_t id, int read);
+/*
+ * The next row after the selection of l (before it, with backward) that
+ * also matches query, as a row l can take (tlist_jump); NULL when there is
+ * none, or on failure with *cause set.
+ */
+void	*articles_next_match(struct tlist *, const char *query, int backward,
+	    char **cause);
+
+/* reader.c */
+void	 reader_open(struct tui *, int64_t id, const char *query);
+void	 reader_relayout(struct tui *);
+void	 reader_open_url(struct tui *, const char *url);
+void	 reader_set_read(struct tui *, int64_t id, int read);
+
+/* help.c */
+void	 help_open(struct tui *);
+void	 messages_open(struct tui *);
+
+/* search.c */
+void	 search_open(struct tui *);
+void	 search_close(struct tui *);
+void	 search_changed(struct tui *);
+void	 search_run(struct tui *);
+void	 search_jump(struct tui *, int dir);
+
+/* actions.c: the handlers of every pane but the prompt, by action name. */
+struct handler {
+	const char	*name;
+	void		(*fn)(struct tui *);
+};
+const struct handler *actions_table(enum config_ctx, size_t *n);
+struct tlist *actions_list(struct tui *);
+void	 actions_open_selected(struct tui *);
+void	 actions_back(struct tui *);
+
+/* filters.c */
+void	 filter_accept_text(struct tui *, const char *);
+void	 filter_accept_source(struct tui *, const char *);
+void	 filter_accept_date(struct tui *, const char *);
+void	 filter_reload(struct tui *);
+void	 filter_describe(const struct tui *, char *buf, size_t size);
+
+/* input.c */
+/* Resolve every action to its handler; the number that have none. */
+size_t	 input_init(void);
+void	 input_key(struct tui *, key_code);
+void	 input_mouse(struct tui *);
+void	 input_prompt(struct tui *, enum prompt_kind, const char *text);
+
+/* draw.c */
+void	 draw(struct tui *);
+void	 relayout(struct tui *);
+
+/* tui.c */
+void	 tui_message(struct tui *, int error, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+int64_t	 tui_now_ms(void);
+
+#endif
