@@ -144,19 +144,42 @@ parse(int argc, char **argv, struct list_args *la)
 }
 
 struct out {
-	int			 width;
-	struct json_object	*arr;
+	int	 width;
+	int	 json;
+	size_t	 n;
 };
 
+/* One array element, indented like output_json()'s arrays. */
+static void
+print_json(const struct flag *f, size_t index)
+{
+	struct json_object *o = flag_json(f);
+	struct buf b = BUF_INIT;
+	const char *p;
+
+	/* Also escape what a terminal might obey (C1, bidi). */
+	flag_json_escape(&b, output_json_text(o));
+	fputs(index == 0 ? "[\n  " : ",\n  ", stdout);
+	for (p = buf_str(&b); *p != '\0'; p++) {
+		putchar(*p);
+		if (*p == '\n')
+			fputs("  ", stdout);
+	}
+	buf_release(&b);
+	json_object_put(o);
+}
+
+/* Streamed, so a listing of any size runs in bounded memory. */
 static int
 each(const struct flag *f, void *arg)
 {
 	struct out *o = arg;
 
-	if (o->arr != NULL)
-		json_object_array_add(o->arr, flag_json(f));
+	if (o->json)
+		print_json(f, o->n);
 	else
 		flag_plain(f, o->width);
+	o->n++;
 	return 0;
 }
 
@@ -174,22 +197,16 @@ cmd_flags(struct cli_ctx *ctx, int argc, char **argv)
 	if ((ar = cli_open_archive(ctx, 1)) == NULL)
 		return 1;
 	o.width = output_width();
-	o.arr = la.json ? json_object_new_array() : NULL;
+	o.json = la.json;
+	o.n = 0;
 	la.flt.order = FLAG_LIST_BY_ID;
 	if (archive_flags_foreach(ar, &la.flt, each, &o, &cause) != 0) {
 		rc = cli_error("%s", cause != NULL ? cause : "cannot list flags");
 		free(cause);
-		if (o.arr != NULL)
-			json_object_put(o.arr);
-	} else if (o.arr != NULL) {
-		struct buf b = BUF_INIT;
-
-		/* Also escape what a terminal might obey (C1, bidi). */
-		flag_json_escape(&b, output_json_text(o.arr));
-		puts(buf_str(&b));
-		buf_release(&b);
-		json_object_put(o.arr);
 	}
+	/* A failed walk still ends the array it began. */
+	if (o.json)
+		fputs(o.n == 0 ? "[]\n" : "\n]\n", stdout);
 	archive_close(ar);
 	return rc;
 }
