@@ -1,6 +1,6 @@
 # tests: shell tests of the built binary and the house rules. Unit tests
 # are registered by each module's local.mk.
-TESTS += tests/layering.sh tests/cli/basic.sh tests/cli/hostile.sh
+TESTS += tests/layering.sh tests/cli/basic.sh tests/cli/hostile.sh tests/cli/demo.sh
 EXTRA_DIST += tests/layering.sh tests/summary.sh tests/cli/basic.sh \
-	tests/cli/hostile.sh tests/data/cli/protest.txt tests/data/cli/bridge.txt \
+	tests/cli/hostile.sh tests/cli/demo.sh tests/data/cli/protest.txt tests/data/cli/bridge.txt \
 	tests/data/cli/wire.jsonl tests/data/cli/hostile.txt

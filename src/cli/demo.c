@@ -25,11 +25,20 @@ problem(const char *where, const char *message, void *arg)
 	cli_error("%s: %s", where, message);
 }
 
+/* The article folders of share/demo (its README and the script that makes
+   the newsboat cache are not articles). */
+static const char *const demo_parts[] = {
+	"text", "feeds", "html", "jsonl", "newsboat/cache.db",
+};
+#define NPARTS (sizeof demo_parts / sizeof demo_parts[0])
+
 static int
 build_demo(const char *path)
 {
 	char *data = paths_datadir(), *src = xasprintf("%s/demo", data);
 	char *tmp = xasprintf("%s.building", path), *cause = NULL;
+	char *parts[NPARTS];
+	size_t i;
 	struct ingest_opts io = { .extract = 1, .problem = problem };
 	struct ingest_stats st;
 	struct archive *ar;
@@ -46,7 +55,11 @@ build_demo(const char *path)
 	}
 	fprintf(stderr, "lede: building the demo archive in %s\n", path);
 	io.progress = isatty(STDERR_FILENO);
-	rc = ingest_run(ar, &src, 1, &io, &st, &cause);
+	for (i = 0; i < NPARTS; i++)
+		parts[i] = xasprintf("%s/%s", src, demo_parts[i]);
+	rc = ingest_run(ar, parts, NPARTS, &io, &st, &cause);
+	for (i = 0; i < NPARTS; i++)
+		free(parts[i]);
 	archive_close(ar);
 	if (rc < 0 || st.inserted == 0) {
 		cli_error("could not build the demo archive: %s",

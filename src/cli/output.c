@@ -84,13 +84,16 @@ output_rows_plain(FILE *fp, const struct archive_page *pg, int snippets)
 {
 	int width = output_width();
 	size_t i, titlew;
-	char *date, *src, *title;
+	char *date, *src, *title, *day;
 
 	titlew = width > 50 ? (size_t)width - 40 : 10;
 	for (i = 0; i < pg->nrows; i++) {
 		const struct archive_row *r = &pg->rows[i];
 
-		date = cell(r->published, 10, 1);
+		/* the day is enough in a listing; show gives the time */
+		day = r->published != NULL ? xstrndup(r->published, 10) : NULL;
+		date = cell(day, 10, 1);
+		free(day);
 		src = cell(r->source, 18, 1);
 		title = cell(r->title, titlew, 0);
 		fprintf(fp, "%7lld  %s  %s  %s\n", (long long)r->id, date, src, title);
