@@ -83,18 +83,46 @@ wrf(struct buf *b, float f)
 int
 ner_gaz_find(const struct ner_gaz *g, uint64_t h)
 {
-	size_t lo = 0, hi = g->n, mid;
+	size_t i;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (g->keys[mid] == h)
-			return g->kinds[mid];
-		if (g->keys[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	if (g->hkeys == NULL)
+		return 0;
+	/* key 0 marks an empty slot; a phrase hashing to 0 is not found */
+	for (i = h & g->hmask; g->hkeys[i] != 0; i = (i + 1) & g->hmask)
+		if (g->hkeys[i] == h)
+			return g->hkinds[i];
 	return 0;
+}
+
+static void
+gaz_index(struct ner_gaz *g)
+{
+	size_t cap = 16, i, j;
+
+	while (cap < g->n * 2)
+		cap *= 2;
+	free(g->hkeys);
+	free(g->hkinds);
+	g->hkeys = xcalloc(cap, sizeof *g->hkeys);
+	g->hkinds = xcalloc(cap, 1);
+	g->hmask = cap - 1;
+	for (i = 0; i < g->n; i++) {
+		for (j = g->keys[i] & g->hmask; g->hkeys[j] != 0;
+		    j = (j + 1) & g->hmask)
+			;
+		g->hkeys[j] = g->keys[i];
+		g->hkinds[j] = g->kinds[i];
+	}
+}
+
+void
+ner_gaz_release(struct ner_gaz *g)
+{
+	free(g->keys);
+	free(g->kinds);
+	free(g->hkeys);
+	free(g->hkinds);
+	memset(g, 0, sizeof *g);
 }
 
 struct gazent {
@@ -137,14 +165,13 @@ ner_gaz_finish(struct ner_gaz *g)
 	}
 	g->n = k;
 	free(e);
+	gaz_index(g);
 }
 
 const int16_t *
 ner_model_row(const struct extract_model *m, uint32_t b)
 {
-	uint32_t r = m->index[b & (NER_BUCKETS - 1)];
-
-	return r ? m->rows + (size_t)(r - 1) * NER_NLABELS : NULL;
+	return m->rows + (size_t)(b & (NER_BUCKETS - 1)) * NER_NLABELS;
 }
 
 int
@@ -252,17 +279,15 @@ parse(struct extract_model *m, struct reader *r)
 	if (nrows > NER_BUCKETS || (size_t)(r->end - r->p) / (4 + 2 *
 	    NER_NLABELS) < nrows)
 		return "truncated weights";
-	m->index = xcalloc(NER_BUCKETS, sizeof *m->index);
-	m->rows = xcalloc((size_t)nrows * NER_NLABELS + 1, sizeof *m->rows);
-	m->nrows = nrows;
+	m->rows = xcalloc((size_t)NER_BUCKETS * NER_NLABELS, sizeof *m->rows);
 	for (i = 0; i < nrows; i++) {
 		bk = (uint32_t)rd(r, 4);
 		if (bk >= NER_BUCKETS || (i > 0 && bk <= prev))
 			return "bad bucket order";
 		prev = bk;
-		m->index[bk] = (uint32_t)i + 1;
 		for (l = 0; l < NER_NLABELS; l++)
-			m->rows[i * NER_NLABELS + l] = (int16_t)(uint16_t)rd(r, 2);
+			m->rows[(size_t)bk * NER_NLABELS + l] =
+			    (int16_t)(uint16_t)rd(r, 2);
 	}
 	ngaz = (uint32_t)rd(r, 4);
 	if ((size_t)(r->end - r->p) / 9 < ngaz)
@@ -278,6 +303,7 @@ parse(struct extract_model *m, struct reader *r)
 		m->gaz.keys[i] = key;
 		m->gaz.kinds[i] = (unsigned char)rd(r, 1);
 	}
+	gaz_index(&m->gaz);
 	if (r->short_read)
 		return "truncated";
 	if (r->p != r->end)
@@ -332,9 +358,7 @@ extract_model_free(struct extract_model *m)
 {
 	if (m == NULL)
 		return;
-	free(m->index);
 	free(m->rows);
-	free(m->gaz.keys);
-	free(m->gaz.kinds);
+	ner_gaz_release(&m->gaz);
 	free(m);
 }

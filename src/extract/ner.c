@@ -410,8 +410,6 @@ extract_ner_tag(const struct extract_model *m, const struct ner_sentence *s,
 		for (k = 0; k < nf; k++) {
 			const int16_t *row = ner_model_row(m, f[k]);
 
-			if (row == NULL)
-				continue;
 			for (l = 0; l < NER_NLABELS; l++)
 				acc[l] += row[l];
 		}

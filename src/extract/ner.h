@@ -10,7 +10,7 @@
 
 #include "extract/extract_int.h"
 
-#define NER_BITS	20
+#define NER_BITS	18
 #define NER_BUCKETS	(1u << NER_BITS)
 #define NER_MAXFEAT	48
 #define NER_GAZ_MAXTOK	6
@@ -27,15 +27,16 @@
 
 /* Phrases (lower-case tokens joined by one space) as sorted FNV hashes. */
 struct ner_gaz {
-	uint64_t	*keys;
+	uint64_t	*keys;		/* sorted, as stored in the file */
 	unsigned char	*kinds;
 	size_t		 n;
+	uint64_t	*hkeys;		/* open-addressing copy for lookups */
+	unsigned char	*hkinds;
+	size_t		 hmask;
 };
 
 struct extract_model {
-	uint32_t	*index;		/* per bucket: row + 1, or 0 */
-	int16_t		*rows;		/* nrows x NER_NLABELS */
-	size_t		 nrows;
+	int16_t		*rows;		/* NER_BUCKETS x NER_NLABELS, dense */
 	float		 scale;		/* weight = row value * scale */
 	float		 trans[NER_NTRANS]; /* [prev][cur], then [start][cur] */
 	struct ner_gaz	 gaz;
@@ -66,9 +67,12 @@ void	 ner_viterbi(const float *emit, size_t n, const float *trans,
 	    int *out);
 /* Gazetteer kind of a phrase hash, 0 when absent. */
 int	 ner_gaz_find(const struct ner_gaz *, uint64_t);
-/* Sort keys and merge duplicates (their kind masks are or-ed). */
+/* Sort keys, merge duplicates (their kind masks are or-ed) and build the
+ * lookup table. */
 void	 ner_gaz_finish(struct ner_gaz *);
+/* The weights of a bucket (zeros when the feature was never seen). */
 const int16_t *ner_model_row(const struct extract_model *, uint32_t bucket);
+void	 ner_gaz_release(struct ner_gaz *);
 /*
  * Write a model: dense weights [NER_BUCKETS][L], transitions, gazetteer.
  * Rows whose weights all round to zero are left out. Returns 0, or -1

@@ -30,7 +30,7 @@
 #include "util/buf.h"
 #include "util/xalloc.h"
 
-#define MAX_EPOCHS	15
+#define MAX_EPOCHS	20
 
 struct tsent {
 	uint32_t	*feat;		/* n * nf[i], flattened */
@@ -70,6 +70,7 @@ gaz_add(struct ner_gaz *g, const char *lowphrase, int kind)
 static void
 gaz_copy(struct ner_gaz *dst, const struct ner_gaz *src)
 {
+	memset(dst, 0, sizeof *dst);
 	dst->n = src->n;
 	dst->keys = xcalloc(src->n + 1, sizeof *dst->keys);
 	dst->kinds = xcalloc(src->n + 1, 1);
@@ -421,7 +422,7 @@ main(int argc, char **argv)
 	struct conll_doc *tdocs, *ddocs;
 	size_t ntd, ndd, ntrain, ndev, i, k, e, nw, *order, best_epoch = 0;
 	struct tsent *train, *dev;
-	struct ner_gaz iso = { NULL, NULL, 0 }, g_even, g_odd, g_all;
+	struct ner_gaz iso, g_even, g_odd, g_all;
 	float *w, *wa, *best, trans[NER_NTRANS], transa[NER_NTRANS];
 	float best_trans[NER_NTRANS];
 	double *acc, tacc[NER_NTRANS], c = 1, f1, best_f1 = -1;
@@ -447,6 +448,7 @@ usage:
 		    "[-g ISO_JSON_DIR] [-z ZONEINFO_DIR] [-e EPOCHS] -o MODEL\n");
 		return 2;
 	}
+	memset(&iso, 0, sizeof iso);
 	if (corpus_read_conll(trainp, &tdocs, &ntd) != 0 ||
 	    corpus_read_conll(devp, &ddocs, &ndd) != 0) {
 		fprintf(stderr, "lede-train: cannot read the corpus\n");
