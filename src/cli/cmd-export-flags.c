@@ -34,7 +34,7 @@ const struct cli_cmd cli_cmd_export_flags = {
 	    "corrections desk,\n"
 	    "                  as an mbox (to FILE or stdout) or .eml files "
 	    "(--dir)\n"
-	    "  -o FILE         write to FILE instead of stdout\n"
+	    "  -o FILE         write to FILE instead of stdout (- for stdout)\n"
 	    "  --dir DIR       email: write DIR/lede-flags-ARTICLE.eml\n"
 	    "  --force         replace existing files (never done otherwise)\n"
 	    "  --status S      only open, sent or resolved flags, or any "
@@ -86,7 +86,7 @@ set(struct flag_export_req *req, const char *opt, const char *v,
 			    "format '%s' (json, csv or email)", v);
 		req->format = (enum flag_format)f;
 	} else if (strcmp(opt, "-o") == 0 || strcmp(opt, "--output") == 0)
-		req->path = v;
+		req->path = strcmp(v, "-") == 0 ? NULL : v;
 	else if (strcmp(opt, "--dir") == 0)
 		req->dir = v;
 	else if (strcmp(opt, "--status") == 0) {

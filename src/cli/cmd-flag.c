@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "archive/archive.h"
 #include "cli/cli.h"
@@ -171,6 +172,9 @@ cmd_flag(struct cli_ctx *ctx, int argc, char **argv)
 
 	if ((rc = parse(argc, argv, &fa)) != 0)
 		return rc;
+	/* Flagging never creates an archive. */
+	if (access(ctx->archive_path, F_OK) != 0)
+		return cli_error("%s: no archive there", ctx->archive_path);
 	if ((ar = cli_open_archive(ctx, 0)) == NULL)
 		return 1;
 	rc = 0;

@@ -191,6 +191,10 @@ lede flag --delete "$f5" || fail "delete f5"
 lede flag --delete "$f3" || fail "delete"
 expect_eq "deleted" "$(lede flags --json | py 'import json,sys; print(len(json.load(sys.stdin)))')" "3"
 expect_status "delete again" 1 lede flag --delete "$f3"
+expect_status "flag on a missing archive" 1 "$LEDE" -a "$T/none.db" flag 1 --quote x
+expect_eq "... creates none" "$(ls "$T" | grep -c none.db)" "0"
+lede export-flags --format json -o - >"$T/stdout.json" || fail "-o -"
+expect_eq "-o - is stdout" "$(json 'len(j)' "$T/stdout.json")" "3"
 for c in flag flags export-flags; do
 	expect_status "$c --help" 0 lede "$c" --help
 done

@@ -161,6 +161,42 @@ test_create_list(void)
 	archive_close(ar);
 }
 
+static int
+first_flag(const struct flag *f, void *arg)
+{
+	flag_copy(arg, f);
+	return 1;
+}
+
+static void
+test_code_points(void)
+{
+	/* "In Raqqa (الرقة) on — Friday.": W3C positions count characters. */
+	static const char ar_body[] = "In Raqqa (\xd8\xa7\xd9\x84\xd8\xb1"
+	    "\xd9\x82\xd8\xa9) on \xe2\x80\x94 Friday.";
+	struct archive *ar = open_archive("cp.db");
+	struct flag_filter flt = FLAG_FILTER_ALL;
+	struct flag f;
+	char *cause = NULL;
+	int64_t art;
+
+	art = put(ar, "https://example.org/cp", ar_body, ARCHIVE_INSERTED);
+	CHECK_INT(flag_create(ar, art, "Friday", 0, NULL, NULL, &cause), 0);
+	flt.order = FLAG_LIST_EXPORT;
+	memset(&f, 0, sizeof f);
+	CHECK_INT(archive_flags_foreach(ar, &flt, first_flag, &f, &cause), 1);
+	CHECK_INT(f.start, strstr(ar_body, "Friday") - ar_body);
+	CHECK_INT(f.cstart, 22);
+	CHECK_INT(f.cend, 28);
+	flag_release(&f);
+	/* The listing order does not read bodies. */
+	flt.order = FLAG_LIST_BY_ID;
+	CHECK_INT(archive_flags_foreach(ar, &flt, first_flag, &f, &cause), 1);
+	CHECK_INT(f.cstart, -1);
+	flag_release(&f);
+	archive_close(ar);
+}
+
 static void
 test_status_note_delete(void)
 {
@@ -414,6 +450,7 @@ main(void)
 	test_init();
 	test_dir_make();
 	TEST_RUN(test_create_list);
+	TEST_RUN(test_code_points);
 	TEST_RUN(test_status_note_delete);
 	TEST_RUN(test_reanchor);
 	TEST_RUN(test_export_files);
