@@ -132,6 +132,11 @@ emit_group(struct run *r)
 
 	if (r->ngroup == 0)
 		return 0;
+	r->eo.to = req->to;
+	if (req->to == NULL && req->corrections_for != NULL &&
+	    r->group[0].source != NULL)
+		r->eo.to = req->corrections_for(r->group[0].source,
+		    req->corrections_arg);
 	to = flag_email_message(&msg, r->group, r->ngroup, &r->eo);
 	r->st->messages++;
 	if (to == NULL)

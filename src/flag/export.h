@@ -105,6 +105,13 @@ struct flag_export_req {
 	int			 quiet;	/* send command's stdout/stderr to /dev/null */
 	const char		*from;	/* NULL: $EMAIL, else $USER@localhost */
 	const char		*to;	/* NULL: each source's corrections address */
+	/*
+	 * The corrections address for a source from the user's
+	 * configuration ([sources]), or NULL; consulted before the address
+	 * stored in the archive, after `to`. May be NULL.
+	 */
+	const char		*(*corrections_for)(const char *source, void *);
+	void			*corrections_arg;
 };
 
 struct flag_export_stats {

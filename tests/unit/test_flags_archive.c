@@ -349,6 +349,13 @@ slurp(const char *path)
 	return s;
 }
 
+static const char *
+config_address(const char *source, void *arg)
+{
+	return strcmp(source, "Lede Test Wire") == 0 ? "fixes@wire.example" :
+	    NULL;
+}
+
 static void
 test_export_files(void)
 {
@@ -395,6 +402,38 @@ test_export_files(void)
 	eml = xasprintf("%s/lede-flags-%lld.eml", dir, (long long)art);
 	s = slurp(eml);
 	CHECK(s != NULL && strstr(s, "\r\nTo: desk@example.org\r\n") != NULL);
+	free(s);
+	unlink(eml);
+	free(eml);
+
+	/* The source's address stored in the archive. */
+	CHECK_INT(archive_set_corrections(ar, "Lede Test Wire",
+	    "corrections@wire.example", &cause), 0);
+	memset(&req, 0, sizeof req);
+	req.filter.status = -1;
+	req.format = FLAG_FORMAT_EMAIL;
+	req.dir = dir;
+	req.force = 1;
+	CHECK_INT(flag_export(ar, &req, &st, &cause), 0);
+	CHECK_INT(st.no_address, 0);
+	eml = xasprintf("%s/lede-flags-%lld.eml", dir, (long long)art);
+	s = slurp(eml);
+	CHECK(s != NULL && strstr(s, "\r\nTo: corrections@wire.example\r\n")
+	    != NULL);
+	free(s);
+	free(eml);
+
+	/* An address from the configuration comes before the archive's. */
+	memset(&req, 0, sizeof req);
+	req.filter.status = -1;
+	req.format = FLAG_FORMAT_EMAIL;
+	req.dir = dir;
+	req.force = 1;
+	req.corrections_for = config_address;
+	CHECK_INT(flag_export(ar, &req, &st, &cause), 0);
+	eml = xasprintf("%s/lede-flags-%lld.eml", dir, (long long)art);
+	s = slurp(eml);
+	CHECK(s != NULL && strstr(s, "\r\nTo: fixes@wire.example\r\n") != NULL);
 	free(s);
 	unlink(eml);
 	free(eml);
