@@ -11,8 +11,8 @@
  * weighted highest) must score every match and pages by offset. Date
  * filters become ranges of the sort key (day << 32), which FTS5 also
  * applies to its rowids. A negation-only query lists everything except
- * the matches of the negated terms. Snippets are made afterwards, one
- * small query per returned row.
+ * the matches of the negated terms. Snippets are computed in the same
+ * query, for the returned rows only.
  */
 #include "config.h"
 
@@ -26,7 +26,8 @@
 #include "util/buf.h"
 #include "util/xalloc.h"
 
-#define BM25 "bm25(articles_fts, 10.0, 4.0, 2.0, 1.0)"
+/* Column weights: title, author, caption, body. */
+#define BM25 "bm25(10.0, 4.0, 2.0, 1.0)"
 
 /* A NULL filter means no filter. */
 static const struct archive_filter no_filter;
@@ -110,20 +111,24 @@ plan_make(struct archive *a, const struct archive_filter *f, struct plan *p,
 	return 0;
 }
 
-/* FROM and WHERE (without paging) into b; key receives the key column. */
+/*
+ * FROM and WHERE (without paging) into b; key receives the key column.
+ * sources adds the join that gives the source's name as s.name.
+ */
 static void
-plan_sql(const struct plan *p, struct buf *b, const char **key)
+plan_sql(const struct plan *p, struct buf *b, int sources, const char **key)
 {
+	const char *join = sources ?
+	    " LEFT JOIN sources s ON s.id = a.source_id" : "";
+
 	if (p->match != NULL) {
 		*key = "articles_fts.rowid";
-		buf_adds(b, " FROM articles_fts CROSS JOIN articles a"
-		    " ON a.sortkey = articles_fts.rowid"
-		    " LEFT JOIN sources s ON s.id = a.source_id"
-		    " WHERE articles_fts MATCH :match");
+		buf_printf(b, " FROM articles_fts CROSS JOIN articles a"
+		    " ON a.sortkey = articles_fts.rowid%s"
+		    " WHERE articles_fts MATCH :match", join);
 	} else {
 		*key = "a.sortkey";
-		buf_adds(b, " FROM articles a LEFT JOIN sources s"
-		    " ON s.id = a.source_id WHERE 1");
+		buf_printf(b, " FROM articles a%s WHERE 1", join);
 	}
 	if (p->exclude != NULL)
 		buf_adds(b, " AND a.sortkey NOT IN (SELECT rowid FROM"
@@ -223,32 +228,6 @@ archive_page_release(struct archive_page *page)
 	page->nrows = 0;
 }
 
-static const char sql_snippet[] =
-    "SELECT lede_snippet(articles_fts, 200) FROM articles_fts"
-    " WHERE articles_fts MATCH ?1 AND rowid = ?2";
-
-static int
-add_snippets(struct archive *a, const char *match, struct archive_page *page,
-    char **cause)
-{
-	sqlite3_stmt *st;
-	size_t i;
-	int rc;
-
-	for (i = 0; i < page->nrows; i++) {
-		if ((st = archive_stmt(a, sql_snippet, cause)) == NULL)
-			return -1;
-		archive_bind_text(st, 1, match);
-		sqlite3_bind_int64(st, 2, page->rows[i].key);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			page->rows[i].snippet = archive_column_strdup(st, 0);
-		archive_done(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return archive_fail(a, cause, "making a snippet");
-	}
-	return 0;
-}
-
 /* Run the page query and collect its rows (reversed when asked). */
 static int
 fetch(struct archive *a, const struct plan *p, const char *sql, int64_t after,
@@ -288,6 +267,21 @@ fetch(struct archive *a, const struct plan *p, const char *sql, int64_t after,
 	return 0;
 }
 
+/* A backward page in relevance order: the offset and size before *after. */
+static int
+page_back(struct archive *a, const struct archive_filter *f, int64_t *after,
+    size_t *limit, char **cause)
+{
+	int64_t offset;
+
+	if (*after == 0 && (*after = archive_count(a, f, cause)) < 0)
+		return -1;
+	offset = *after > (int64_t)*limit ? *after - (int64_t)*limit : 0;
+	*limit = (size_t)(*after - offset);
+	*after = offset;
+	return 0;
+}
+
 int
 archive_list(struct archive *a, const struct archive_filter *f,
     int64_t after, int backward, size_t limit, int want_snippets,
@@ -297,7 +291,7 @@ archive_list(struct archive *a, const struct archive_filter *f,
 	struct buf b = BUF_INIT;
 	const char *key;
 	int64_t offset = 0;
-	int desc, rc, inline_snippets;
+	int desc, rc;
 
 	f = FILTER(f);
 	memset(page, 0, sizeof *page);
@@ -307,39 +301,30 @@ archive_list(struct archive *a, const struct archive_filter *f,
 		plan_release(&p);
 		return 0;
 	}
-	buf_adds(&b, "SELECT a.id, a.sortkey, ");
-	buf_adds(&b, p.relevance ? BM25 : "0");
-	buf_adds(&b, ", a.published, s.name, a.title, a.author, a.url,"
-	    " a.read, a.nflags");
 	/*
-	 * Streamed orders compute result columns only for the rows
-	 * returned, on the FTS cursor already there: snippets inline. A
-	 * ranked query sorts first, so its snippets come afterwards.
+	 * Result columns, snippets included, are computed only for the rows
+	 * returned: in key order the FTS index streams them; in relevance
+	 * order FTS5 sorts by its rank column itself ("ORDER BY rank"), so
+	 * SQLite needs no sorter and LIMIT stops after the page.
 	 */
-	inline_snippets = want_snippets && p.match != NULL &&
-	    f->order != ARCHIVE_RELEVANCE;
-	if (inline_snippets)
+	buf_adds(&b, "SELECT a.id, a.sortkey, ");
+	buf_adds(&b, p.relevance ? "articles_fts.rank, " : "0, ");
+	buf_adds(&b, "a.published, s.name, a.title, a.author, a.url, a.read,"
+	    " a.nflags");
+	if (want_snippets && p.match != NULL)
 		buf_adds(&b, ", lede_snippet(articles_fts, 200)");
-	plan_sql(&p, &b, &key);
+	plan_sql(&p, &b, 1, &key);
 	if (f->order == ARCHIVE_RELEVANCE) {
 		/* after is an offset into the ranking, query or not. */
-		offset = after;
-		if (backward) {
-			if (after == 0) {
-				int64_t n = archive_count(a, f, cause);
-
-				if (n < 0) {
-					buf_release(&b);
-					plan_release(&p);
-					return -1;
-				}
-				after = n;
-			}
-			offset = after > (int64_t)limit ? after - (int64_t)limit : 0;
-			limit = (size_t)(after - offset);
+		if (backward && page_back(a, f, &after, &limit, cause) != 0) {
+			buf_release(&b);
+			plan_release(&p);
+			return -1;
 		}
+		offset = after;
 		if (p.relevance)
-			buf_printf(&b, " ORDER BY " BM25 ", %s DESC", key);
+			buf_adds(&b, " AND articles_fts.rank MATCH '" BM25 "'"
+			    " ORDER BY articles_fts.rank");
 		else
 			buf_printf(&b, " ORDER BY %s DESC", key);
 		buf_adds(&b, " LIMIT :limit OFFSET :offset");
@@ -353,10 +338,6 @@ archive_list(struct archive *a, const struct archive_filter *f,
 	}
 	rc = fetch(a, &p, buf_str(&b), after, offset, limit, backward, page,
 	    cause);
-	if (rc == 0 && want_snippets && p.match != NULL && !inline_snippets)
-		rc = add_snippets(a, p.match, page, cause);
-	if (rc != 0)
-		archive_page_release(page);
 	buf_release(&b);
 	plan_release(&p);
 	return rc;
@@ -382,7 +363,7 @@ count_where(struct archive *a, const struct archive_filter *f,
 		return 0;
 	}
 	buf_adds(&b, "SELECT count(*)");
-	plan_sql(&p, &b, &col);
+	plan_sql(&p, &b, 0, &col);
 	if (cmp != NULL)
 		buf_printf(&b, " AND %s %s :after", col, cmp);
 	if ((st = plan_prepare(a, &p, buf_str(&b), cause)) == NULL) {
