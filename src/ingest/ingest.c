@@ -70,10 +70,12 @@ worker_add(struct worker *w, const struct entry *e)
 	worker_flush(w, 0);
 }
 
+/* counts: whether the problem lost a record (counted as failed) */
 static void
-worker_problem(struct worker *w, const char *where, const char *msg)
+worker_problem(struct worker *w, const char *where, const char *msg,
+    int counts)
 {
-	struct entry e = { .kind = ENTRY_PROBLEM };
+	struct entry e = { .kind = ENTRY_PROBLEM, .failed = counts };
 
 	e.where = xstrdup(where != NULL ? where : w->path);
 	e.msg = xstrdup(msg);
@@ -97,7 +99,7 @@ sink_article(struct article *a, void *arg)
 static void
 sink_problem(const char *where, const char *message, void *arg)
 {
-	worker_problem(arg, where, message);
+	worker_problem(arg, where, message, 1);
 }
 
 static int
@@ -139,7 +141,7 @@ worker_file(struct worker *w, const struct walk_file *f)
 		rc = import_file(f->path, &sink, &cause);
 	if (rc < 0) {
 		worker_problem(w, strcmp(f->path, "-") == 0 ? "<stdin>" : f->path,
-		    cause != NULL ? cause : "cannot be imported");
+		    cause != NULL ? cause : "cannot be imported", 0);
 		done.failed = 1;
 	}
 	free(cause);
@@ -238,6 +240,8 @@ writer_batch(struct writer *wr, struct batch *b, char **cause)
 				return -1;
 			break;
 		case ENTRY_PROBLEM:
+			if (e->failed)
+				wr->stats->failed++;
 			report(wr, e->where, e->msg);
 			break;
 		case ENTRY_FILE_DONE:

@@ -27,7 +27,8 @@ struct entry {
 	char			*msg;
 	uint64_t		 bytes;
 	size_t			 replaced;
-	int			 failed;
+	int			 failed;	/* FILE_DONE: gave nothing;
+					   PROBLEM: lost a record */
 };
 
 struct batch {
