@@ -259,6 +259,27 @@ buffer_over_file_limit(void)
 }
 
 static void
+sparse_file_over_limit(void)
+{
+	char path[] = "/tmp/lede-test-big-XXXXXX", *cause = NULL;
+	struct collect c;
+	int fd = mkstemp(path);
+
+	CHECK(fd != -1);
+	if (fd == -1)
+		return;
+	/* 3 GiB of holes: refused by its size, before a byte is read. */
+	CHECK(ftruncate(fd, (off_t)3 << 30) == 0);
+	close(fd);
+	collect_init(&c);
+	CHECK_INT(import_file(path, &c.sink, &cause), -1);
+	CHECK_STR(cause, "larger than the 64 MiB file limit");
+	free(cause);
+	collect_release(&c);
+	unlink(path);
+}
+
+static void
 stream(void)
 {
 	struct collect c;
@@ -312,6 +333,7 @@ main(void)
 	TEST_RUN(fifo_refused);
 	TEST_RUN(long_line);
 	TEST_RUN(buffer_over_file_limit);
+	TEST_RUN(sparse_file_over_limit);
 	TEST_RUN(stream);
 	TEST_RUN(derived_title);
 	return test_done();
