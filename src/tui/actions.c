@@ -112,7 +112,6 @@ actions_back(struct tui *t)
 		t->dirty |= DIRTY_ALL;
 	} else if (t->zoom) {
 		t->zoom = 0;
-		t->focus = FOCUS_LIST;
 		relayout(t);
 	} else if (t->focus != FOCUS_LIST) {
 		t->focus = FOCUS_LIST;

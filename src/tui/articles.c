@@ -231,12 +231,12 @@ draw_row(void *arg, const void *row, struct rect r, int selected)
 		title |= A_BOLD;
 	x += scr_puts(r.y, x, end - x, ar->read ? "  " : "\xE2\x80\xA2 ",
 	    selected ? base : scr_attr(E_UNREAD));
-	if (r.w >= 40) {
+	if (r.w >= 28) {
 		x += put_text(r.y, x, 10, ar->published, selected ? base :
 		    scr_attr(E_DATE), 1);
 		x += scr_puts(r.y, x, end - x, " ", base);
 	}
-	sw = r.w >= 70 ? 14 : r.w >= 50 ? 10 : 0;
+	sw = r.w >= 80 ? 14 : r.w >= 60 ? 10 : 0;
 	if (sw > 0) {
 		x += put_text(r.y, x, sw, ar->source, selected ? base :
 		    scr_attr(E_SOURCE), 1);
@@ -250,9 +250,11 @@ draw_row(void *arg, const void *row, struct rect r, int selected)
 	if (fw > 0)
 		x += scr_puts(r.y, x, end - x, flags, base);
 	scr_fill(r.y, x, end - x, base);
-	if (a->snippets && r.h > 1)
-		draw_snippet(r.y + 1, r.x, r.w, ar->snippet, selected ? base :
-		    scr_attr(E_NORMAL) | A_DIM, scr_attr(E_MATCH));
+	if (a->snippets && r.h > 1) {
+		scr_fill(r.y + 1, r.x, 2, base);
+		draw_snippet(r.y + 1, r.x + 2, r.w - 2, ar->snippet, selected ?
+		    base : scr_attr(E_NORMAL) | A_DIM, scr_attr(E_MATCH));
+	}
 }
 
 const struct tlist_ops articles_ops = {

@@ -230,8 +230,8 @@ draw(struct tui *t)
 		return;
 	if (t->lay.too_small) {
 		erase();
-		snprintf(msg, sizeof msg, "Terminal too small (%dx%d)",
-		    t->cols, t->rows);
+		snprintf(msg, sizeof msg, "%s (%dx%d)", t->cols >= 26 ?
+		    "Terminal too small" : "Too small", t->cols, t->rows);
 		mvaddnstr(t->rows / 2, 0, msg, t->cols);
 		curs_set(0);
 		wnoutrefresh(stdscr);

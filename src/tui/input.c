@@ -75,7 +75,7 @@ search_accept(struct tui *t, const char *text)
 static void
 find(struct tui *t, struct tview *v, const char *text)
 {
-	tview_set_terms(v, text);
+	tview_set_terms(v, text, 1);
 	relayout(t);
 	v->cur = -1;
 	if (*text != '\0' && tview_find(v, 1) != 0)

@@ -177,7 +177,9 @@ tlist_resize(struct tlist *l, int height)
 {
 	size_t h = height > 0 ? (size_t)(height / l->row_h) : 0;
 
-	l->h = h > 0 ? h : 1;
+	if (h == 0)
+		return;		/* hidden: keep the view for when it is back */
+	l->h = h;
 	ensure(l, (long)l->top, (long)(l->top + l->h));
 	l->top = scroll_follow(l->top, l->sel, l->h, l->n);
 	l->dirty = TLIST_DIRTY_ALL;

@@ -35,3 +35,26 @@ tests_unit_test_keys_prompt_SOURCES = tests/unit/test_keys_prompt.c \
 	tests/unit/test.h
 tests_unit_test_keys_actions_SOURCES = tests/unit/test_keys_actions.c \
 	tests/unit/test.h
+
+# UI tests: the built binary in tmux (tests/ui/lib.sh; LEDE_REGEN=1 rewrites
+# the expected screens).
+UI_TESTS = tests/ui/navigate.sh tests/ui/search.sh tests/ui/config.sh \
+	tests/ui/resize.sh tests/ui/help.sh tests/ui/arabic.sh \
+	tests/ui/hostile.sh
+TESTS += $(UI_TESTS)
+EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh tests/ui/README.md \
+	tests/ui/fixtures/harbour-cranes.txt \
+	tests/ui/fixtures/arabic-norias.txt \
+	tests/ui/fixtures/kyoto-cjk.txt \
+	tests/ui/fixtures/long-title.txt \
+	tests/ui/expected/navigate-start.txt \
+	tests/ui/expected/navigate-kyoto.txt \
+	tests/ui/expected/search-results.txt \
+	tests/ui/expected/config-messages.txt \
+	tests/ui/expected/resize-stacked.txt \
+	tests/ui/expected/resize-small.txt \
+	tests/ui/expected/resize-back.txt \
+	tests/ui/expected/help-top.txt \
+	tests/ui/expected/arabic-reader.txt \
+	tests/ui/expected/arabic-zoomed.txt \
+	tests/ui/expected/hostile-reader.txt

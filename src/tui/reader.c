@@ -97,7 +97,7 @@ reader_open(struct tui *t, int64_t id, const char *query)
 	field(tv, "Photo:  ", a->caption, E_NORMAL);
 	tview_add(tv, NULL, E_BORDER, NULL, E_BORDER, TB_RULE);
 	add_body(tv, a->body);
-	tview_set_terms(tv, query);
+	tview_set_terms(tv, query, 0);
 	t->article_id = id;
 	free(t->article_url);
 	t->article_url = a->url != NULL ? xstrdup(a->url) : NULL;

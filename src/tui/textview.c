@@ -90,15 +90,20 @@ tview_add(struct tview *tv, const char *prefix, int prefix_elem,
 }
 
 void
-tview_set_terms(struct tview *tv, const char *words)
+tview_set_terms(struct tview *tv, const char *words, int phrase)
 {
 	char *copy, *tok, *save = NULL, *p;
 
 	free_terms(tv);
 	tv->cur = -1;
 	tv->width = 0;
-	if (words == NULL)
+	if (words == NULL || *words == '\0')
 		return;
+	if (phrase) {
+		tv->terms = xmalloc(sizeof *tv->terms);
+		tv->terms[tv->nterms++] = xstrdup(words);
+		return;
+	}
 	copy = xstrdup(words);
 	for (tok = strtok_r(copy, " \t\"", &save); tok != NULL;
 	    tok = strtok_r(NULL, " \t\"", &save)) {
@@ -377,5 +382,8 @@ tview_match_info(const struct tview *tv, char *buf, size_t size)
 	}
 	for (i = 0; tv->cur >= 0 && i <= (size_t)tv->cur && i < tv->nlines; i++)
 		at += tv->lines[i].hl != NULL;
-	snprintf(buf, size, "match %zu/%zu", at, tv->nmatch_lines);
+	if (tv->nmatch_lines == 0)
+		snprintf(buf, size, "no match");
+	else
+		snprintf(buf, size, "match %zu/%zu", at, tv->nmatch_lines);
 }

@@ -52,8 +52,12 @@ void	 tview_init(struct tview *);
 void	 tview_clear(struct tview *);
 void	 tview_add(struct tview *, const char *prefix, int prefix_elem,
 	    const char *text, int elem, int flags);
-/* Highlight these words (space-separated; NULL or "" for none). */
-void	 tview_set_terms(struct tview *, const char *words);
+/*
+ * Highlight these words (space-separated, as a search query: negated
+ * words and field filters are left out), or with phrase set the whole
+ * text as one string. NULL or "" for none.
+ */
+void	 tview_set_terms(struct tview *, const char *words, int phrase);
 /* Fit to a width and height (rebuilds the lines if the width changed). */
 void	 tview_resize(struct tview *, size_t width, size_t height);
 void	 tview_scroll(struct tview *, long delta);

@@ -27,6 +27,10 @@ if [ ! -x "$LEDE" ]; then
 fi
 
 UI_TMP=$(mktemp -d "${TMPDIR:-/tmp}/lede-ui.XXXXXX")
+export HOME="$UI_TMP/home" XDG_CONFIG_HOME="$UI_TMP/config" \
+    XDG_DATA_HOME="$UI_TMP/data"
+unset LEDE_CONFIG LEDE_ARCHIVE BROWSER
+mkdir -p "$HOME"
 trap 'tmux -L "$UI_SOCKET" kill-server >/dev/null 2>&1; rm -rf "$UI_TMP"' EXIT
 trap 'exit 1' INT TERM HUP
 
@@ -62,15 +66,18 @@ ui_archive() {
 	fi
 }
 
-# ui_start COLS ROWS [CONFIG [ENV...]]: start lede on the archive.
+# ui_start COLS ROWS [CONFIG [ENV...]]: start lede on the archive, in
+# $UI_TMP so that file names on screen do not depend on where it is.
 ui_start() {
 	cols=$1 rows=$2 conf=${3:-/dev/null}
 	shift 2; [ $# -gt 0 ] && shift
-	tmux -L "$UI_SOCKET" -f /dev/null new-session -d -x "$cols" -y "$rows" \
-	    "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color NO_COLOR= $* \
-	    '$LEDE' -a '$UI_TMP/a.db' -c '$conf' 2>'$UI_TMP/stderr'; \
+	printf 'set -g status off\nset -g escape-time 0\n' >"$UI_TMP/tmux.conf"
+	tmux -L "$UI_SOCKET" -f "$UI_TMP/tmux.conf" new-session -d \
+	    -x "$cols" -y "$rows" \
+	    "cd '$UI_TMP' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+	    TERM=xterm-256color NO_COLOR= $* \
+	    '$LEDE' -a a.db -c '$conf' 2>stderr; \
 	    echo \"[exit \$?]\"; sleep 600"
-	tmux -L "$UI_SOCKET" set-option -g status off >/dev/null
 }
 
 ui_screen() {
@@ -152,4 +159,21 @@ ui_done() {
 		ui_fail "lede wrote to stderr:"; cat "$UI_TMP/stderr" >&2
 	fi
 	exit $UI_FAILED
+}
+
+# ui_border COL ROWS: on each of the first ROWS rows, the pane border "│"
+# starts at display column COL (1-based): nothing spilled over it.
+ui_border() {
+	ui_screen | head -n "$2" >"$UI_TMP/border.txt"
+	row=0
+	while IFS= read -r line; do
+		row=$((row + 1))
+		case $line in
+		*│*) ;;
+		*) ui_fail "row $row has no border: $line"; continue ;;
+		esac
+		w=$(printf '%s' "${line%%│*}" | LC_ALL=C.UTF-8 wc -L)
+		[ "$w" -eq $(($1 - 1)) ] ||
+		    ui_fail "row $row: border at column $((w + 1)), not $1: $line"
+	done <"$UI_TMP/border.txt"
 }

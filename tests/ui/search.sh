@@ -1,0 +1,53 @@
+#!/bin/sh
+# The search pane: results while typing, Enter opens at the first match
+# with the words highlighted, n/N between matches, queries that match
+# nothing or look like syntax never break anything, n in the list jumps to
+# the next matching article.
+. "${top_srcdir:-.}/tests/ui/lib.sh"
+ui_archive
+ui_start 100 24
+ui_wait "1 of 65"
+ui_keys /
+ui_wait "Search:"
+ui_keys -l "filler paragraph two"
+ui_wait "Filler paragraph one of story 60."
+ui_lacks "Harbour cranes"
+ui_keys C-u
+ui_wait "Harbour cranes"		# an empty query lists everything
+ui_keys -l cranes
+ui_wait "1 of 1"
+ui_expect results
+ui_keys Enter
+ui_wait "match 1/"
+ui_keys n
+ui_wait "match 2/"
+ui_keys N
+ui_wait "match 1/"
+ui_keys q
+ui_wait "search: cranes"
+ui_keys q
+ui_wait -n "search: cranes"
+ui_keys G
+ui_wait "65 of 65"
+ui_keys N
+ui_wait "1 of 65"
+
+# Queries that are not words: never an error from the index, never a crash.
+ui_keys /
+ui_wait "Search:"
+for q in '"unterminated' 'AND (' 'NEAR' '*' '-x' 'date:2025-99' 'zzqqxx'; do
+	ui_keys C-u
+	ui_keys -l -- "$q"
+	ui_keys C-n
+	ui_wait "Search: $q"
+	ui_lacks "syntax error"
+	ui_lacks "fts5"
+done
+ui_keys C-u
+ui_keys -l zzqqxx
+ui_wait "No matches"
+ui_keys Escape
+ui_wait -n "Search:"
+ui_keys q q
+ui_wait "[exit 0]"
+ui_done
