@@ -61,13 +61,18 @@ enum archive_put_status {
  * imported again adds nothing; a changed one is updated in place as a new
  * revision (its flags are re-anchored). ex (may be NULL) holds the entities
  * and temporal expressions found in the body; they replace the article's
- * previous ones. *id (may be NULL) receives the article id.
+ * previous ones (an UPDATED article stored with ex NULL keeps none, since
+ * old offsets would not fit its new body). *id (may be NULL) receives the
+ * article id.
  * Returns an enum archive_put_status, or -1 and *cause.
  */
 int	 archive_put(struct archive *, const struct article *,
 	    const struct extract_result *ex, int64_t *id, char **cause);
 
-/* Replace the stored extraction results of one article (for reindex). */
+/*
+ * Replace the stored extraction results of one article (for reindex);
+ * ex NULL clears them. Runs in the caller's transaction, or its own.
+ */
 int	 archive_put_extract(struct archive *, int64_t id,
 	    const struct extract_result *ex, char **cause);
 

@@ -412,7 +412,12 @@ put_one(struct archive *a, const struct article *art,
 			return -1;
 		status = ARCHIVE_UPDATED;
 	}
-	if (ex != NULL && archive_put_extract(a, id, ex, cause) != 0)
+	/*
+	 * New extraction results replace the old; an updated article
+	 * without them loses its old ones, whose offsets no longer fit.
+	 */
+	if ((ex != NULL || status == ARCHIVE_UPDATED) &&
+	    archive_put_extract(a, id, ex, cause) != 0)
 		return -1;
 	if (idp != NULL)
 		*idp = id;

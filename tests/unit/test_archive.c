@@ -572,6 +572,15 @@ entities_and_timeline(void)
 	CHECK_INT(archive_entities(ar, id, 0, &e, &n, &cause), 0);
 	CHECK_INT(n, 1);
 	archive_entities_free(e, n);
+	/* Changed text without extraction: the old spans are dropped. */
+	article_set(&art->body, "A different body.");
+	CHECK_INT(archive_put(ar, art, NULL, &id2, &cause), ARCHIVE_UPDATED);
+	CHECK_INT(archive_entities(ar, id2, 0, &e, &n, &cause), 0);
+	CHECK_INT(n, 0);
+	archive_entities_free(e, n);
+	CHECK_INT(archive_timeline(ar, id2, NULL, 0, &ev, &n, &cause), 0);
+	CHECK_INT(n, 0);
+	archive_events_free(ev, n);
 	CHECK_INT(archive_put_extract(ar, 4242, &ex, &cause), -1);
 	free(cause);
 	cause = NULL;
