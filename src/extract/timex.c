@@ -58,7 +58,7 @@ static const struct unitinfo {
 	[U_MONTH] = { "M", 0, 1, G_MONTH },
 	[U_QUARTER] = { "Q", 0, 1, G_QUARTER },
 	[U_YEAR] = { "Y", 0, 1, G_YEAR },
-	[U_DECADE] = { "Y", 0, 10, G_DECADE },
+	[U_DECADE] = { "Y", 0, 10, G_YEAR },	/* ten years: P10Y */
 	[U_CENTURY] = { "CE", 0, 1, G_CENTURY },
 	[U_MILLENNIUM] = { "ML", 0, 1, G_CENTURY },
 };
@@ -150,8 +150,9 @@ static const struct lex {
 	{ "midnight", LX_CLOCK, 24 },
 	{ "today", LX_DEIC, 0 }, { "yesterday", LX_DEIC, -1 },
 	{ "tomorrow", LX_DEIC, 1 }, { "tonight", LX_DEIC, 100 },
-	/* "current", "soon", "previously" left out: in news they are
+	/* "soon", "previously" left out: in news they are
 	 * tagged far less often than they occur */
+	{ "current", LX_REF, R_PRESENT },
 	{ "now", LX_REF, R_PRESENT }, { "currently", LX_REF, R_PRESENT },
 	{ "nowadays", LX_REF, R_PRESENT }, { "presently", LX_REF, R_PRESENT },
 	{ "recently", LX_REF, R_PAST }, { "lately", LX_REF, R_PAST },
@@ -405,17 +406,20 @@ number(const struct tctx *c, size_t i, long *val)
 static int
 tense_at(const struct tctx *c, size_t i)
 {
+	/* Auxiliaries and a few strong verbs decide; reporting verbs
+	 * ("said") do not, since what is reported is often still to come;
+	 * a verb in -ed counts only when nothing stronger is near. */
 	static const char *const future[] = { "will", "'ll", "shall",
 		"going", "wo", "plans", "expects", "expected", "next",
-		"tomorrow", "upcoming", "scheduled" };
+		"tomorrow", "upcoming", "scheduled", "payable", "due" };
 	static const char *const past[] = { "was", "were", "had", "did",
-		"said", "ago", "last", "yesterday", "earlier", "began",
-		"came", "went", "made", "took", "told", "saw", "met", "won",
-		"lost", "fell", "rose", "left", "held", "sold", "paid",
-		"gave", "got", "ran", "became" };
+		"ago", "last", "yesterday", "earlier", "began",
+		"came", "went", "took", "saw", "met", "won",
+		"lost", "fell", "rose", "left", "held", "sold",
+		"gave", "ran", "became" };
 	size_t d, j, k, n;
 	const char *s;
-	int side;
+	int side, weak = TENSE_NONE;
 
 	for (d = 1; d <= 12; d++) {
 		for (side = 0; side < 2; side++) {
@@ -431,12 +435,12 @@ tense_at(const struct tctx *c, size_t i)
 				if (is(c, j, past[k]))
 					return TENSE_PAST;
 			s = tw(c, j, &n);
-			if (n >= 5 && s[n - 2] == 'e' && s[n - 1] == 'd' &&
-			    (c->tok[j].flags & TOK_LOWER))
-				return TENSE_PAST;
+			if (weak == TENSE_NONE && n >= 5 && s[n - 2] == 'e' &&
+			    s[n - 1] == 'd' && (c->tok[j].flags & TOK_LOWER))
+				weak = TENSE_PAST;
 		}
 	}
-	return TENSE_NONE;
+	return weak;
 }
 
 /* The reference date, or a placeholder year 0 when there is none. */
@@ -508,10 +512,16 @@ place_year(const struct tctx *c, size_t i, struct tdate *t, int cmp_gran)
 		return;
 	tense = tense_at(c, i);
 	if (cmp_gran != G_DAY) {
-		/* a month: the reference year, moved by the tense only */
-		if (tense == TENSE_PAST && t->m > r.m)
+		/* a month: the closest one, unless the tense says otherwise */
+		d = t->m - r.m;
+		if (d > 6)
 			t->y--;
-		else if (tense == TENSE_FUTURE && t->m < r.m)
+		else if (d < -6)
+			t->y++;
+		d = (t->y - r.y) * 12 + t->m - r.m;
+		if (tense == TENSE_PAST && d > 0)
+			t->y--;
+		else if (tense == TENSE_FUTURE && d < 0)
 			t->y++;
 		return;
 	}
@@ -664,6 +674,15 @@ rule_month(struct tctx *c, size_t i, struct tmatch *m)
 			set_date(m, k - i, &t);
 			return 1;
 		}
+		if ((is(c, k, "this") || is(c, k, "last") || is(c, k, "next")) &&
+		    is(c, k + 1, "year") && c->has_ref) {
+			t.y = c->ref.y + (is(c, k, "last") ? -1 : is(c, k, "next"));
+			t.m = mo;
+			t.d = 1;
+			t.gran = G_MONTH;
+			set_date(m, k + 2 - i, &t);
+			return 1;
+		}
 		if (is(c, k, "of") || is(c, k, ","))
 			k++;
 		if ((y = year_number(c, k)) > 0) {
@@ -811,8 +830,10 @@ rule_year(struct tctx *c, size_t i, struct tmatch *m)
 	} else if ((y = year_number(c, j)) < 0)
 		return 0;
 	if (j == i && !(i > 0 && temporal_prep(c, i - 1)) &&
-	    !(j + 1 >= c->n || (c->tok[j + 1].flags & TOK_PUNCT)))
-		return 0;
+	    !(j + 1 >= c->n || (c->tok[j + 1].flags & TOK_PUNCT)) &&
+	    !(y >= 1950 && y <= 2030 && !(i > 0 &&
+	    c->text[c->tok[i - 1].start] == '$')))
+		return 0;	/* a bare number is a year only if it looks like one */
 	if (j == i && y < 1900 && !(i > 0 && temporal_prep(c, i - 1)))
 		return 0;
 	t.y = y;
@@ -1165,7 +1186,7 @@ unit:
 		return 0;
 	tense = tense_at(c, i);
 	(void)tense;
-	t.gran = units[u->val].gran;
+	t.gran = u->val == U_DECADE ? G_DECADE : units[u->val].gran;
 	if (t.gran > c->ref.gran)
 		return 0;
 	tdate_add(&t, t.gran, dir);
@@ -1289,9 +1310,8 @@ rule_weekday(struct tctx *c, size_t i, struct tmatch *m)
 	}
 	tdate_add_days(&t, diff);
 	t.gran = G_DAY;
-	set_date(m, 1, &t);
-	if (lx(c, i + 1, LX_PART) != NULL)
-		with_part(m, 2, parts[c->lx[i + 1]->val]);
+	/* "Friday night": news annotation gives the day's value */
+	set_date(m, lx(c, i + 1, LX_PART) != NULL ? 2 : 1, &t);
 	return 1;
 }
 
