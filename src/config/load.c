@@ -92,7 +92,7 @@ scan_section(struct scan *sc, const char *s, size_t len, unsigned line)
 		a++;
 	while (b > a && isspace((unsigned char)s[b - 1]))
 		b--;
-	strcpy(sc->section, "-");
+	snprintf(sc->section, sizeof sc->section, "-");
 	if (s[len - 1] != ']' || !name_ok(s + a, b - a)) {
 		config_problem_add(sc->cfg, sc->file, line,
 		    "bad section header (expected [name])");
@@ -102,7 +102,7 @@ scan_section(struct scan *sc, const char *s, size_t len, unsigned line)
 	if (!config_known_section(sc->section)) {
 		config_problem_add(sc->cfg, sc->file, line,
 		    "unknown section [%s]", sc->section);
-		strcpy(sc->section, "-");
+		snprintf(sc->section, sizeof sc->section, "-");
 	}
 }
 
@@ -201,8 +201,9 @@ scan_entry(struct scan *sc, const char *s, size_t len, unsigned line)
 	}
 	sc->entries = xreallocarray(sc->entries, sc->nentries + 1,
 	    sizeof *sc->entries);
-	strcpy(sc->entries[sc->nentries].section, sc->section);
-	strcpy(sc->entries[sc->nentries].name, name);
+	snprintf(sc->entries[sc->nentries].section, LOAD_MAX_NAME, "%s",
+	    sc->section);
+	snprintf(sc->entries[sc->nentries].name, LOAD_MAX_NAME, "%s", name);
 	sc->entries[sc->nentries].value = value;
 	sc->entries[sc->nentries++].line = line;
 }
