@@ -38,6 +38,7 @@ struct plan {
 	char		*exclude;	/* negation-only query, or NULL */
 	const char	*source;
 	char		*qsource;
+	char		*not_source;
 	const char	*entity;
 	int64_t		 lo, hi;	/* key range [lo, hi), -1 for none */
 	int		 unread;
@@ -51,6 +52,7 @@ plan_release(struct plan *p)
 	free(p->match);
 	free(p->exclude);
 	free(p->qsource);
+	free(p->not_source);
 }
 
 static int
@@ -96,6 +98,8 @@ plan_make(struct archive *a, const struct archive_filter *f, struct plan *p,
 		q.source = NULL;
 		p->source = p->qsource;
 	}
+	p->not_source = q.not_source;
+	q.not_source = NULL;
 	if (bound(f->since, 0, &p->lo, cause) != 0 ||
 	    bound(f->until, 1, &p->hi, cause) != 0 ||
 	    bound(q.since, 0, &p->lo, cause) != 0 ||
@@ -140,6 +144,9 @@ plan_sql(const struct plan *p, struct buf *b, int sources, const char **key)
 	if (p->source != NULL)
 		buf_adds(b, " AND a.source_id = (SELECT id FROM sources"
 		    " WHERE name = :source)");
+	if (p->not_source != NULL)
+		buf_adds(b, " AND a.source_id IS NOT (SELECT id FROM sources"
+		    " WHERE name = :not_source)");
 	if (p->unread)
 		buf_adds(b, " AND a.read = 0");
 	if (p->entity != NULL)
@@ -181,6 +188,7 @@ plan_prepare(struct archive *a, const struct plan *p, const char *sql,
 	bind_named_text(st, ":match", p->match);
 	bind_named_text(st, ":exclude", p->exclude);
 	bind_named_text(st, ":source", p->source);
+	bind_named_text(st, ":not_source", p->not_source);
 	bind_named_text(st, ":entity", p->entity);
 	bind_named_int(st, ":lo", p->lo);
 	bind_named_int(st, ":hi", p->hi);

@@ -178,9 +178,12 @@ parse_item(struct query *q, const char **pp)
 		} else {
 			scan_value(&after, &text, &prefix);
 			if (strcmp(query_fields[f].name, "source") == 0 &&
-			    !negated && *text != '\0') {
-				free(q->source);
-				q->source = text;
+			    *text != '\0') {
+				char **slot = negated ? &q->not_source :
+				    &q->source;
+
+				free(*slot);
+				*slot = text;
 				*pp = after;
 				return NULL;
 			}
@@ -193,8 +196,7 @@ parse_item(struct query *q, const char **pp)
 			}
 			/* Not a valid filter: search the item as text. */
 			free(text);
-			p = item;
-			negated = 0;
+			p = item + negated;
 		}
 	}
 	scan_value(&p, &text, &prefix);
@@ -254,6 +256,7 @@ query_release(struct query *q)
 		free(q->terms[i].text);
 	free(q->terms);
 	free(q->source);
+	free(q->not_source);
 	free(q->since);
 	free(q->until);
 	memset(q, 0, sizeof *q);

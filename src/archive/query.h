@@ -13,13 +13,14 @@
  *   prot*           prefix (a trailing * on a word or a closing quote)
  *   title: author: caption: body:   restrict the next word or phrase to
  *                   that field
- *   source:NAME     only that source (source:"Two Words")
+ *   source:NAME     only that source (source:"Two Words");
+ *                   -source:NAME all but that source
  *   date:2025-01..2025-03  date:2025-03  date:..2025  date:2024..
  *                   an inclusive range of (partial) dates
  * Anything else is text: AND, NOT, NEAR, ( ) ^ : and quotes inside words
  * are searched as words, never interpreted. Every term is double-quoted
  * for FTS5; operators come only from the compiler. A filter whose value is
- * not valid (date:soon) is searched as text.
+ * not valid (date:soon, -date:2025) is searched as text.
  */
 #ifndef LEDE_ARCHIVE_QUERY_H
 #define LEDE_ARCHIVE_QUERY_H
@@ -40,6 +41,7 @@ struct query {
 	struct query_term *terms;
 	size_t		 nterms;
 	char		*source;	/* source: filter, or NULL */
+	char		*not_source;	/* -source: filter, or NULL */
 	char		*since;		/* date: filter bounds (partial ISO), or NULL */
 	char		*until;
 	int		 truncated;	/* terms were dropped (QUERY_MAX_TERMS) */

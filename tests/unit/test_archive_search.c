@@ -170,6 +170,8 @@ syntax(void)
 	CHECK_INT(count("author:storm"), 0);
 	CHECK_INT(count("source:Tech storm"), 1);
 	CHECK_INT(count("source:tech"), 2);
+	CHECK_INT(count("-source:tech"), 4);
+	CHECK_INT(count("storm -source:Old"), 2);
 	CHECK_INT(count("date:2025"), 3);
 	CHECK_INT(count("date:2025-01..2025-02"), 2);
 	CHECK_INT(count("date:..2024"), 3);

@@ -158,6 +158,13 @@ filters(void)
 	query_parse("date:..", &q);
 	CHECK_INT(q.nterms, 1);
 	query_release(&q);
+	query_parse("-source:Wire -date:2025 x", &q);
+	CHECK(q.source == NULL);
+	CHECK_STR(q.not_source, "Wire");
+	CHECK_INT(q.nterms, 2);
+	CHECK_STR(q.terms[0].text, "date:2025");
+	CHECK(q.terms[0].negated);
+	query_release(&q);
 	query_parse("DATE:2025 Title:x", &q);
 	CHECK_STR(q.since, "2025");
 	CHECK_INT(q.nterms, 1);
