@@ -40,7 +40,7 @@ tests_unit_test_keys_actions_SOURCES = tests/unit/test_keys_actions.c \
 # the expected screens).
 UI_TESTS = tests/ui/navigate.sh tests/ui/search.sh tests/ui/config.sh \
 	tests/ui/resize.sh tests/ui/help.sh tests/ui/arabic.sh \
-	tests/ui/hostile.sh
+	tests/ui/hostile.sh tests/ui/filter.sh tests/ui/config-cli.sh
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh tests/ui/README.md \
 	tests/ui/fixtures/harbour-cranes.txt \
