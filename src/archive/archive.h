@@ -172,6 +172,18 @@ int	 archive_set_corrections(struct archive *, const char *source,
 int	 archive_check(struct archive *, char **report, char **cause);
 
 /*
+ * Rebuild the full-text index from the articles (what archive_check's
+ * "full-text index" findings call for; `lede reindex` should run it).
+ * Costs about as much as importing everything again. 0, or -1 and *cause.
+ */
+int	 archive_rebuild_fts(struct archive *, char **cause);
+/*
+ * Merge the full-text index into one segment and refresh the planner's
+ * statistics: worth it after a large import. 0, or -1 and *cause.
+ */
+int	 archive_optimize(struct archive *, char **cause);
+
+/*
  * Walk every article (body included) in id order, calling fn until it
  * returns non-zero. For reindex and exports.
  */

@@ -73,8 +73,10 @@ archive_check(struct archive *a, char **report, char **cause)
 	if (collect(a, "PRAGMA integrity_check", "ok", "integrity", &out,
 	    &problems, cause) != 0)
 		goto fail;
-	if (collect(a, "SELECT printf('%s row %d has no %s row', \"table\","
-	    " rowid, parent) FROM pragma_foreign_key_check", NULL,
+	if (collect(a, "SELECT CASE WHEN rowid IS NULL THEN printf('a %s row"
+	    " refers to a missing %s row', \"table\", parent) ELSE printf('%s"
+	    " row %d refers to a missing %s row', \"table\", rowid, parent)"
+	    " END FROM pragma_foreign_key_check", NULL,
 	    "foreign keys", &out, &problems, cause) != 0)
 		goto fail;
 	if (collect(a, "SELECT printf('article %d: nflags is %d, %d flags',"
@@ -105,4 +107,42 @@ done:
 fail:
 	buf_release(&out);
 	return -1;
+}
+
+/* Run one FTS5 command in the caller's transaction or its own. */
+static int
+fts_command(struct archive *a, const char *sql, const char *what,
+    char **cause)
+{
+	int own = sqlite3_get_autocommit(a->db);
+
+	if (own && archive_begin(a, cause) != 0)
+		return -1;
+	if (archive_exec(a, sql, cause) != 0) {
+		char *msg = *cause;
+
+		*cause = xasprintf("%s: %s", what, msg);
+		free(msg);
+		if (own)
+			archive_rollback(a);
+		return -1;
+	}
+	return own ? archive_commit(a, cause) : 0;
+}
+
+int
+archive_rebuild_fts(struct archive *a, char **cause)
+{
+	return fts_command(a, "INSERT INTO articles_fts(articles_fts)"
+	    " VALUES ('rebuild')", "rebuilding the full-text index", cause);
+}
+
+int
+archive_optimize(struct archive *a, char **cause)
+{
+	if (fts_command(a, "INSERT INTO articles_fts(articles_fts)"
+	    " VALUES ('optimize')", "optimizing the full-text index",
+	    cause) != 0)
+		return -1;
+	return archive_exec(a, "PRAGMA optimize", cause);
 }
