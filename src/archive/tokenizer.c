@@ -7,6 +7,9 @@
  * the text as stored, so snippets and highlights land on the written
  * text. The same code runs on queries, so "Protesters" finds "protest".
  *
+ * Scripts written without spaces (Han, kana) are indexed one character
+ * per term, so a word is found inside a longer run as a phrase.
+ *
  * A prefix query ("protest*") is not stemmed in its last token: a prefix
  * of a stem would not be one ("organiz*" must not become "organ*").
  *
@@ -23,6 +26,7 @@
 #include "archive/archive_int.h"
 #include "archive/stem.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 struct lede_tok {
@@ -101,10 +105,11 @@ flush(struct tok_call *c, int last)
 	return c->emit(c->ctx, c->tflags, c->buf, n, c->start, c->end);
 }
 
+/* Hold one piece of a token as the next term. */
 static int
-tok_cb(void *p, int tflags, const char *tok, int n, int start, int end)
+hold(struct tok_call *c, int tflags, const char *tok, int n, int start,
+    int end)
 {
-	struct tok_call *c = p;
 	int rc;
 
 	if (n <= 0)
@@ -128,6 +133,56 @@ tok_cb(void *p, int tflags, const char *tok, int n, int start, int end)
 	c->start = start;
 	c->end = end;
 	c->held = 1;
+	return SQLITE_OK;
+}
+
+/*
+ * Han, kana and the like: scripts written without spaces, which
+ * unicode61 would keep as one token per run of text. Hangul is spaced.
+ */
+static int
+is_cjk(uint32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	    (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	    (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+/*
+ * A token from unicode61. Runs of CJK characters are split into one term
+ * per character (a query for a word becomes a phrase of its characters,
+ * so it matches inside longer runs). Offsets of pieces are exact when the
+ * token is as long as its source text; otherwise, after folding changed
+ * lengths, each piece gets the whole token's span.
+ */
+static int
+tok_cb(void *p, int tflags, const char *tok, int n, int start, int end)
+{
+	struct tok_call *c = p;
+	int i = 0, run = 0, k, rc, exact = end - start == n;
+	uint32_t cp;
+
+	while (i < n) {
+		k = (int)utf8_decode(tok + i, (size_t)(n - i), &cp);
+		if (!is_cjk(cp)) {
+			i += k;
+			continue;
+		}
+		if (i > run && (rc = hold(c, tflags, tok + run, i - run,
+		    exact ? start + run : start, exact ? start + i : end)) !=
+		    SQLITE_OK)
+			return rc;
+		if ((rc = hold(c, tflags, tok + i, k, exact ? start + i : start,
+		    exact ? start + i + k : end)) != SQLITE_OK)
+			return rc;
+		i += k;
+		run = i;
+	}
+	if (run == 0)
+		return hold(c, tflags, tok, n, start, end);
+	if (run < n)
+		return hold(c, tflags, tok + run, n - run,
+		    exact ? start + run : start, end);
 	return SQLITE_OK;
 }
 

@@ -55,6 +55,8 @@ setup(void)
 	    "Evil \x02text\x03 tries to forge markers around storm here.",
 	    &id_forge);
 	add("Old", "Old storm", NULL, "1999", "A storm in 1999.", &id_old);
+	add("Zh", "\u65B0\u95FB", NULL, "1998", "\u6211\u4EEC\u5B66\u4E60"
+	    "\u4E2D\u6587\u3002 caf\u00E9", NULL);
 }
 
 static int64_t
@@ -141,7 +143,7 @@ odd_inputs_never_fail(void)
 	CHECK_INT(count(big), 0);
 	free(big);
 	/* Defined results. */
-	CHECK_INT(count(""), 6);
+	CHECK_INT(count(""), 7);
 	CHECK_INT(count("("), 0);
 	CHECK_INT(count("*"), 0);
 	CHECK_INT(count("C++"), 1);
@@ -159,8 +161,8 @@ syntax(void)
 	CHECK_INT(count("storm harbour"), 1);
 	CHECK_INT(count("storm OR protest"), 4);
 	CHECK_INT(count("storm -harbour"), 2);
-	CHECK_INT(count("-storm"), 3);
-	CHECK_INT(count("-storm -protest"), 2);
+	CHECK_INT(count("-storm"), 4);
+	CHECK_INT(count("-storm -protest"), 3);
 	CHECK_INT(count("\"protest was calm\""), 1);
 	CHECK_INT(count("\"calm was protest\""), 0);
 	CHECK_INT(count("harb*"), 1);
@@ -170,11 +172,11 @@ syntax(void)
 	CHECK_INT(count("author:storm"), 0);
 	CHECK_INT(count("source:Tech storm"), 1);
 	CHECK_INT(count("source:tech"), 2);
-	CHECK_INT(count("-source:tech"), 4);
+	CHECK_INT(count("-source:tech"), 5);
 	CHECK_INT(count("storm -source:Old"), 2);
 	CHECK_INT(count("date:2025"), 3);
 	CHECK_INT(count("date:2025-01..2025-02"), 2);
-	CHECK_INT(count("date:..2024"), 3);
+	CHECK_INT(count("date:..2024"), 4);
 	CHECK_INT(count("storm date:..2000"), 1);
 	CHECK_INT(count("date:2026.."), 0);
 	/* Newest first, streamed by the FTS rowid. */
@@ -212,6 +214,18 @@ arabic(void)
 	/* title with hamza, searched without */
 	CHECK_INT(count("title:\u0627\u062E\u0628\u0627\u0631"), 1);
 	CHECK_INT(count("\u0643\u062A\u0627\u0628"), 0);
+}
+
+/* Other scripts: CJK inside runs, accents folded. */
+static void
+other_scripts(void)
+{
+	CHECK_INT(count("\u4E2D\u6587"), 1);
+	CHECK_INT(count("\u6587"), 1);
+	CHECK_INT(count("\u5B66\u4E2D"), 0);
+	CHECK_INT(count("\u65B0\u95FB"), 1);
+	CHECK_INT(count("cafe"), 1);
+	CHECK_INT(count("CAF\u00C9"), 1);
 }
 
 static void
@@ -394,6 +408,7 @@ main(void)
 	TEST_RUN(syntax);
 	TEST_RUN(inflections);
 	TEST_RUN(arabic);
+	TEST_RUN(other_scripts);
 	TEST_RUN(snippets);
 	TEST_RUN(long_snippet_window);
 	TEST_RUN(relevance);

@@ -66,6 +66,22 @@ arabic(void)
 	CHECK_STR(toks("a \u064E b", FTS5_TOKENIZE_DOCUMENT), "a@0-1 b@5-6");
 }
 
+/* Han and kana: one term per character, exact offsets. */
+static void
+cjk(void)
+{
+	CHECK_STR(toks("\u6211\u4EEC\u5B66\u4E60\u4E2D\u6587",
+	    FTS5_TOKENIZE_DOCUMENT), "\u6211@0-3 \u4EEC@3-6 \u5B66@6-9 "
+	    "\u4E60@9-12 \u4E2D@12-15 \u6587@15-18");
+	CHECK_STR(toks("abc\u4E2D\u6587Def", FTS5_TOKENIZE_DOCUMENT),
+	    "abc@0-3 \u4E2D@3-6 \u6587@6-9 def@9-12");
+	CHECK_STR(toks("\u30C6\u30B9\u30C8", FTS5_TOKENIZE_DOCUMENT),
+	    "\u30C6@0-3 \u30B9@3-6 \u30C8@6-9");
+	/* Hangul is written with spaces: words stay whole. */
+	CHECK_STR(toks("\uD55C\uAD6D\uC5B4 \uC2DC\uD5D8",
+	    FTS5_TOKENIZE_DOCUMENT), "\uD55C\uAD6D\uC5B4@0-9 \uC2DC\uD5D8@10-16");
+}
+
 static void
 has_terms(void)
 {
@@ -92,6 +108,7 @@ main(void)
 	TEST_RUN(english);
 	TEST_RUN(prefix_query);
 	TEST_RUN(arabic);
+	TEST_RUN(cjk);
 	TEST_RUN(has_terms);
 	archive_close(ar);
 	free(path);
