@@ -1,9 +1,9 @@
 /*
  * Export files and the send command (see outfile.h).
  *
- * The temporary file is made with mkstemp() in the destination's
- * directory (rename() only moves within one file system) and given the
- * mode a new file would get (0666 less the umask). Without force the
+ * The temporary file is made with O_EXCL in the destination's directory
+ * (rename() only moves within one file system) with the mode a new file
+ * gets (0666 less the umask). Without force the
  * final step is link(), which fails if anything appeared at the path in
  * the meantime; file systems without hard links fall back to a check and
  * rename().
@@ -27,12 +27,42 @@
 #include "flag/outfile.h"
 #include "util/xalloc.h"
 
+/*
+ * Create the temporary file: O_EXCL on a fresh name, mode 0666 so the
+ * umask applies as for any new file (without touching the process umask,
+ * which other threads may rely on). Returns the fd and sets of->tmp, or -1.
+ */
+static int
+make_tmp(struct outfile *of, const char *path, const char *slash)
+{
+	static unsigned long seq;
+	int fd, tries;
+
+	for (tries = 0; tries < 100; tries++) {
+		if (slash == NULL)
+			of->tmp = xasprintf(".%s.%ld.%lu.tmp", path,
+			    (long)getpid(), ++seq);
+		else
+			of->tmp = xasprintf("%.*s/.%s.%ld.%lu.tmp",
+			    (int)(slash - path), path, slash + 1,
+			    (long)getpid(), ++seq);
+		fd = open(of->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
+		    O_NOFOLLOW, 0666);
+		if (fd != -1)
+			return fd;
+		free(of->tmp);
+		of->tmp = NULL;
+		if (errno != EEXIST)
+			return -1;
+	}
+	return -1;
+}
+
 int
 outfile_open(struct outfile *of, const char *path, int force, char **cause)
 {
 	struct stat sb;
 	const char *slash = strrchr(path, '/');
-	mode_t mask;
 	int fd;
 
 	memset(of, 0, sizeof *of);
@@ -51,21 +81,11 @@ outfile_open(struct outfile *of, const char *path, int force, char **cause)
 			return -1;
 		}
 	}
-	if (slash == NULL)
-		of->tmp = xasprintf(".%s.XXXXXX", path);
-	else
-		of->tmp = xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path),
-		    path, slash + 1);
-	if ((fd = mkstemp(of->tmp)) == -1) {
+	if ((fd = make_tmp(of, path, slash)) == -1) {
 		*cause = xasprintf("cannot write in the directory of %s: %s",
 		    path, strerror(errno));
-		free(of->tmp);
-		of->tmp = NULL;
 		return -1;
 	}
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
 	if ((of->fp = fdopen(fd, "w")) == NULL) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		close(fd);

@@ -377,6 +377,15 @@ test_export_files(void)
 	s = slurp(path);
 	CHECK(s != NULL && strstr(s, "\"'=1+1\"") != NULL);
 	free(s);
+	{
+		/* The mode of any new file: 0666 less the umask. */
+		struct stat sb;
+		mode_t mask = umask(022);
+
+		umask(mask);
+		CHECK(stat(path, &sb) == 0 &&
+		    (sb.st_mode & 0777) == (0666 & ~mask));
+	}
 
 	/* An existing file stays unless forced; no temporary file remains. */
 	CHECK_INT(flag_export(ar, &req, &st, &cause), -1);
