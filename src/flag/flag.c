@@ -141,14 +141,28 @@ flag_delete(struct archive *ar, int64_t id, struct flag *undo, char **cause)
 }
 
 int
-flag_restore(struct archive *ar, const struct flag *undo, char **cause)
+flag_restore(struct archive *ar, const struct flag *undo, int64_t *id,
+    char **cause)
 {
-	struct flag f = *undo;
+	struct flag f = *undo, other;
+	char *ignore = NULL;
+	int rc;
 
 	if (archive_begin(ar, cause) != 0)
 		return -1;
-	/* The copy shares undo's strings; insert only reads them. */
-	return in_txn(ar, archive_flag_insert(ar, &f, cause), cause);
+	/* Its id was taken by a newer flag: come back under a new one. */
+	if (archive_flag_get(ar, f.id, &other, &ignore) == 0) {
+		flag_release(&other);
+		f.id = 0;
+	}
+	free(ignore);
+	/* f shares undo's strings; insert only reads them. */
+	rc = archive_flag_insert(ar, &f, cause);
+	if (in_txn(ar, rc, cause) != 0)
+		return -1;
+	if (id != NULL)
+		*id = f.id;
+	return 0;
 }
 
 /* Re-anchor one flag in body (revision `revision`); 1 found, 0 gone. */

@@ -46,11 +46,13 @@ int	 flag_set_note(struct archive *, int64_t id, const char *note,
 /*
  * Delete a flag. The flag as it was is stored in *undo (may be NULL; the
  * caller releases it with flag_release()) so flag_restore() can bring it
- * back with the same id, note, status and dates.
+ * back with its note, status and dates, and its id unless a newer flag
+ * took it meanwhile; *id (may be NULL) receives the id it came back under.
  */
 int	 flag_delete(struct archive *, int64_t id, struct flag *undo,
 	    char **cause);
-int	 flag_restore(struct archive *, const struct flag *, char **cause);
+int	 flag_restore(struct archive *, const struct flag *undo, int64_t *id,
+	    char **cause);
 
 /*
  * Re-anchor the flags of an article after its body changed: every flag

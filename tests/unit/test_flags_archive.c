@@ -204,7 +204,7 @@ test_status_note_delete(void)
 	struct flag_filter flt = FLAG_FILTER_ALL;
 	struct flag f, undo, *list;
 	char *cause = NULL;
-	int64_t art, id = 0;
+	int64_t art, id = 0, id2 = 0, id3 = 0;
 	size_t n;
 
 	art = put(ar, "https://example.org/2", body1, ARCHIVE_INSERTED);
@@ -233,7 +233,8 @@ test_status_note_delete(void)
 	CHECK_INT(flag_delete(ar, id, &undo, &cause), 0);
 	CHECK_INT(nflags_listed(ar), 0);
 	CHECK_INT(get(ar, id, &f), -1);
-	CHECK_INT(flag_restore(ar, &undo, &cause), 0);
+	CHECK_INT(flag_restore(ar, &undo, &id2, &cause), 0);
+	CHECK_INT(id2, id);
 	CHECK_INT(get(ar, id, &f), 0);
 	CHECK_STR(f.note, "Spelling: Basrah");
 	CHECK_INT(f.status, FLAG_SENT);
@@ -241,8 +242,22 @@ test_status_note_delete(void)
 	flag_release(&f);
 	flag_release(&undo);
 	CHECK_INT(nflags_listed(ar), 1);
-	CHECK_INT(flag_delete(ar, id, NULL, &cause), 0);
-	CHECK_INT(flag_delete(ar, id, NULL, &cause), -1);
+
+	/* Deleted, its id reused by a new flag, then undone: a new id. */
+	CHECK_INT(flag_delete(ar, id, &undo, &cause), 0);
+	CHECK_INT(flag_create(ar, art, "Friday", 0, NULL, &id3, &cause), 0);
+	CHECK_INT(flag_restore(ar, &undo, &id2, &cause), 0);
+	CHECK(id2 != id3 && id2 > 0);
+	CHECK_INT(get(ar, id2, &f), 0);
+	CHECK_STR(f.exact, "Basra");
+	flag_release(&f);
+	CHECK_INT(get(ar, id3, &f), 0);
+	CHECK_STR(f.exact, "Friday");
+	flag_release(&f);
+	flag_release(&undo);
+	CHECK_INT(nflags_listed(ar), 2);
+	CHECK_INT(flag_delete(ar, id2, NULL, &cause), 0);
+	CHECK_INT(flag_delete(ar, id2, NULL, &cause), -1);
 	free(cause);
 	archive_close(ar);
 }
