@@ -408,9 +408,11 @@ date_mention_at(const char *s, struct date_mention *m)
 		if (strspn(p, "0123456789") == 4 && p[4] == '-') {
 			char buf[11], *iso;
 
+			if (strnlen(p, 10) < 10)
+				return 0;
 			memcpy(buf, p, 10);
 			buf[10] = '\0';
-			if (strlen(buf) == 10 && (iso = date_iso(buf)) != NULL) {
+			if ((iso = date_iso(buf)) != NULL) {
 				sscanf(iso, "%d-%d-%d", &m->year, &m->month,
 				    &m->day);
 				free(iso);

@@ -4,6 +4,7 @@
 #include "test.h"
 #include "import/import.h"
 #include "import/import_int.h"
+#include "util/xalloc.h"
 
 static void
 check_date(const char *in, const char *want, int line)
@@ -75,7 +76,7 @@ garbage(void)
 static void
 infer(void)
 {
-	char *d;
+	char *d, *t;
 
 	d = import_infer_date("held in Jordan - March 9, 2025 (credit)\n"
 	    "On March 18, the ministry said. In December 2024 the regime "
@@ -98,6 +99,13 @@ infer(void)
 	d = import_infer_date("No dates here, only March of the penguins.");
 	CHECK_STR(d, NULL);
 	free(d);
+	/* An ISO date cut at the end of the text: no read past its end
+	   (found by mutation fuzzing under ASan). */
+	t = xstrdup("as of 2025-0");
+	d = import_infer_date(t);
+	CHECK_STR(d, NULL);
+	free(d);
+	free(t);
 }
 
 int
