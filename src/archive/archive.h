@@ -23,7 +23,8 @@ struct archive;
 struct extract_result;
 
 #define ARCHIVE_READONLY	0x1	/* open read-only, never create */
-#define ARCHIVE_BULK		0x2	/* tune the connection for a large import */
+#define ARCHIVE_BULK		0x2	/* tune the connection for a large import
+					   (256 MiB page cache, temp in memory) */
 
 /*
  * The default archive path: $LEDE_ARCHIVE, else
@@ -36,7 +37,13 @@ char	*archive_default_path(void);
  * Open (creating it and its directory unless ARCHIVE_READONLY) the archive
  * at path, migrating an older schema inside one transaction. A file that is
  * not a lede archive, or comes from a newer lede, is refused and left
- * untouched. NULL and *cause on failure.
+ * untouched ("PATH: not a lede archive (...)", "... made by a newer
+ * lede ..."); a 0-byte file counts as new. New archives get 16 KiB pages.
+ * The connection runs in WAL mode with synchronous=NORMAL, foreign keys
+ * on, trusted_schema off, the defensive flag, a 5 s busy timeout, and the
+ * lede full-text tokenizer registered (read-only connections too). A
+ * read-only open of an archive that needs migrating is refused. NULL and
+ * *cause on failure.
  */
 struct archive	*archive_open(const char *path, int flags, char **cause);
 void		 archive_close(struct archive *);
@@ -44,7 +51,11 @@ const char	*archive_path(const struct archive *);
 /* Schema version this build writes (PRAGMA user_version). */
 int		 archive_schema_version(void);
 
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+/*
+ * BEGIN IMMEDIATE (waiting up to 5 s for another writer) / COMMIT /
+ * ROLLBACK. Writers that are not inside archive_begin() run as their own
+ * transaction. A failed COMMIT rolls back.
+ */
 int	 archive_begin(struct archive *, char **cause);
 int	 archive_commit(struct archive *, char **cause);
 void	 archive_rollback(struct archive *);
@@ -56,10 +67,13 @@ enum archive_put_status {
 };
 
 /*
- * Store an article inside the caller's transaction. Identity is the
+ * Store an article inside the caller's transaction (or its own when none
+ * is open), all or nothing (a savepoint). Identity is the
  * source's guid, else its URL, else the content hash: the same article
  * imported again adds nothing; a changed one is updated in place as a new
- * revision (its flags are re-anchored). ex (may be NULL) holds the entities
+ * revision, the previous text kept in article_revisions (the caller then
+ * re-anchors its flags: flag_reanchor_article()). Without a guid or URL,
+ * changed text is a different article. ex (may be NULL) holds the entities
  * and temporal expressions found in the body; they replace the article's
  * previous ones (an UPDATED article stored with ex NULL keeps none, since
  * old offsets would not fit its new body). *id (may be NULL) receives the
