@@ -22,6 +22,7 @@ IMPORT_TESTS = \
 	tests/unit/test_import_jsonl \
 	tests/unit/test_import_rss \
 	tests/unit/test_import_html \
+	tests/unit/test_import_mutate \
 	tests/unit/test_newsboat \
 	tests/unit/test_seed
 check_PROGRAMS += $(IMPORT_TESTS)
@@ -32,6 +33,7 @@ tests_unit_test_import_text_SOURCES = tests/unit/test_import_text.c tests/unit/t
 tests_unit_test_import_jsonl_SOURCES = tests/unit/test_import_jsonl.c tests/unit/test.h tests/unit/test_import_sink.h
 tests_unit_test_import_rss_SOURCES = tests/unit/test_import_rss.c tests/unit/test.h tests/unit/test_import_sink.h
 tests_unit_test_import_html_SOURCES = tests/unit/test_import_html.c tests/unit/test.h tests/unit/test_import_sink.h
+tests_unit_test_import_mutate_SOURCES = tests/unit/test_import_mutate.c tests/unit/test.h tests/unit/test_import_sink.h
 tests_unit_test_newsboat_SOURCES = tests/unit/test_newsboat.c tests/unit/test.h tests/unit/test_import_sink.h
 tests_unit_test_seed_SOURCES = tests/unit/test_seed.c tests/unit/test.h tests/unit/test_import_sink.h
 EXTRA_DIST += tests/data/import
