@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <json-c/json.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -16,6 +17,8 @@
 #include "flag/export.h"
 #include "test.h"
 #include "util/buf.h"
+#include "util/sanitize.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 #define HOSTILE "say \"no\" \\ back\nslash\ttab \x1b[31mred\x1b[0m "	\
@@ -508,6 +511,96 @@ test_email_long_and_arabic(void)
 	buf_release(&title);
 }
 
+/* What a header value should read after cleaning (see export_email.c). */
+static char *
+expect_clean(const char *s)
+{
+	struct buf b = BUF_INIT;
+	size_t len = strlen(s), n;
+	uint32_t cp;
+	int space = 1;
+
+	while (len > 0) {
+		n = utf8_decode(s, len, &cp);
+		if (cp <= 0x20 || (cp >= 0x7F && cp < 0xA0)) {
+			if (!space)
+				buf_addc(&b, ' ');
+			space = 1;
+		} else if (!sanitize_is_unsafe(cp)) {
+			buf_add(&b, s, n);
+			space = 0;
+		}
+		s += n;
+		len -= n;
+	}
+	if (b.len > 0 && b.data[b.len - 1] == ' ')
+		b.data[--b.len] = '\0';
+	return buf_detach(&b);
+}
+
+/* Random titles of hostile characters: the header invariants hold. */
+static void
+test_email_random_titles(void)
+{
+	static const uint32_t alphabet[] = {
+		'a', 'b', 'Z', '0', ' ', ' ', ' ', '\r', '\n', '\t', 0x1b, '=',
+		'?', '"', '<', '>', ':', ';', '\\', 0x7f, 0x85, 0x9b, 0xad,
+		0xe9, 0x627, 0x644, 0x202e, 0x2066, 0x2028, 0x4e2d, 0x1f600,
+		0xfeff,
+	};
+	struct flag_email_opts o = { .from = "r@example.net", .date = 0 };
+	struct buf title = BUF_INIT, b = BUF_INIT;
+	struct parsed p;
+	struct flag f;
+	const char *v, *s, *e;
+	char enc[4], *want, *subject;
+	size_t i, len, bad = 0;
+	int iter;
+
+	srand(20261125);
+	for (iter = 0; iter < 2000 && bad < 5; iter++) {
+		buf_reset(&title);
+		len = 1 + (size_t)rand() % (iter % 10 == 0 ? 1500 : 60);
+		for (i = 0; i < len; i++)
+			buf_add(&title, enc, utf8_encode(alphabet[(size_t)rand() %
+			    (sizeof alphabet / sizeof alphabet[0])], enc));
+		make_flag(&f, 1, 7, "q", "", title.data, 1);
+		free(f.corrections);
+		f.corrections = NULL;
+		buf_reset(&b);
+		flag_email_message(&b, &f, 1, &o);
+		parse_message(b.data, &p);
+		subject = xasprintf("Correction request: %s", title.data);
+		want = expect_clean(subject);
+		v = NULL;
+		if (p.long_line || p.bare || count_header(&p, "Subject", &v) != 1 ||
+		    count_header(&p, "To", NULL) != 0 ||
+		    count_header(&p, "From", NULL) != 1 ||
+		    count_header(&p, "Date", NULL) != 1 ||
+		    count_header(&p, "Content-Transfer-Encoding", NULL) != 1 ||
+		    p.n != 7 || v == NULL || strcmp(v, want) != 0) {
+			fprintf(stderr, "title %d breaks the headers:\n%.*s\n",
+			    iter, (int)(strstr(b.data, "\r\n\r\n") - b.data),
+			    b.data);
+			bad++;
+		}
+		/* Lines holding encoded-words stay within 76 octets. */
+		for (s = b.data; (e = strstr(s, "\r\n")) != NULL && e != s;
+		    s = e + 2) {
+			if (strstr(s, "=?UTF-8?B?") != NULL &&
+			    strstr(s, "=?UTF-8?B?") < e && e - s > 76)
+				bad++;
+		}
+		free(want);
+		free(subject);
+		parsed_free(&p);
+		flag_release(&f);
+	}
+	CHECK_INT(bad, 0);
+	buf_release(&title);
+	buf_release(&b);
+}
+
 static void
 test_mbox(void)
 {
@@ -559,6 +652,7 @@ main(void)
 	TEST_RUN(test_csv);
 	TEST_RUN(test_email_injection);
 	TEST_RUN(test_email_long_and_arabic);
+	TEST_RUN(test_email_random_titles);
 	TEST_RUN(test_mbox);
 	TEST_RUN(test_header_fold);
 	TEST_RUN(test_formats);
