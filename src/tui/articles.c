@@ -251,8 +251,15 @@ draw_row(void *arg, const void *row, struct rect r, int selected)
 		x += scr_puts(r.y, x, end - x, flags, base);
 	scr_fill(r.y, x, end - x, base);
 	if (a->snippets && r.h > 1) {
+		/* Results always name their source: here if not above. */
+		x = r.x + 2;
 		scr_fill(r.y + 1, r.x, 2, base);
-		draw_snippet(r.y + 1, r.x + 2, r.w - 2, ar->snippet, selected ?
+		if (sw == 0 && ar->source != NULL && r.w > 30) {
+			x += put_text(r.y + 1, x, r.w / 3, ar->source,
+			    selected ? base : scr_attr(E_SOURCE), 0);
+			x += scr_puts(r.y + 1, x, end - x, ": ", base);
+		}
+		draw_snippet(r.y + 1, x, end - x, ar->snippet, selected ?
 		    base : scr_attr(E_NORMAL) | A_DIM, scr_attr(E_MATCH));
 	}
 }

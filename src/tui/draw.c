@@ -107,7 +107,12 @@ draw_status(struct tui *t)
 	int rw, x;
 
 	position_text(t, right, sizeof right);
-	if (t->search_on)
+	if (t->prompting && t->message != NULL) {
+		/* The bottom line is the prompt: messages come up here. */
+		snprintf(mid, sizeof mid, "%s", t->message);
+		if (t->message_error)
+			at = scr_attr(E_ERROR) | A_REVERSE;
+	} else if (t->search_on)
 		snprintf(mid, sizeof mid, "search: %s", t->search_query ?
 		    t->search_query : "");
 	else

@@ -227,7 +227,7 @@ input_key(struct tui *t, key_code key)
 	if (t->message != NULL) {
 		free(t->message);
 		t->message = NULL;
-		t->dirty |= DIRTY_PROMPT;
+		t->dirty |= DIRTY_PROMPT | DIRTY_STATUS;
 	}
 	a = config_lookup(t->cfg, ctx, key);
 	if (a == -1 && (ctx != CONFIG_PROMPT || !is_text(key)))

@@ -68,7 +68,7 @@ tui_message(struct tui *t, int error, const char *fmt, ...)
 	}
 	t->log = xreallocarray(t->log, t->nlog + 1, sizeof *t->log);
 	t->log[t->nlog++] = xstrdup(msg);
-	t->dirty |= DIRTY_PROMPT;
+	t->dirty |= DIRTY_PROMPT | DIRTY_STATUS;
 }
 
 static int

@@ -10,7 +10,7 @@ ui_wait "1 of 65"
 ui_keys /
 ui_wait "Search:"
 ui_keys -l "filler paragraph two"
-ui_wait "Filler paragraph one of story 60."
+ui_wait "Filler Daily: Filler paragraph"
 ui_lacks "Harbour cranes"
 ui_keys C-u
 ui_wait "Harbour cranes"		# an empty query lists everything
