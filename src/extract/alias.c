@@ -15,12 +15,6 @@
  *   people share the word, it goes to the one named most recently before.
  * The canonical name is the longest form. Everything is hashed, so the
  * cost is linear in the number of mentions even for hostile input.
- *
- * Before merging, extract_propagate() finds the places where the tagger
- * missed a name it found elsewhere in the same article ("Macron later
- * spoke", at the start of a sentence): every capitalised, untagged run
- * of tokens equal to a tagged name, or to the surname of a tagged person,
- * becomes a mention of that kind.
  */
 #include "config.h"
 
@@ -28,91 +22,8 @@
 #include <string.h>
 
 #include "extract/extract_int.h"
+#include "extract/strmap.h"
 #include "util/xalloc.h"
-
-struct strmap {
-	char	**keys;
-	size_t	 *vals;
-	size_t	  cap, n;
-};
-
-static uint64_t
-strhash(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-static void strmap_put(struct strmap *, const char *, size_t);
-
-static void
-strmap_grow(struct strmap *m)
-{
-	struct strmap old = *m;
-	size_t i;
-
-	m->cap = m->cap ? m->cap * 2 : 64;
-	m->keys = xcalloc(m->cap, sizeof *m->keys);
-	m->vals = xcalloc(m->cap, sizeof *m->vals);
-	m->n = 0;
-	for (i = 0; i < old.cap; i++)
-		if (old.keys[i] != NULL) {
-			strmap_put(m, old.keys[i], old.vals[i]);
-			free(old.keys[i]);
-		}
-	free(old.keys);
-	free(old.vals);
-}
-
-/* Value for key, or (size_t)-1. */
-static size_t
-strmap_get(const struct strmap *m, const char *k)
-{
-	size_t i;
-
-	if (m->cap == 0)
-		return (size_t)-1;
-	for (i = strhash(k) & (m->cap - 1); m->keys[i] != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->keys[i], k) == 0)
-			return m->vals[i];
-	return (size_t)-1;
-}
-
-static void
-strmap_put(struct strmap *m, const char *k, size_t v)
-{
-	size_t i;
-
-	if ((m->n + 1) * 2 > m->cap)
-		strmap_grow(m);
-	for (i = strhash(k) & (m->cap - 1); m->keys[i] != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->keys[i], k) == 0) {
-			m->vals[i] = v;
-			return;
-		}
-	m->keys[i] = xstrdup(k);
-	m->vals[i] = v;
-	m->n++;
-}
-
-static void
-strmap_release(struct strmap *m)
-{
-	size_t i;
-
-	for (i = 0; i < m->cap; i++)
-		free(m->keys[i]);
-	free(m->keys);
-	free(m->vals);
-	memset(m, 0, sizeof *m);
-}
 
 /* A surface form under construction. */
 struct form {
@@ -127,7 +38,7 @@ struct merge {
 	const char	*text;
 	struct form	*forms;
 	size_t		 nforms, capforms;
-	struct strmap	 byform;
+	struct extract_strmap byform;
 	size_t		*mform;		/* mention -> form */
 };
 
@@ -167,7 +78,7 @@ surface(const char *text, struct extract_span sp)
 static size_t
 form_of(struct merge *g, const char *s, size_t ntok)
 {
-	size_t f = strmap_get(&g->byform, s);
+	size_t f = extract_strmap_get(&g->byform, s);
 
 	if (f != (size_t)-1)
 		return f;
@@ -181,7 +92,7 @@ form_of(struct merge *g, const char *s, size_t ntok)
 	g->forms[f].text = xstrdup(s);
 	g->forms[f].group = f;
 	g->forms[f].ntok = ntok;
-	strmap_put(&g->byform, s, f);
+	extract_strmap_put(&g->byform, s, f);
 	return f;
 }
 
@@ -270,7 +181,7 @@ static void
 link_short_names(struct merge *g, const struct extract_mention *ms,
     size_t n)
 {
-	struct strmap byword = { NULL, NULL, 0, 0 };
+	struct extract_strmap byword = { NULL, NULL, 0, 0 };
 	size_t i, f, p, k;
 	char *w;
 	const char *sp;
@@ -279,26 +190,26 @@ link_short_names(struct merge *g, const struct extract_mention *ms,
 	for (i = 0; i < n; i++) {
 		f = g->mform[i];
 		if (g->forms[f].ntok >= 2 && ms[i].kind == EXTRACT_PERSON) {
-			strmap_put(&byword, last_word(g->forms[f].text), f);
+			extract_strmap_put(&byword, last_word(g->forms[f].text), f);
 			sp = strchr(g->forms[f].text, ' ');
 			w = xstrndup(g->forms[f].text, (size_t)(sp -
 			    g->forms[f].text));
-			if (strmap_get(&byword, w) == (size_t)-1 ||
-			    g->forms[strmap_get(&byword, w)].ntok >= 2)
-				strmap_put(&byword, w, f);
+			if (extract_strmap_get(&byword, w) == (size_t)-1 ||
+			    g->forms[extract_strmap_get(&byword, w)].ntok >= 2)
+				extract_strmap_put(&byword, w, f);
 			free(w);
 			continue;
 		}
 		if (g->forms[f].ntok != 1)
 			continue;
-		if ((p = strmap_get(&byword, g->forms[f].text)) != (size_t)-1)
+		if ((p = extract_strmap_get(&byword, g->forms[f].text)) != (size_t)-1)
 			unite(g, p, f);
 	}
 	/* A surname used before the full name: link it afterwards. */
 	for (k = 0; k < g->nforms; k++) {
 		if (g->forms[k].ntok != 1 || find(g, k) != k)
 			continue;
-		if ((p = strmap_get(&byword, g->forms[k].text)) != (size_t)-1 &&
+		if ((p = extract_strmap_get(&byword, g->forms[k].text)) != (size_t)-1 &&
 		    p != k) {
 			size_t r = find(g, k);
 			int single = 1;
@@ -312,7 +223,7 @@ link_short_names(struct merge *g, const struct extract_mention *ms,
 				unite(g, p, k);
 		}
 	}
-	strmap_release(&byword);
+	extract_strmap_release(&byword);
 }
 
 /* Fill the entities from the groups. */
@@ -443,89 +354,6 @@ extract_merge(const char *text, size_t len, const struct extract_mention *ms,
 	free(g.mform);
 	free(extra);
 	free(extra_form);
-	strmap_release(&g.byform);
+	extract_strmap_release(&g.byform);
 	return n;
-}
-
-static int
-mention_cmp(const void *a, const void *b)
-{
-	const struct extract_mention *x = a, *y = b;
-
-	if (x->span.start != y->span.start)
-		return x->span.start < y->span.start ? -1 : 1;
-	return 0;
-}
-
-#define PROPAGATE_MAXTOK 4
-
-void
-extract_propagate(const char *text, const struct extract_toks *toks,
-    struct extract_mention **msp, size_t *np, size_t *capp)
-{
-	struct strmap forms = { NULL, NULL, 0, 0 };
-	struct extract_mention *ms = *msp;
-	size_t n = *np, n0 = *np, i, k, m, best, bestkind, t;
-	size_t covered_until = 0;
-	char *s;
-	const char *w;
-
-	if (n == 0)
-		return;
-	for (i = 0; i < n; i++) {
-		s = surface(text, ms[i].span);
-		if (strmap_get(&forms, s) == (size_t)-1)
-			strmap_put(&forms, s, ms[i].kind);
-		if (ms[i].kind == EXTRACT_PERSON && ms[i].ntok >= 2) {
-			w = last_word(s);
-			if (strlen(w) >= 3 && strmap_get(&forms, w) == (size_t)-1)
-				strmap_put(&forms, w, EXTRACT_PERSON);
-		}
-		free(s);
-	}
-	m = 0;	/* next original mention, to skip covered tokens */
-	for (t = 0; t < toks->n; t++) {
-		const struct extract_tok *tk = &toks->v[t];
-
-		while (m < n0 && ms[m].span.end <= tk->start)
-			m++;
-		if (m < n0 && ms[m].span.start <= tk->start)
-			continue;	/* inside a tagged mention */
-		if (!(tk->flags & TOK_UPPER) || tk->start < covered_until)
-			continue;
-		best = 0;
-		bestkind = 0;
-		for (k = 1; k <= PROPAGATE_MAXTOK && t + k <= toks->n; k++) {
-			const struct extract_tok *e = &toks->v[t + k - 1];
-			size_t kind;
-
-			if (m < n0 && e->end > ms[m].span.start)
-				break;	/* would overlap a tagged mention */
-			s = xstrndup(text + tk->start, e->end - tk->start);
-			kind = strmap_get(&forms, s);
-			free(s);
-			if (kind != (size_t)-1) {
-				best = k;
-				bestkind = kind;
-			}
-		}
-		if (best == 0)
-			continue;
-		if (n == *capp) {
-			*capp = *capp ? *capp * 2 : 32;
-			ms = xreallocarray(ms, *capp, sizeof *ms);
-		}
-		ms[n].kind = (enum extract_kind)bestkind;
-		ms[n].span.start = tk->start;
-		ms[n].span.end = toks->v[t + best - 1].end;
-		ms[n].ntok = best;
-		covered_until = ms[n].span.end;
-		n++;
-		t += best - 1;
-	}
-	if (n > n0)
-		qsort(ms, n, sizeof *ms, mention_cmp);
-	strmap_release(&forms);
-	*msp = ms;
-	*np = n;
 }

@@ -4,8 +4,8 @@
  * merge them into entities. Each call allocates its own scratch space, so
  * one read-only model serves any number of threads.
  *
- * Sentences without a capital letter cannot hold a name and skip the
- * tagger; that is most of the saving on ordinary prose. For Arabic text
+ * Words more than one word away from a capital cannot be in a name and
+ * are not scored; that is most of the saving on ordinary prose. For Arabic text
  * only sentences are found: the tagger and the timex rules are English.
  */
 #include "config.h"
@@ -66,49 +66,56 @@ add_mention(struct mentions *m, enum extract_kind kind, size_t start,
 	m->n++;
 }
 
-/* Tag one sentence (tokens [first, last)) and append its mentions. */
+/*
+ * Tag the names of the whole text: one ner_sentence per sentence, over a
+ * single copy of the token strings, tagged together so that a name found
+ * in one sentence is also found where another sentence alone missed it.
+ */
 static void
 tag_names(const struct extract_model *model, const char *text,
-    const struct extract_tok *tok, size_t n, struct mentions *out)
+    const struct extract_toks *toks, const struct extract_sent *sents,
+    size_t ns, struct mentions *out)
 {
-	struct ner_sentence s;
+	struct ner_sentence *s = xcalloc(ns + 1, sizeof *s);
+	const char **words = xcalloc(toks->n + 1, sizeof *words);
+	int **lab = xcalloc(ns + 1, sizeof *lab), *labv, kind;
+	size_t i, j, x, total = 0;
 	char *store, *p;
-	size_t i, j, total = 0;
-	int *lab, kind;
 
-	for (i = 0; i < n; i++)
-		if (tok[i].flags & TOK_UPPER)
-			break;
-	if (i == n)
-		return;
-	for (i = 0; i < n; i++)
-		total += tok[i].end - tok[i].start + 1;
-	store = p = xmalloc(total);
-	s.words = xcalloc(n, sizeof *s.words);
-	s.n = n;
-	for (i = 0; i < n; i++) {
-		memcpy(p, text + tok[i].start, tok[i].end - tok[i].start);
-		s.words[i] = p;
-		p += tok[i].end - tok[i].start;
+	for (i = 0; i < toks->n; i++)
+		total += toks->v[i].end - toks->v[i].start + 1;
+	store = p = xmalloc(total + 1);
+	for (i = 0; i < toks->n; i++) {
+		memcpy(p, text + toks->v[i].start, toks->v[i].end -
+		    toks->v[i].start);
+		words[i] = p;
+		p += toks->v[i].end - toks->v[i].start;
 		*p++ = '\0';
 	}
-	lab = xcalloc(n, sizeof *lab);
-	extract_ner_tag(model, &s, lab);
-	for (i = 0; i < n;) {
-		if (lab[i] == NER_O || lab[i] >= NER_B_MISC) {
+	labv = xcalloc(toks->n + 1, sizeof *labv);
+	for (x = 0; x < ns; x++) {
+		s[x].words = words + sents[x].first;
+		s[x].n = sents[x].last - sents[x].first;
+		lab[x] = labv + sents[x].first;
+	}
+	extract_ner_doc(model, s, ns, lab);
+	for (i = 0; i < toks->n;) {
+		if (labv[i] == NER_O || labv[i] >= NER_B_MISC) {
 			i++;
 			continue;
 		}
-		kind = (lab[i] - 1) / 2;
-		for (j = i + 1; j < n && lab[j] == 2 + 2 * kind; j++)
+		kind = (labv[i] - 1) / 2;
+		for (j = i + 1; j < toks->n && labv[j] == 2 + 2 * kind; j++)
 			;
-		add_mention(out, (enum extract_kind)kind, tok[i].start,
-		    tok[j - 1].end, j - i);
+		add_mention(out, (enum extract_kind)kind, toks->v[i].start,
+		    toks->v[j - 1].end, j - i);
 		i = j;
 	}
+	free(labv);
 	free(lab);
-	free(s.words);
 	free(store);
+	free(words);
+	free(s);
 }
 
 struct extract_result *
@@ -136,10 +143,7 @@ extract_run(const struct extract_model *model, const char *text, size_t len,
 		r->ntimexes = extract_timex_tag(text, &toks, sents, ns,
 		    ref_date, &r->timexes);
 		if (model != NULL) {
-			for (i = 0; i < ns; i++)
-				tag_names(model, text, toks.v + sents[i].first,
-				    sents[i].last - sents[i].first, &ms);
-			extract_propagate(text, &toks, &ms.v, &ms.n, &ms.cap);
+			tag_names(model, text, &toks, sents, ns, &ms);
 			r->nentities = extract_merge(text, len, ms.v, ms.n,
 			    &r->entities);
 		}

@@ -72,18 +72,19 @@ struct ner_sentence {
 void	 extract_ner_tag(const struct extract_model *,
 	    const struct ner_sentence *, int *labels);
 
+/*
+ * docner.c: tag the sentences of one document (labels[i] has room for
+ * sentence i), then make names consistent across the document.
+ */
+void	 extract_ner_doc(const struct extract_model *,
+	    const struct ner_sentence *, size_t n, int **labels);
+
 /* alias.c: merge typed mentions of one article into entities. */
 struct extract_mention {
 	enum extract_kind	 kind;
 	struct extract_span	 span;
 	size_t			 ntok;		/* tokens in the mention */
 };
-/*
- * Add mentions for untagged occurrences of names tagged elsewhere in the
- * text (the array grows; it stays sorted by position).
- */
-void	 extract_propagate(const char *text, const struct extract_toks *,
-	    struct extract_mention **, size_t *n, size_t *cap);
 /* Returns the number of entities; *out is freed with the result. */
 size_t	 extract_merge(const char *text, size_t len,
 	    const struct extract_mention *, size_t n,

@@ -5,7 +5,9 @@ liblede_a_SOURCES += \
 	src/extract/extract.c src/extract/token.c src/extract/sentence.c \
 	src/extract/tdate.c src/extract/tdate.h src/extract/timex.c \
 	src/extract/ner.c src/extract/ner.h src/extract/model.c \
-	src/extract/alias.c src/extract/score.c src/extract/score.h
+	src/extract/docner.c src/extract/alias.c \
+	src/extract/strmap.c src/extract/strmap.h \
+	src/extract/score.c src/extract/score.h
 
 check_PROGRAMS += tests/unit/test_sentence tests/unit/test_timex \
 	tests/unit/test_ner tests/unit/test_extract_alias tests/unit/test_score

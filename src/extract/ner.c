@@ -25,6 +25,7 @@
 
 #define FNV_OFFSET	0xcbf29ce484222325ULL
 #define FNV_PRIME	0x100000001b3ULL
+#define SHAPE_MAX	16	/* bytes for a shape, NUL included */
 
 uint64_t
 ner_hash(uint64_t h, const void *p, size_t n)
@@ -60,18 +61,6 @@ bucket(uint64_t h)
 	h *= 0xbf58476d1ce4e5b9ULL;
 	h ^= h >> 32;
 	return (uint32_t)(h & (NER_BUCKETS - 1));
-}
-
-/* Lower-case ASCII copy of a word (other bytes kept). */
-static char *
-lower(const char *w)
-{
-	char *s = xstrdup(w), *p;
-
-	for (p = s; *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p += 32;
-	return s;
 }
 
 /*
@@ -125,22 +114,32 @@ ner_prep_init(struct ner_prep *pp, const struct ner_gaz *gaz,
 	size_t i, j, len, best;
 	uint64_t h;
 	int kind, allcaps = 1, letters = 0;
+	char *p;
 
 	pp->n = s->n;
-	pp->low = xcalloc(s->n + 1, sizeof *pp->low);
-	pp->shape = xcalloc(s->n + 1, sizeof *pp->shape);
-	pp->sshape = xcalloc(s->n + 1, sizeof *pp->sshape);
-	pp->gaz = xcalloc(s->n + 1, sizeof *pp->gaz);
-	pp->lowc = xcalloc(s->n + 1, sizeof *pp->lowc);
-	for (i = 0; i < s->n; i++) {
-		char tmp[16];
+	/* one allocation for the strings: the tagger runs per sentence */
+	for (i = 0, len = 0; i < s->n; i++)
+		len += strlen(s->words[i]) + 1 + 2 * SHAPE_MAX;
+	pp->arena = xmalloc(len + 1);
+	pp->low = xcalloc(3 * (s->n + 1), sizeof *pp->low);
+	pp->shape = pp->low + s->n + 1;
+	pp->sshape = pp->shape + s->n + 1;
+	pp->gaz = xcalloc(2 * (s->n + 1), sizeof *pp->gaz);
+	pp->lowc = pp->gaz + s->n + 1;
+	for (i = 0, p = pp->arena; i < s->n; i++) {
 		const char *w = s->words[i];
+		size_t wl = strlen(w);
 
-		pp->low[i] = lower(w);
-		shape(w, tmp, sizeof tmp, 0);
-		pp->shape[i] = xstrdup(tmp);
-		shape(w, tmp, sizeof tmp, 1);
-		pp->sshape[i] = xstrdup(tmp);
+		pp->low[i] = p;
+		for (j = 0; j <= wl; j++)
+			p[j] = w[j] >= 'A' && w[j] <= 'Z' ? w[j] + 32 : w[j];
+		p += wl + 1;
+		pp->shape[i] = p;
+		shape(w, p, SHAPE_MAX, 0);
+		p += SHAPE_MAX;
+		pp->sshape[i] = p;
+		shape(w, p, SHAPE_MAX, 1);
+		p += SHAPE_MAX;
 		for (; *w; w++) {
 			if (*w >= 'a' && *w <= 'z')
 				allcaps = 0;
@@ -186,18 +185,9 @@ ner_prep_init(struct ner_prep *pp, const struct ner_gaz *gaz,
 void
 ner_prep_release(struct ner_prep *pp)
 {
-	size_t i;
-
-	for (i = 0; i < pp->n; i++) {
-		free(pp->low[i]);
-		free(pp->shape[i]);
-		free(pp->sshape[i]);
-	}
+	free(pp->arena);
 	free(pp->low);
-	free(pp->shape);
-	free(pp->sshape);
 	free(pp->gaz);
-	free(pp->lowc);
 	memset(pp, 0, sizeof *pp);
 }
 
@@ -351,24 +341,21 @@ capitalised(const char *w)
 }
 
 /*
- * Names contain a capitalised word; the words around them ("of", "al-",
- * "the") are within one word of one. Tokens further away are O without
- * being scored: on prose that skips most of the work.
+ * Names are made of capitalised words and of the short words between
+ * two of them ("Bank of England", "Abu Bakr al-Baghdadi"). Other tokens
+ * are O without being scored: on prose that skips most of the work.
  */
 static void
 active_mask(const struct ner_sentence *s, unsigned char *act)
 {
 	size_t i;
 
-	memset(act, 0, s->n);
 	for (i = 0; i < s->n; i++)
-		if (capitalised(s->words[i])) {
-			act[i] = 1;
-			if (i > 0)
-				act[i - 1] = 1;
-			if (i + 1 < s->n)
-				act[i + 1] = 1;
-		}
+		act[i] = (unsigned char)capitalised(s->words[i]);
+	for (i = 1; i + 1 < s->n; i++)
+		if (!act[i] && act[i - 1] && (act[i + 1] ||
+		    (i + 2 < s->n && capitalised(s->words[i + 2]))))
+			act[i] = 2;
 }
 
 void
@@ -391,7 +378,7 @@ extract_ner_tag(const struct extract_model *m, const struct ner_sentence *s,
 	act = xmalloc(s->n);
 	active_mask(s, act);
 	for (i = 0; i < s->n; i++)
-		any |= act[i];
+		any |= act[i] != 0;
 	if (!any) {
 		free(act);
 		return;

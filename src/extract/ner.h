@@ -45,6 +45,7 @@ struct extract_model {
 /* Per-sentence precomputation for feature extraction. */
 struct ner_prep {
 	size_t		  n;
+	char		 *arena;	/* the strings below live here */
 	char		**low;		/* lower-case words */
 	char		**shape;	/* full shape: Xxxxx */
 	char		**sshape;	/* short shape: Xx */

@@ -185,48 +185,52 @@ static const struct lex {
 };
 
 #define NLEX (sizeof lexicon / sizeof lexicon[0])
-static const struct lex *lex_sorted[NLEX];
+#define LEX_SLOTS 1024		/* power of two, over twice NLEX */
+
+/* Filled once (pthread_once) and read-only after: safe across threads. */
+static const struct lex *lex_table[LEX_SLOTS];
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
-static int
-lex_cmp(const void *a, const void *b)
+static uint32_t
+lex_hash(const char *w, size_t n)
 {
-	const struct lex *const *x = a, *const *y = b;
+	uint32_t h = 2166136261u;
+	size_t i;
 
-	return strcmp((*x)->word, (*y)->word);
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)w[i];
+		h *= 16777619u;
+	}
+	return h;
 }
 
 static void
 lex_init(void)
 {
-	size_t i;
+	size_t i, k;
 
-	for (i = 0; i < NLEX; i++)
-		lex_sorted[i] = &lexicon[i];
-	qsort(lex_sorted, NLEX, sizeof lex_sorted[0], lex_cmp);
+	for (i = 0; i < NLEX; i++) {
+		k = lex_hash(lexicon[i].word, strlen(lexicon[i].word)) &
+		    (LEX_SLOTS - 1);
+		while (lex_table[k] != NULL)
+			k = (k + 1) & (LEX_SLOTS - 1);
+		lex_table[k] = &lexicon[i];
+	}
 }
 
 /* Look up a lower-case word of n bytes; NULL when absent. */
 static const struct lex *
 lex_find(const char *w, size_t n)
 {
-	size_t lo = 0, hi = NLEX, mid;
-	int c;
+	const struct lex *l;
+	size_t k;
 
 	if (n == 0 || n > 16)
 		return NULL;
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		c = strncmp(lex_sorted[mid]->word, w, n);
-		if (c == 0 && lex_sorted[mid]->word[n] != '\0')
-			c = 1;
-		if (c == 0)
-			return lex_sorted[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	for (k = lex_hash(w, n) & (LEX_SLOTS - 1); (l = lex_table[k]) != NULL;
+	    k = (k + 1) & (LEX_SLOTS - 1))
+		if (strncmp(l->word, w, n) == 0 && l->word[n] == '\0')
+			return l;
 	return NULL;
 }
 

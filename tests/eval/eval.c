@@ -339,7 +339,6 @@ eval_conll(const char *path, const char *corpus,
 {
 	struct conll_doc *docs;
 	struct extract_tally t;
-	struct ner_sentence s;
 	struct extract_scored *g, *p;
 	size_t nd, i, j, k, ng, np;
 	int *gl, *pl;
@@ -347,19 +346,26 @@ eval_conll(const char *path, const char *corpus,
 	if (corpus_read_conll(path, &docs, &nd) != 0)
 		return;
 	memset(&t, 0, sizeof t);
-	for (i = 0; i < nd; i++)
+	for (i = 0; i < nd; i++) {
+		struct ner_sentence *ss = xcalloc(docs[i].nsent + 1, sizeof *ss);
+		int **pls = xcalloc(docs[i].nsent + 1, sizeof *pls);
+
+		for (j = 0; j < docs[i].nsent; j++) {
+			ss[j].words = (const char **)docs[i].sent[j].words;
+			ss[j].n = docs[i].sent[j].n;
+			pls[j] = xcalloc(ss[j].n + 1, sizeof **pls);
+		}
+		/* the whole document at once, as extract_run() tags */
+		extract_ner_doc(model, ss, docs[i].nsent, pls);
 		for (j = 0; j < docs[i].nsent; j++) {
 			struct conll_sent *cs = &docs[i].sent[j];
 
 			gl = xcalloc(cs->n + 1, sizeof *gl);
-			pl = xcalloc(cs->n + 1, sizeof *pl);
+			pl = pls[j];
 			g = xcalloc(cs->n + 1, sizeof *g);
 			p = xcalloc(cs->n + 1, sizeof *p);
 			for (k = 0; k < cs->n; k++)
 				gl[k] = tag_label(cs->tags[k], k ? gl[k - 1] : 0);
-			s.words = (const char **)cs->words;
-			s.n = cs->n;
-			extract_ner_tag(model, &s, pl);
 			ng = spans_from_labels(gl, cs->n, g);
 			np = spans_from_labels(pl, cs->n, p);
 			extract_score_add(&t, g, ng, p, np);
@@ -370,6 +376,9 @@ eval_conll(const char *path, const char *corpus,
 			free(g);
 			free(p);
 		}
+		free(ss);
+		free(pls);
+	}
 	corpus_conll_free(docs, nd);
 	ner_row(corpus, &t);
 }

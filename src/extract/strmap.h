@@ -1,0 +1,25 @@
+/*
+ * String-keyed map from a string to a size_t, internal to src/extract.
+ * Zero-initialise; keys are copied.
+ */
+#ifndef LEDE_EXTRACT_STRMAP_H
+#define LEDE_EXTRACT_STRMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct extract_strmap {
+	char	**keys;
+	size_t	 *vals;
+	size_t	  cap, n;
+};
+
+#define EXTRACT_STRMAP_NONE ((size_t)-1)
+
+/* Value for key, or EXTRACT_STRMAP_NONE. */
+size_t	 extract_strmap_get(const struct extract_strmap *, const char *);
+/* Set key's value (the key is copied). */
+void	 extract_strmap_put(struct extract_strmap *, const char *, size_t);
+void	 extract_strmap_release(struct extract_strmap *);
+
+#endif
