@@ -96,6 +96,21 @@ html_break(struct html_walk *w, int n)
 	w->space = 0;
 }
 
+/* Write the pending break, counting the newlines already written. */
+static void
+html_flush(struct html_walk *w)
+{
+	struct buf *o = w->out;
+	int have = 0;
+
+	while (have < 2 && (size_t)have < o->len &&
+	    o->data[o->len - 1 - have] == '\n')
+		have++;
+	for (; have < w->brk; have++)
+		buf_addc(o, '\n');
+	w->brk = w->space = 0;
+}
+
 static void
 html_text(struct html_walk *w, const char *s)
 {
@@ -107,14 +122,15 @@ html_text(struct html_walk *w, const char *s)
 			return;
 		}
 		if (w->pre && *s == '\n') {
-			html_break(w, 1);
-			if (o->len == 0)
+			/* Lines of <pre> stay lines; a blank one is a paragraph
+			   break, never an empty paragraph. */
+			if (o->len == 0 || (o->len >= 2 &&
+			    o->data[o->len - 1] == '\n' && o->data[o->len - 2] == '\n'))
 				continue;
-			/* A blank line in <pre> is a paragraph break. */
-			if (w->brk == 1 && o->len > 0 && o->data[o->len - 1] == '\n')
-				w->brk = 2;
-			buf_addc(o, '\n');
-			w->brk = 0;
+			if (w->brk > 0)
+				html_flush(w);
+			else
+				buf_addc(o, '\n');
 			continue;
 		}
 		if (!w->pre && strchr(" \t\n\r\f\v", *s) != NULL) {
@@ -123,7 +139,7 @@ html_text(struct html_walk *w, const char *s)
 			continue;
 		}
 		if (w->brk > 0 && o->len > 0)
-			buf_adds(o, w->brk == 2 ? "\n\n" : "\n");
+			html_flush(w);
 		else if (w->space && o->len > 0)
 			buf_addc(o, ' ');
 		w->brk = w->space = 0;
@@ -354,6 +370,10 @@ import_html_text(const char *html, size_t len, size_t *replaced, int *cut)
 		import_html_node_text(doc->children, 0, &out, &c);
 		xmlFreeDoc(doc);
 	}
+	/* No trailing white space (a <pre> may end with its newline). */
+	while (out.len > 0 && (out.data[out.len - 1] == '\n' ||
+	    out.data[out.len - 1] == ' '))
+		out.data[--out.len] = '\0';
 	text = buf_detach(&out);
 	tl = strlen(text);
 	if ((c && tl < IMPORT_MAX_BODY) || (tl == 0 && html_has_text(html, len))) {

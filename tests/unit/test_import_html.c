@@ -39,6 +39,7 @@ fragments(void)
 	TEXT("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>",
 	    "a b\n\nc");
 	TEXT("<pre>x\ty\n  z</pre>", "x\ty\n  z");
+	TEXT("<p>a</p><pre>b\n\n\n\nc\n</pre><p>d</p>", "a\n\nb\n\nc\n\nd");
 	TEXT("&#1593;&#1606;&#1576; &eacute;&nbsp;x",
 	    "\xD8\xB9\xD9\x86\xD8\xA8 \xC3\xA9\xC2\xA0x");
 }
