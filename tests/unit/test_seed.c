@@ -1,7 +1,7 @@
 /*
  * The seed article (../shared/seed/enab-baladi-isis-neighbours.txt) through
- * the plain-text importer, field by field. Skips (77) when shared/ is not
- * there.
+ * the plain-text importer, field by field, and the Latin-1 file of the BBC
+ * corpus. Skips (77) when shared/ is not there.
  */
 #include "config.h"
 
@@ -55,6 +55,34 @@ seed(void)
 	free(cause);
 }
 
+/* The BBC corpus file in Windows-1252/Latin-1 (if the corpora are here). */
+static void
+bbc_latin1(void)
+{
+	const char *shared = getenv("LEDE_SHARED");
+	char *path, *cause = NULL;
+	struct collect c;
+
+	path = xasprintf("%s/corpora/news/bbc/sport/199.txt",
+	    shared != NULL ? shared : "../shared");
+	if (access(path, R_OK) != 0) {
+		printf("# skipped: %s not here\n", path);
+		free(path);
+		return;
+	}
+	collect_init(&c);
+	CHECK_INT(import_file(path, &c.sink, &cause), 1);
+	if (c.n == 1) {
+		CHECK_STR(c.a[0]->title, "Chelsea sack Mutu");
+		CHECK(strstr(c.a[0]->body, "a \xC2\xA3" "15.8m signing") != NULL);
+		CHECK(strncmp(c.a[0]->body, "Chelsea have sacked Adrian Mutu", 31) == 0);
+	}
+	CHECK_INT(c.sink.replaced, 0);
+	collect_release(&c);
+	free(cause);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -70,6 +98,7 @@ main(void)
 	if (access(seed_path, R_OK) != 0)
 		test_skip("the seed article (LEDE_SHARED/seed/) is not here");
 	TEST_RUN(seed);
+	TEST_RUN(bbc_latin1);
 	free(seed_path);
 	return test_done();
 }
