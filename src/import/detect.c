@@ -177,6 +177,10 @@ detect_markup(const char *p, const char *end, enum import_format byname)
 	for (i = 0; i < sizeof html_tags / sizeof html_tags[0]; i++)
 		if (strcasestr(p, html_tags[i]) != NULL)
 			return IMPORT_HTML;
+	/* "<<< Breaking" is text that happens to start with '<'. */
+	if (root[0] == '\0')
+		return byname != IMPORT_UNKNOWN && byname != IMPORT_NEWSBOAT ?
+		    byname : IMPORT_TEXT;
 	/* Some other XML: let the feed parser say why it is not a feed. */
 	return IMPORT_RSS;
 }

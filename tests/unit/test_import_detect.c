@@ -44,6 +44,7 @@ binary_and_empty(void)
 	/* Other XML: the name decides, else the feed parser says why not. */
 	CHECK_INT(D("x.html", "<?xml version='1.0'?><svg/>"), IMPORT_HTML);
 	CHECK_INT(D(NULL, "<?xml version='1.0'?><svg/>"), IMPORT_RSS);
+	CHECK_INT(D(NULL, "<<< Breaking >>>\n\nText.\n"), IMPORT_TEXT);
 }
 
 static void
