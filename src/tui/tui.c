@@ -13,6 +13,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,14 +170,38 @@ setup(struct tui *t, size_t nproblems)
 	}
 }
 
+/*
+ * With $LEDE_LATENCY_LOG set, each key's time from being read to the
+ * screen being updated is appended there in microseconds (for bench/).
+ */
+static FILE *latency_log;
+static struct timespec key_time;
+
+static void
+latency_note(key_code key)
+{
+	struct timespec now;
+	char name[KEYS_NAME_MAX];
+
+	if (latency_log == NULL || key == KEYC_NONE)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	fprintf(latency_log, "%s %lld\n", keys_name(key, name),
+	    (long long)((now.tv_sec - key_time.tv_sec) * 1000000 +
+	    (now.tv_nsec - key_time.tv_nsec) / 1000));
+	fflush(latency_log);
+}
+
 static void
 loop(struct tui *t)
 {
+	key_code key = KEYC_NONE;
 	int64_t wait;
-	key_code key;
 
 	while (!t->quit && !got_quit_signal) {
 		draw(t);
+		latency_note(key);
+		key = KEYC_NONE;
 		wait = -1;
 		if (t->search_due != 0) {
 			wait = t->search_due - tui_now_ms();
@@ -186,6 +211,7 @@ loop(struct tui *t)
 			}
 		}
 		key = scr_getkey((int)wait);
+		clock_gettime(CLOCK_MONOTONIC, &key_time);
 		if (key == KEYC_NONE)
 			continue;
 		if (key == KEYC_RESIZE)
@@ -248,6 +274,8 @@ tui_run(const char *archive_path, const char *config_path, char **cause)
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
 	sigaction(SIGHUP, &sa, &old_hup);
+	if (getenv("LEDE_LATENCY_LOG") != NULL)
+		latency_log = fopen(getenv("LEDE_LATENCY_LOG"), "a");
 	if (scr_start(&t, cause) == 0) {
 		xalloc_set_fatal_hook(fatal_hook);
 		setup(&t, nproblems);
@@ -259,6 +287,9 @@ tui_run(const char *archive_path, const char *config_path, char **cause)
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);
+	if (latency_log != NULL)
+		fclose(latency_log);
+	latency_log = NULL;
 out:
 	cleanup(&t);
 	return rc;
