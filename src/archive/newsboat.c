@@ -381,7 +381,11 @@ nb_items(sqlite3 *db, const struct nb_cols *cols,
 			break;
 		}
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc == SQLITE_TOOBIG) {
+		*cause = xasprintf("cannot read the newsboat cache: an item "
+		    "larger than %u MiB", NEWSBOAT_MAX_VALUE >> 20);
+		n = -1;
+	} else if (rc != SQLITE_DONE) {
 		*cause = xasprintf("cannot read the newsboat cache: %s",
 		    sqlite3_errmsg(db));
 		n = -1;
@@ -440,6 +444,9 @@ archive_newsboat_read(const char *path, int (*fn)(struct article *, void *),
 	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, (int *)NULL);
 	sqlite3_exec(db, "PRAGMA cell_size_check = ON", NULL, NULL, NULL);
+	/* A hostile cache may hold a 1 GB value: SQLite refuses to load one
+	   past this instead of allocating it. */
+	sqlite3_limit(db, SQLITE_LIMIT_LENGTH, NEWSBOAT_MAX_VALUE);
 	if (nb_check(db, &cols, cause) != 0)
 		goto out;
 	rv = nb_items(db, &cols, fn, arg, cause);

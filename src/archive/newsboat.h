@@ -21,6 +21,8 @@
 #define NEWSBOAT_SCHEMA_MAJOR	2
 /* Bytes of raw HTML kept from one item's content (more is cut). */
 #define NEWSBOAT_MAX_CONTENT	(16u << 20)
+/* A value larger than this makes the cache unreadable (memory bound). */
+#define NEWSBOAT_MAX_VALUE	(256u << 20)
 
 /*
  * Call fn for each item of the cache at path that newsboat has not deleted,
