@@ -182,7 +182,7 @@ link_short_names(struct merge *g, const struct extract_mention *ms,
     size_t n)
 {
 	struct extract_strmap byword = { NULL, NULL, 0, 0 };
-	size_t i, f, p, k;
+	size_t i, f, p, k, *size;
 	char *w;
 	const char *sp;
 
@@ -191,7 +191,8 @@ link_short_names(struct merge *g, const struct extract_mention *ms,
 		f = g->mform[i];
 		if (g->forms[f].ntok >= 2 && ms[i].kind == EXTRACT_PERSON) {
 			extract_strmap_put(&byword, last_word(g->forms[f].text), f);
-			sp = strchr(g->forms[f].text, ' ');
+			if ((sp = strchr(g->forms[f].text, ' ')) == NULL)
+				continue;
 			w = xstrndup(g->forms[f].text, (size_t)(sp -
 			    g->forms[f].text));
 			if (extract_strmap_get(&byword, w) == (size_t)-1 ||
@@ -205,25 +206,28 @@ link_short_names(struct merge *g, const struct extract_mention *ms,
 		if ((p = extract_strmap_get(&byword, g->forms[f].text)) != (size_t)-1)
 			unite(g, p, f);
 	}
-	/* A surname used before the full name: link it afterwards. */
+	/* A surname used before the full name, and not linked since: link
+	 * it now (group sizes counted once, so this stays linear). */
+	size = xcalloc(g->nforms + 1, sizeof *size);
+	for (k = 0; k < g->nforms; k++)
+		size[find(g, k)]++;
 	for (k = 0; k < g->nforms; k++) {
-		if (g->forms[k].ntok != 1 || find(g, k) != k)
+		if (g->forms[k].ntok != 1 || find(g, k) != k || size[k] != 1)
 			continue;
-		if ((p = extract_strmap_get(&byword, g->forms[k].text)) != (size_t)-1 &&
-		    p != k) {
-			size_t r = find(g, k);
-			int single = 1;
-
-			for (i = 0; i < g->nforms; i++)
-				if (i != k && find(g, i) == r) {
-					single = 0;
-					break;
-				}
-			if (single)
-				unite(g, p, k);
-		}
+		p = extract_strmap_get(&byword, g->forms[k].text);
+		if (p != EXTRACT_STRMAP_NONE && p != k)
+			unite(g, p, k);
 	}
+	free(size);
 	extract_strmap_release(&byword);
+}
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct extract_span *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
 }
 
 /* Fill the entities from the groups. */
@@ -233,8 +237,7 @@ build(struct merge *g, const struct extract_mention *ms, size_t n,
     size_t nextra, struct extract_entity **out)
 {
 	struct extract_entity *v;
-	size_t *ent_of, ne = 0, i, f, r, e, best;
-	size_t votes[3];
+	size_t *ent_of, ne = 0, i, f, r, e, *best, *votes;
 	int k;
 
 	ent_of = xcalloc(g->nforms + 1, sizeof *ent_of);
@@ -246,53 +249,60 @@ build(struct merge *g, const struct extract_mention *ms, size_t n,
 			ent_of[r] = ne++;
 	}
 	v = ne ? xcalloc(ne, sizeof *v) : NULL;
-	/* names and aliases */
+	/* kind by votes, canonical name the longest form: one pass */
+	best = xcalloc(ne + 1, sizeof *best);
+	votes = xcalloc(3 * (ne + 1), sizeof *votes);
+	for (e = 0; e < ne; e++)
+		best[e] = (size_t)-1;
+	for (f = 0; f < g->nforms; f++) {
+		e = ent_of[find(g, f)];
+		for (k = 0; k < 3; k++)
+			votes[3 * e + k] += g->forms[f].votes[k];
+		if (best[e] == (size_t)-1 || strlen(g->forms[f].text) >
+		    strlen(g->forms[best[e]].text))
+			best[e] = f;
+	}
 	for (e = 0; e < ne; e++) {
-		best = (size_t)-1;
-		memset(votes, 0, sizeof votes);
-		for (f = 0; f < g->nforms; f++) {
-			if (ent_of[find(g, f)] != e)
-				continue;
-			for (k = 0; k < 3; k++)
-				votes[k] += g->forms[f].votes[k];
-			if (best == (size_t)-1 || strlen(g->forms[f].text) >
-			    strlen(g->forms[best].text))
-				best = f;
-		}
-		v[e].name = xstrdup(g->forms[best].text);
+		v[e].name = xstrdup(g->forms[best[e]].text);
 		v[e].kind = EXTRACT_PERSON;
 		for (k = 1; k < 3; k++)
-			if (votes[k] > votes[v[e].kind])
+			if (votes[3 * e + k] > votes[3 * e + v[e].kind])
 				v[e].kind = (enum extract_kind)k;
-		for (f = 0; f < g->nforms; f++) {
-			if (ent_of[find(g, f)] != e || f == best)
-				continue;
-			v[e].aliases = xreallocarray(v[e].aliases,
-			    v[e].naliases + 1, sizeof *v[e].aliases);
-			v[e].aliases[v[e].naliases++] =
-			    xstrdup(g->forms[f].text);
-		}
 	}
-	/* mentions, in text order (ms is in order; extras merged in) */
+	/* sizes first, so that every array is allocated once */
+	for (f = 0; f < g->nforms; f++)
+		if (f != best[ent_of[find(g, f)]])
+			v[ent_of[find(g, f)]].naliases++;
+	for (i = 0; i < n; i++)
+		v[ent_of[find(g, g->mform[i])]].nmentions++;
+	for (i = 0; i < nextra; i++)
+		v[ent_of[find(g, extra_form[i])]].nmentions++;
+	for (e = 0; e < ne; e++) {
+		v[e].aliases = v[e].naliases ? xcalloc(v[e].naliases,
+		    sizeof *v[e].aliases) : NULL;
+		v[e].mentions = xcalloc(v[e].nmentions, sizeof *v[e].mentions);
+		v[e].naliases = v[e].nmentions = 0;
+	}
+	for (f = 0; f < g->nforms; f++) {
+		e = ent_of[find(g, f)];
+		if (f != best[e])
+			v[e].aliases[v[e].naliases++] = xstrdup(g->forms[f].text);
+	}
+	free(best);
+	free(votes);
 	for (i = 0; i < n; i++) {
 		e = ent_of[find(g, g->mform[i])];
-		v[e].mentions = xreallocarray(v[e].mentions,
-		    v[e].nmentions + 1, sizeof *v[e].mentions);
 		v[e].mentions[v[e].nmentions++] = ms[i].span;
 	}
 	for (i = 0; i < nextra; i++) {
-		struct extract_entity *en = &v[ent_of[find(g, extra_form[i])]];
-		size_t at = en->nmentions;
-
-		en->mentions = xreallocarray(en->mentions, en->nmentions + 1,
-		    sizeof *en->mentions);
-		while (at > 0 && en->mentions[at - 1].start > extra[i].start)
-			at--;
-		memmove(en->mentions + at + 1, en->mentions + at,
-		    (en->nmentions - at) * sizeof *en->mentions);
-		en->mentions[at] = extra[i];
-		en->nmentions++;
+		e = ent_of[find(g, extra_form[i])];
+		v[e].mentions[v[e].nmentions++] = extra[i];
 	}
+	/* the bracketed acronyms came last: put everything in text order */
+	if (nextra > 0)
+		for (e = 0; e < ne; e++)
+			qsort(v[e].mentions, v[e].nmentions,
+			    sizeof *v[e].mentions, span_cmp);
 	free(ent_of);
 	*out = v;
 	return ne;

@@ -5,6 +5,7 @@
 
 #include "test.h"
 #include "extract/extract.h"
+#include "util/buf.h"
 
 static char *
 model_path(void)
@@ -185,6 +186,31 @@ hostile_text_with_model(void)
 	CHECK(r->nsentences >= 1);
 	extract_result_free(r);
 	free(s);
+	/* 10^5 distinct capitalised names, paired like people's names and
+	 * chained by "known as": merging must stay linear */
+	{
+		struct buf b = BUF_INIT;
+		char w[8];
+		size_t k, j;
+
+		for (k = 0; k < 100000; k++) {
+			size_t v = k;
+
+			w[0] = (char)('A' + v % 26);
+			v /= 26;
+			for (j = 1; j < 5; j++, v /= 26)
+				w[j] = (char)('a' + v % 26);
+			w[5] = '\0';
+			buf_adds(&b, w);
+			buf_adds(&b, k % 3 == 2 ? ", known as " : " ");
+			if (k % 50 == 49)
+				buf_adds(&b, "said. ");
+		}
+		r = extract_run(m, b.data, b.len, "2025-03-20", "en");
+		CHECK(r->nsentences >= 1);
+		extract_result_free(r);
+		buf_release(&b);
+	}
 	extract_model_free(m);
 	CHECK(strcmp(extract_kind_name(EXTRACT_PLACE), "place") == 0);
 	CHECK(strcmp(extract_ttype_name(EXTRACT_SET), "set") == 0);
