@@ -20,8 +20,9 @@
  * Mapping: channel/feed title -> source, its link -> source_url, its
  * language (or xml:lang) -> language; item title, link (Atom: rel
  * alternate, resolved against xml:base), guid/id, pubDate/dc:date or
- * published/updated, dc:creator/author (Atom: author names), and
- * content:encoded/description (Atom: content/summary) as HTML made text.
+ * published/updated, dc:creator/author (Atom: author names),
+ * content:encoded/description (Atom: content/summary) as HTML made text,
+ * and a Media RSS description as the caption.
  */
 #include "config.h"
 
@@ -44,6 +45,7 @@
 #define NS_CONTENT	"http://purl.org/rss/1.0/modules/content/"
 #define NS_DC		"http://purl.org/dc/elements/1.1/"
 #define NS_RDF		"http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define NS_MEDIA	"http://search.yahoo.com/mrss/"
 
 /* Which namespace a child must be in. */
 enum feed_ns {
@@ -51,6 +53,7 @@ enum feed_ns {
 	FEED_ATOM,	/* Atom 1.0 or 0.3 */
 	FEED_CONTENT,
 	FEED_DC,
+	FEED_MEDIA,
 };
 
 struct feed_err {
@@ -83,6 +86,8 @@ feed_ns_is(const xmlNode *n, enum feed_ns want)
 		return href != NULL && strcmp(href, NS_CONTENT) == 0;
 	case FEED_DC:
 		return href != NULL && strcmp(href, NS_DC) == 0;
+	case FEED_MEDIA:
+		return href != NULL && strcmp(href, NS_MEDIA) == 0;
 	}
 	return 0;
 }
@@ -235,6 +240,28 @@ feed_person(char *s)
 	return t;
 }
 
+/*
+ * A photo caption from Media RSS: media:description of the item, or of its
+ * first media:content or media:group that has one.
+ */
+static char *
+feed_media_caption(struct feed *f, xmlNode *item)
+{
+	xmlNode *n, *d;
+
+	if ((d = feed_child(item, FEED_MEDIA, "description")) != NULL)
+		return feed_title(f, d, 1);
+	for (n = item->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || !feed_ns_is(n, FEED_MEDIA) ||
+		    (strcmp((const char *)n->name, "content") != 0 &&
+		    strcmp((const char *)n->name, "group") != 0))
+			continue;
+		if ((d = feed_child(n, FEED_MEDIA, "description")) != NULL)
+			return feed_title(f, d, 1);
+	}
+	return NULL;
+}
+
 /* An article with the feed-level fields filled in. */
 static struct article *
 feed_article(struct feed *f)
@@ -305,6 +332,7 @@ feed_rss_item(struct feed *f, xmlNode *item)
 	if ((n = feed_child(item, FEED_CONTENT, "encoded")) == NULL)
 		n = feed_child(item, FEED_RSS, "description");
 	a->body = feed_html(f, n, 1);
+	a->caption = feed_media_caption(f, item);
 	if ((lang = feed_lang(item)) != NULL ||
 	    (lang = feed_line(f, feed_child(item, FEED_DC, "language"))) != NULL) {
 		free(a->language);

@@ -38,7 +38,9 @@ rss2(void)
 	   form and footer are gone; <br> is a line break. */
 	CHECK_STR(a->body, "The threats posed by the Islamic State group "
 	    "remain.\n\nSecond paragraph,\nwith a break & an entity.");
-	CHECK(strstr(a->origin, "rss2.xml:9") != NULL);
+	CHECK(strstr(a->origin, "rss2.xml:10") != NULL);
+	/* Media RSS description as the caption. */
+	CHECK_STR(a->caption, "A delegation in Amman");
 	a = c.a[1];
 	CHECK_STR(a->title, "Only a description");
 	CHECK_STR(a->author, "Jane Doe");
@@ -52,9 +54,9 @@ rss2(void)
 	CHECK_STR(a->url, "https://example.org/3");
 	CHECK_STR(a->body, "Plain text description.");
 	CHECK_INT(c.nproblems, 2);
-	CHECK(strstr(buf_str(&c.problems), "rss2.xml:29: item has neither "
+	CHECK(strstr(buf_str(&c.problems), "rss2.xml:31: item has neither "
 	    "title nor text") != NULL);
-	CHECK(strstr(buf_str(&c.problems), "rss2.xml:35: date \"the day after "
+	CHECK(strstr(buf_str(&c.problems), "rss2.xml:37: date \"the day after "
 	    "tomorrow\" not understood") != NULL);
 out:
 	collect_release(&c);
