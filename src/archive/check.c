@@ -90,8 +90,16 @@ archive_check(struct archive *a, char **report, char **cause)
 	 * content table; the plain form does so on older releases.
 	 */
 	if (a->flags & ARCHIVE_READONLY) {
-		buf_adds(&out, "full-text index: not checked (the archive is "
-		    "open read-only)\n");
+		/* FTS5's own check is a write statement: count rows instead. */
+		if (collect(a, "SELECT printf('%d articles, %d indexed',"
+		    " (SELECT count(*) FROM articles),"
+		    " (SELECT count(*) FROM articles_fts_docsize))"
+		    " WHERE (SELECT count(*) FROM articles) !="
+		    " (SELECT count(*) FROM articles_fts_docsize)", NULL,
+		    "full-text index", &out, &problems, cause) != 0)
+			goto fail;
+		buf_adds(&out, "full-text index: only counted (open the "
+		    "archive read-write for the full check)\n");
 		goto done;
 	}
 	fts_check(a, "INSERT INTO articles_fts(articles_fts, rank)"

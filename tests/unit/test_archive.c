@@ -656,6 +656,7 @@ readonly_refuses_writes(void)
 	cause = NULL;
 	CHECK_INT(archive_total(ar), 30);
 	CHECK_INT(archive_check(ar, &report, &cause), 0);
+	CHECK(report != NULL && strstr(report, "only counted") != NULL);
 	free(report);
 	article_free(art);
 	archive_close(ar);
