@@ -893,6 +893,10 @@ rule_ref(struct tctx *c, size_t i, struct tmatch *m)
 		    "PAST_REF" : "FUTURE_REF");
 		return 1;
 	}
+	if (is(c, i, "recent") && is(c, i + 1, "years")) {
+		set_value(m, 2, EXTRACT_DATE, "PAST_REF");
+		return 1;
+	}
 	if (is(c, i, "recent") && lx(c, i + 1, LX_UNITS)) {
 		char v[16];
 		const struct unitinfo *u = &units[c->lx[i + 1]->val];
@@ -1121,6 +1125,11 @@ rule_relative(struct tctx *c, size_t i, struct tmatch *m)
 			u = c->lx[j + 1];
 			j += 2;
 			dir = u->val == U_QUARTER ? -1 : 0;
+			/* early in the week, "the weekend" is the one just past */
+			if (u->val == U_WEEKEND && c->has_ref &&
+			    c->ref.gran == G_DAY && tdate_weekday(&c->ref) <= 3 &&
+			    tense_at(c, i) != TENSE_FUTURE)
+				dir = -1;
 			goto unit;
 		}
 		if (j > i && lx(c, j, LX_WDAY) == NULL)
