@@ -187,6 +187,37 @@ else ok "flags --json: C1 and RLO escaped"; fi
 expect_eq "... and parse back" "$(json "[f['note'] for f in j if f['id'] == $f5][0] == 'c1 \x85 rlo \u202e end'" "$T/f3.json")" "True"
 lede flag --delete "$f5" || fail "delete f5"
 
+# An Arabic title and a very long one, in a second archive: the Subject
+# comes back whole through Python's parser (RFC 2047 encoded-words).
+B="$T/ar.db"
+py "
+import json
+long = ' '.join(['word'] * 400) + ' ' + 'x' * 1500
+with open('$T/ar.jsonl', 'w') as f:
+    f.write(json.dumps({'title': 'تنظيم الدولة يهاجم \u202e جيرانه', 'url': 'https://example.org/lede-test/ar', 'published': '2025-02-20', 'source': 'عنب بلدي', 'body': 'قال الباحث عمار فرهود إن الخطوة مهمة.'}) + '\\n')
+    f.write(json.dumps({'title': long, 'url': 'https://example.org/lede-test/long', 'published': '2025-02-21', 'source': 'Wire', 'body': 'A long title.'}) + '\\n')
+"
+"$LEDE" -a "$B" import --quiet "$T/ar.jsonl" 2>/dev/null || fail "import ar.jsonl"
+"$LEDE" -a "$B" list --json >"$T/al.json"
+for id in $(json '" ".join(str(r["id"]) for r in j)' "$T/al.json"); do
+	"$LEDE" -a "$B" flag "$id" --quote "$(json "[r for r in j if r['id'] == $id][0]['url'].endswith('/ar') and 'عمار فرهود' or 'long title'" "$T/al.json")" --note "ملاحظة" >/dev/null ||
+	    fail "flag $id in ar.db"
+done
+"$LEDE" -a "$B" export-flags --format email --dir "$T/armail" --to desk@example.org 2>/dev/null || fail "export ar.db"
+py "$check_mail
+import glob
+subjects = set()
+for p in glob.glob('$T/armail/*.eml'):
+    data = open(p, 'rb').read()
+    assert max(len(l) for l in data.split(b'\\r\\n')) <= 998, p
+    m = email.message_from_bytes(data, policy=email.policy.default)
+    body = check(m, p)
+    assert 'ملاحظة' in body, body
+    subjects.add(str(m['Subject']))
+long = ' '.join(['word'] * 400) + ' ' + 'x' * 1500
+assert subjects == {'Correction request: تنظيم الدولة يهاجم جيرانه', 'Correction request: ' + long}, subjects
+" 2>"$T/err" && ok "Arabic and long subjects decode back" || fail "subjects: $(cat "$T/err")"
+
 # delete
 lede flag --delete "$f3" || fail "delete"
 expect_eq "deleted" "$(lede flags --json | py 'import json,sys; print(len(json.load(sys.stdin)))')" "3"
