@@ -322,6 +322,17 @@ relevance(void)
 		archive_page_release(&p);
 		CHECK_INT(archive_position(ar, &f, 1, &cause), -1);
 		free(cause);
+		cause = NULL;
+		/* Ranked with filters that FTS5 and the join apply. */
+		f.query = "storm date:..2024 -source:Old";
+		CHECK_INT(archive_list(ar, &f, 0, 0, 100, 1, &p, &cause), 0);
+		CHECK_INT(p.nrows, 1);
+		if (p.nrows == 1) {
+			CHECK_INT(p.rows[0].id, id_forge);
+			CHECK(p.rows[0].rank < 0);
+			CHECK(p.rows[0].snippet != NULL);
+		}
+		archive_page_release(&p);
 	}
 }
 
