@@ -152,6 +152,52 @@ odd_inputs_never_fail(void)
 	CHECK_INT(count("NEAR"), 0);
 }
 
+/* Random queries from the characters FTS5 gives meaning to. */
+static void
+random_queries(void)
+{
+	static const char *bits[] = {
+		"\"", "*", "-", "(", ")", ":", "^", "{", "}", "+", ",", " ",
+		" ", " ", "NEAR", "NEAR/2", "OR", "AND", "NOT", "storm", "harb",
+		"title", "source", "date", "2025", "..", "\u0643\u062A\u0628",
+		"\u064E", "\u4E2D", "'", "\\", "\t", "\xC3", "\xFF", "rowid",
+		"rank", "articles_fts", "=",
+	};
+	char q[256];
+	unsigned seed = 12345;
+	size_t len;
+	int i, j, fails = 0;
+
+	for (i = 0; i < 3000; i++) {
+		len = 0;
+		q[0] = '\0';
+		for (j = 0; j < 1 + i % 12; j++) {
+			seed = seed * 1103515245 + 12345;
+			len += snprintf(q + len, sizeof q - len, "%s",
+			    bits[(seed >> 16) % (sizeof bits / sizeof bits[0])]);
+			if (len >= sizeof q - 16)
+				break;
+		}
+		if (count(q) < 0 && fails++ < 5)
+			fprintf(stderr, "  query: [%s]\n", q);
+		if (i % 5 == 0) {
+			struct archive_filter f = { .query = q,
+			    .order = i % 10 ? ARCHIVE_RELEVANCE : ARCHIVE_NEWEST };
+			struct archive_page p;
+			char *cause = NULL;
+
+			if (archive_list(ar, &f, 0, 0, 5, 1, &p, &cause) != 0) {
+				if (fails++ < 5)
+					fprintf(stderr, "  list [%s]: %s\n", q,
+					    cause);
+				free(cause);
+			} else
+				archive_page_release(&p);
+		}
+	}
+	CHECK_INT(fails, 0);
+}
+
 static void
 syntax(void)
 {
@@ -416,6 +462,7 @@ main(void)
 	test_dir_make();
 	setup();
 	TEST_RUN(odd_inputs_never_fail);
+	TEST_RUN(random_queries);
 	TEST_RUN(syntax);
 	TEST_RUN(inflections);
 	TEST_RUN(arabic);
