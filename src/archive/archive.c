@@ -225,7 +225,10 @@ archive_open(const char *path, int flags, char **cause)
 	a->flags = flags;
 	oflags = (flags & ARCHIVE_READONLY) ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	oflags |= SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	oflags |= SQLITE_OPEN_NOMUTEX;
+#ifdef SQLITE_OPEN_EXRESCODE	/* 3.37; configure accepts 3.35 */
+	oflags |= SQLITE_OPEN_EXRESCODE;
+#endif
 	if (sqlite3_open_v2(path, &a->db, oflags, NULL) != SQLITE_OK) {
 		*cause = xasprintf("%s: %s", path, a->db != NULL ?
 		    sqlite3_errmsg(a->db) : "cannot open");
