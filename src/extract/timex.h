@@ -1,0 +1,117 @@
+/*
+ * The temporal tagger's insides, shared by timex.c (the engine and the
+ * rule table), timex_lex.c (the lexicon and the helpers every rule uses),
+ * timex_date.c (rules for calendar dates) and timex_rel.c (rules for
+ * expressions read against the reference date). Internal to src/extract.
+ */
+#ifndef LEDE_EXTRACT_TIMEX_H
+#define LEDE_EXTRACT_TIMEX_H
+
+#include <stddef.h>
+
+#include "extract/extract_int.h"
+#include "extract/tdate.h"
+
+enum lxclass {
+	LX_NONE, LX_MONTH, LX_WDAY, LX_WDAYS, LX_UNIT, LX_UNITS, LX_NUM,
+	LX_ORD, LX_QUANT, LX_SEASON, LX_PART, LX_CLOCK, LX_DEIC, LX_REF,
+	LX_MOD, LX_EDGE, LX_SETADV, LX_APPROX, LX_HOLIDAY, LX_DECADEW
+};
+
+/* Units, in the order of the unit table below. */
+enum unit {
+	U_SEC, U_MIN, U_HOUR, U_DAY, U_WEEK, U_WEEKEND, U_FORTNIGHT, U_MONTH,
+	U_QUARTER, U_YEAR, U_DECADE, U_CENTURY, U_MILLENNIUM
+};
+
+struct unitinfo {
+	const char	*code;		/* TIMEX3 duration letter(s) */
+	int		 time;		/* needs the PT prefix */
+	int		 mult;		/* code counts this many per unit */
+	enum tgran	 gran;
+};
+
+/* Modifiers (LX_MOD values). */
+enum { M_LAST, M_NEXT, M_THIS, M_PAST, M_COMING, M_LATEST, M_FOLLOWING,
+	M_PREVIOUS };
+/* Reference values (LX_REF). */
+enum { R_PRESENT, R_PAST, R_FUTURE };
+
+struct lex {
+	const char	*word;
+	enum lxclass	 cls;
+	int		 val;
+};
+
+/* One sentence being tagged. */
+struct tctx {
+	const char		*text;
+	const char		*low;	/* lower-cased copy, same offsets */
+	const struct extract_tok *tok;	/* the sentence's tokens */
+	const struct lex	**lx;	/* lexicon entry per token */
+	size_t			 n;
+	struct tdate		 ref;
+	int			 has_ref;
+	struct tdate		*last;	/* last date mentioned, or NULL */
+	int			 qctx;	/* a quarter was mentioned: financial */
+};
+
+struct tmatch {
+	size_t			 len;	/* tokens */
+	enum extract_ttype	 type;
+	char			 value[48];
+	struct tdate		 date;	/* when is_date */
+	int			 is_date;
+};
+
+enum { TENSE_NONE, TENSE_PAST, TENSE_FUTURE };
+
+extern const struct unitinfo timex_units[];
+/* Parts of the day (LX_PART): MO AF EV NI DT. */
+extern const char *const timex_parts[];
+
+/* timex_lex.c */
+/* Build the lexicon's hash table once; safe to call from any thread. */
+void	 timex_lex_ready(void);
+const struct lex *timex_lex_find(const char *w, size_t n);
+const char *timex_tw(const struct tctx *, size_t i, size_t *n);
+int	 timex_is(const struct tctx *, size_t i, const char *w);
+const struct lex *timex_lx(const struct tctx *, size_t i, enum lxclass);
+int	 timex_digits(const struct tctx *, size_t i, size_t minlen,
+	    size_t maxlen);
+int	 timex_day_number(const struct tctx *, size_t i);
+int	 timex_year_number(const struct tctx *, size_t i);
+size_t	 timex_number(const struct tctx *, size_t i, long *val);
+int	 timex_tense_at(const struct tctx *, size_t i);
+struct tdate timex_refdate(const struct tctx *);
+struct tdate timex_reported_quarter(const struct tctx *, int years_back);
+void	 timex_set_date(struct tmatch *, size_t len, const struct tdate *);
+void	 timex_set_value(struct tmatch *, size_t len, enum extract_ttype,
+	    const char *value);
+void	 timex_place_year(const struct tctx *, size_t i, struct tdate *,
+	    int cmp_gran);
+void	 timex_with_part(struct tmatch *, size_t len, const char *part);
+int	 timex_month_at(const struct tctx *, size_t i);
+int	 timex_temporal_prep(const struct tctx *, size_t i);
+
+/* Rules: each returns 1 and fills the match when one starts at token i. */
+int	 timex_rule_iso(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_slash(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_month(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_month_alone(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_year(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_quarter(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_season(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_holiday(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_year_ago(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_deictic(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_ref(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_duration(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_hyphen_duration(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_relative(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_weekday(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_clock(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_set(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_anaphor(struct tctx *, size_t, struct tmatch *);
+
+#endif

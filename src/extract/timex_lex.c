@@ -1,0 +1,548 @@
+/*
+ * The temporal tagger's lexicon (months, weekdays, units, number words,
+ * deictic and modifier words) and the small readers every rule shares:
+ * token text, numbers in digits or words, the tense around a token, and
+ * the placing of a month or day without a year. See timex.c for the
+ * design of the tagger and the normalisation rule.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/timex.h"
+#include "util/xalloc.h"
+
+const struct unitinfo timex_units[] = {
+	[U_SEC] = { "S", 1, 1, G_DAY },
+	[U_MIN] = { "M", 1, 1, G_DAY },
+	[U_HOUR] = { "H", 1, 1, G_DAY },
+	[U_DAY] = { "D", 0, 1, G_DAY },
+	[U_WEEK] = { "W", 0, 1, G_WEEK },
+	[U_WEEKEND] = { "WE", 0, 1, G_WEEKEND },
+	[U_FORTNIGHT] = { "W", 0, 2, G_WEEK },
+	[U_MONTH] = { "M", 0, 1, G_MONTH },
+	[U_QUARTER] = { "Q", 0, 1, G_QUARTER },
+	[U_YEAR] = { "Y", 0, 1, G_YEAR },
+	[U_DECADE] = { "Y", 0, 10, G_YEAR },	/* ten years: P10Y */
+	[U_CENTURY] = { "CE", 0, 1, G_CENTURY },
+	[U_MILLENNIUM] = { "ML", 0, 1, G_CENTURY },
+};
+
+/* Parts of the day (LX_PART) and clock words (LX_CLOCK). */
+const char *const timex_parts[] = { "MO", "AF", "EV", "NI", "DT" };
+
+static const struct lex lexicon[] = {
+	{ "january", LX_MONTH, 1 }, { "february", LX_MONTH, 2 },
+	{ "march", LX_MONTH, 3 }, { "april", LX_MONTH, 4 },
+	{ "may", LX_MONTH, 5 }, { "june", LX_MONTH, 6 },
+	{ "july", LX_MONTH, 7 }, { "august", LX_MONTH, 8 },
+	{ "september", LX_MONTH, 9 }, { "october", LX_MONTH, 10 },
+	{ "november", LX_MONTH, 11 }, { "december", LX_MONTH, 12 },
+	{ "jan.", LX_MONTH, 1 }, { "feb.", LX_MONTH, 2 },
+	{ "mar.", LX_MONTH, 3 }, { "apr.", LX_MONTH, 4 },
+	{ "jun.", LX_MONTH, 6 }, { "jul.", LX_MONTH, 7 },
+	{ "aug.", LX_MONTH, 8 }, { "sep.", LX_MONTH, 9 },
+	{ "sept.", LX_MONTH, 9 }, { "oct.", LX_MONTH, 10 },
+	{ "nov.", LX_MONTH, 11 }, { "dec.", LX_MONTH, 12 },
+	{ "jan", LX_MONTH, 1 }, { "feb", LX_MONTH, 2 },
+	{ "apr", LX_MONTH, 4 }, { "jun", LX_MONTH, 6 },
+	{ "jul", LX_MONTH, 7 }, { "aug", LX_MONTH, 8 },
+	{ "sep", LX_MONTH, 9 }, { "sept", LX_MONTH, 9 },
+	{ "oct", LX_MONTH, 10 }, { "nov", LX_MONTH, 11 },
+	{ "dec", LX_MONTH, 12 },
+	{ "monday", LX_WDAY, 1 }, { "tuesday", LX_WDAY, 2 },
+	{ "wednesday", LX_WDAY, 3 }, { "thursday", LX_WDAY, 4 },
+	{ "friday", LX_WDAY, 5 }, { "saturday", LX_WDAY, 6 },
+	{ "sunday", LX_WDAY, 7 },
+	{ "mondays", LX_WDAYS, 1 }, { "tuesdays", LX_WDAYS, 2 },
+	{ "wednesdays", LX_WDAYS, 3 }, { "thursdays", LX_WDAYS, 4 },
+	{ "fridays", LX_WDAYS, 5 }, { "saturdays", LX_WDAYS, 6 },
+	{ "sundays", LX_WDAYS, 7 },
+	{ "second", LX_UNIT, U_SEC }, { "seconds", LX_UNITS, U_SEC },
+	{ "minute", LX_UNIT, U_MIN }, { "minutes", LX_UNITS, U_MIN },
+	{ "hour", LX_UNIT, U_HOUR }, { "hours", LX_UNITS, U_HOUR },
+	{ "day", LX_UNIT, U_DAY }, { "days", LX_UNITS, U_DAY },
+	{ "week", LX_UNIT, U_WEEK }, { "weeks", LX_UNITS, U_WEEK },
+	{ "weekend", LX_UNIT, U_WEEKEND },
+	{ "weekends", LX_UNITS, U_WEEKEND },
+	{ "fortnight", LX_UNIT, U_FORTNIGHT },
+	{ "month", LX_UNIT, U_MONTH }, { "months", LX_UNITS, U_MONTH },
+	{ "quarter", LX_UNIT, U_QUARTER }, { "quarters", LX_UNITS, U_QUARTER },
+	{ "year", LX_UNIT, U_YEAR }, { "years", LX_UNITS, U_YEAR },
+	{ "decade", LX_UNIT, U_DECADE }, { "decades", LX_UNITS, U_DECADE },
+	{ "century", LX_UNIT, U_CENTURY },
+	{ "centuries", LX_UNITS, U_CENTURY },
+	{ "millennium", LX_UNIT, U_MILLENNIUM },
+	{ "a", LX_NUM, 1 }, { "an", LX_NUM, 1 }, { "one", LX_NUM, 1 },
+	{ "two", LX_NUM, 2 }, { "three", LX_NUM, 3 }, { "four", LX_NUM, 4 },
+	{ "five", LX_NUM, 5 }, { "six", LX_NUM, 6 }, { "seven", LX_NUM, 7 },
+	{ "eight", LX_NUM, 8 }, { "nine", LX_NUM, 9 }, { "ten", LX_NUM, 10 },
+	{ "eleven", LX_NUM, 11 }, { "twelve", LX_NUM, 12 },
+	{ "thirteen", LX_NUM, 13 }, { "fourteen", LX_NUM, 14 },
+	{ "fifteen", LX_NUM, 15 }, { "sixteen", LX_NUM, 16 },
+	{ "seventeen", LX_NUM, 17 }, { "eighteen", LX_NUM, 18 },
+	{ "nineteen", LX_NUM, 19 }, { "twenty", LX_NUM, 20 },
+	{ "thirty", LX_NUM, 30 }, { "forty", LX_NUM, 40 },
+	{ "fifty", LX_NUM, 50 }, { "sixty", LX_NUM, 60 },
+	{ "seventy", LX_NUM, 70 }, { "eighty", LX_NUM, 80 },
+	{ "ninety", LX_NUM, 90 }, { "hundred", LX_NUM, 100 },
+	{ "thousand", LX_NUM, 1000 }, { "dozen", LX_NUM, 12 },
+	{ "first", LX_ORD, 1 }, { "third", LX_ORD, 3 },
+	{ "fourth", LX_ORD, 4 }, { "fifth", LX_ORD, 5 },
+	{ "sixth", LX_ORD, 6 }, { "seventh", LX_ORD, 7 },
+	{ "eighth", LX_ORD, 8 }, { "ninth", LX_ORD, 9 },
+	{ "tenth", LX_ORD, 10 }, { "eleventh", LX_ORD, 11 },
+	{ "twelfth", LX_ORD, 12 },
+	{ "several", LX_QUANT, 0 }, { "few", LX_QUANT, 0 },
+	{ "many", LX_QUANT, 0 }, { "couple", LX_QUANT, 0 },
+	{ "some", LX_QUANT, 0 }, { "recent", LX_QUANT, 1 },
+	{ "spring", LX_SEASON, 0 }, { "summer", LX_SEASON, 1 },
+	{ "fall", LX_SEASON, 2 }, { "autumn", LX_SEASON, 2 },
+	{ "winter", LX_SEASON, 3 },
+	{ "morning", LX_PART, 0 }, { "afternoon", LX_PART, 1 },
+	{ "mid-afternoon", LX_PART, 1 }, { "evening", LX_PART, 2 },
+	{ "night", LX_PART, 3 }, { "overnight", LX_PART, 3 },
+	{ "noon", LX_CLOCK, 12 }, { "midday", LX_CLOCK, 12 },
+	{ "midnight", LX_CLOCK, 24 },
+	{ "today", LX_DEIC, 0 }, { "yesterday", LX_DEIC, -1 },
+	{ "tomorrow", LX_DEIC, 1 }, { "tonight", LX_DEIC, 100 },
+	/* "soon", "previously" left out: in news they are
+	 * tagged far less often than they occur */
+	{ "current", LX_REF, R_PRESENT },
+	{ "now", LX_REF, R_PRESENT }, { "currently", LX_REF, R_PRESENT },
+	{ "nowadays", LX_REF, R_PRESENT }, { "presently", LX_REF, R_PRESENT },
+	{ "recently", LX_REF, R_PAST }, { "lately", LX_REF, R_PAST },
+	{ "future", LX_REF, R_FUTURE }, { "past", LX_MOD, M_PAST },
+	{ "last", LX_MOD, M_LAST }, { "next", LX_MOD, M_NEXT },
+	{ "this", LX_MOD, M_THIS }, { "coming", LX_MOD, M_COMING },
+	{ "latest", LX_MOD, M_LATEST }, { "following", LX_MOD, M_FOLLOWING },
+	{ "previous", LX_MOD, M_PREVIOUS }, { "prior", LX_MOD, M_PREVIOUS },
+	{ "early", LX_EDGE, 0 }, { "earlier", LX_EDGE, 1 },
+	{ "late", LX_EDGE, 2 }, { "later", LX_EDGE, 3 },
+	{ "mid", LX_EDGE, 4 }, { "end", LX_EDGE, 5 },
+	{ "beginning", LX_EDGE, 6 }, { "start", LX_EDGE, 7 },
+	{ "middle", LX_EDGE, 8 },
+	{ "daily", LX_SETADV, U_DAY }, { "weekly", LX_SETADV, U_WEEK },
+	{ "monthly", LX_SETADV, U_MONTH },
+	{ "yearly", LX_SETADV, U_YEAR }, { "hourly", LX_SETADV, U_HOUR },
+	{ "nightly", LX_SETADV, U_DAY },
+	{ "every", LX_SETADV, -1 }, { "each", LX_SETADV, -1 },
+	{ "per", LX_SETADV, -2 },
+	{ "about", LX_APPROX, 1 }, { "nearly", LX_APPROX, 1 },
+	{ "almost", LX_APPROX, 1 }, { "around", LX_APPROX, 1 },
+	{ "roughly", LX_APPROX, 1 }, { "approximately", LX_APPROX, 1 },
+	{ "more", LX_APPROX, 2 }, { "less", LX_APPROX, 2 },
+	{ "at", LX_APPROX, 3 }, { "over", LX_APPROX, 1 },
+	{ "christmas", LX_HOLIDAY, 1225 }, { "thanksgiving", LX_HOLIDAY, 0 },
+	{ "halloween", LX_HOLIDAY, 1031 },
+	{ "the", LX_NONE, 1 }, { "that", LX_NONE, 2 }, { "ago", LX_NONE, 3 },
+	{ "sixties", LX_DECADEW, 6 }, { "seventies", LX_DECADEW, 7 },
+	{ "eighties", LX_DECADEW, 8 }, { "nineties", LX_DECADEW, 9 },
+};
+
+#define NLEX (sizeof lexicon / sizeof lexicon[0])
+#define LEX_SLOTS 1024		/* power of two, over twice NLEX */
+
+/* Filled once (pthread_once) and read-only after: safe across threads. */
+static const struct lex *lex_table[LEX_SLOTS];
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static uint32_t
+lex_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)w[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static void
+lex_init(void)
+{
+	size_t i, k;
+
+	for (i = 0; i < NLEX; i++) {
+		k = lex_hash(lexicon[i].word, strlen(lexicon[i].word)) &
+		    (LEX_SLOTS - 1);
+		while (lex_table[k] != NULL)
+			k = (k + 1) & (LEX_SLOTS - 1);
+		lex_table[k] = &lexicon[i];
+	}
+}
+
+void
+timex_lex_ready(void)
+{
+	pthread_once(&lex_once, lex_init);
+}
+
+/* Look up a lower-case word of n bytes; NULL when absent. */
+const struct lex *
+timex_lex_find(const char *w, size_t n)
+{
+	const struct lex *l;
+	size_t k;
+
+	if (n == 0 || n > 16)
+		return NULL;
+	for (k = lex_hash(w, n) & (LEX_SLOTS - 1); (l = lex_table[k]) != NULL;
+	    k = (k + 1) & (LEX_SLOTS - 1))
+		if (strncmp(l->word, w, n) == 0 && l->word[n] == '\0')
+			return l;
+	return NULL;
+}
+
+/* The i-th token's lower-case text and length. */
+const char *
+timex_tw(const struct tctx *c, size_t i, size_t *n)
+{
+	*n = c->tok[i].end - c->tok[i].start;
+	return c->low + c->tok[i].start;
+}
+
+int
+timex_is(const struct tctx *c, size_t i, const char *w)
+{
+	size_t n;
+	const char *s;
+
+	if (i >= c->n)
+		return 0;
+	s = timex_tw(c, i, &n);
+	return strlen(w) == n && memcmp(s, w, n) == 0;
+}
+
+const struct lex *
+timex_lx(const struct tctx *c, size_t i, enum lxclass cls)
+{
+	if (i >= c->n || c->lx[i] == NULL || c->lx[i]->cls != cls)
+		return NULL;
+	return c->lx[i];
+}
+
+/* Value of a token made of 1-4 ASCII digits, else -1. */
+int
+timex_digits(const struct tctx *c, size_t i, size_t minlen, size_t maxlen)
+{
+	size_t n, k;
+	const char *s;
+	int v = 0;
+
+	if (i >= c->n)
+		return -1;
+	s = timex_tw(c, i, &n);
+	if (n < minlen || n > maxlen)
+		return -1;
+	for (k = 0; k < n; k++) {
+		if (s[k] < '0' || s[k] > '9')
+			return -1;
+		v = v * 10 + (s[k] - '0');
+	}
+	return v;
+}
+
+/* A day of the month: 11, 11th, 1st; else -1. */
+int
+timex_day_number(const struct tctx *c, size_t i)
+{
+	size_t n, k;
+	const char *s;
+	int v = 0;
+
+	if (i >= c->n)
+		return -1;
+	s = timex_tw(c, i, &n);
+	for (k = 0; k < n && k < 2 && s[k] >= '0' && s[k] <= '9'; k++)
+		v = v * 10 + (s[k] - '0');
+	if (k == 0)
+		return -1;
+	if (k < n && !(n - k == 2 && (memcmp(s + k, "st", 2) == 0 ||
+	    memcmp(s + k, "nd", 2) == 0 || memcmp(s + k, "rd", 2) == 0 ||
+	    memcmp(s + k, "th", 2) == 0)))
+		return -1;
+	return v >= 1 && v <= 31 ? v : -1;
+}
+
+/* A plausible year: four digits 1000-2999. */
+int
+timex_year_number(const struct tctx *c, size_t i)
+{
+	int y = timex_digits(c, i, 4, 4);
+
+	return y >= 1000 && y <= 2999 ? y : -1;
+}
+
+/*
+ * A number: digits, number words ("twenty four", "twenty-four"), "a",
+ * or a vague quantity ("several", "a few": -2). Returns tokens used.
+ */
+size_t
+timex_number(const struct tctx *c, size_t i, long *val)
+{
+	const struct lex *l, *l2;
+	size_t n, k, used;
+	const char *s, *h;
+	long v = 0;
+
+	if (i >= c->n)
+		return 0;
+	if (timex_is(c, i, "a") && timex_is(c, i + 1, "couple")) {
+		*val = 2;
+		return timex_is(c, i + 2, "of") ? 3 : 2;
+	}
+	if (timex_is(c, i, "a") && timex_lx(c, i + 1, LX_QUANT) != NULL) {
+		*val = -2;
+		return timex_is(c, i + 2, "of") ? 3 : 2;
+	}
+	if ((l = timex_lx(c, i, LX_QUANT)) != NULL && l->val == 0) {
+		*val = -2;
+		return timex_is(c, i + 1, "of") ? 2 : 1;
+	}
+	s = timex_tw(c, i, &n);
+	if (n > 0 && s[0] >= '0' && s[0] <= '9') {
+		for (k = 0; k < n; k++) {
+			if (s[k] == ',')
+				continue;
+			if (s[k] < '0' || s[k] > '9' || v > 100000)
+				return 0;
+			v = v * 10 + (s[k] - '0');
+		}
+		if (n == 4 && v >= 1000)
+			return 0;	/* a year, not a count */
+		*val = v;
+		return 1;
+	}
+	/* twenty-four as one token */
+	if ((h = memchr(s, '-', n)) != NULL) {
+		l = timex_lex_find(s, (size_t)(h - s));
+		l2 = timex_lex_find(h + 1, n - (size_t)(h - s) - 1);
+		if (l && l2 && l->cls == LX_NUM && l2->cls == LX_NUM &&
+		    l->val >= 20 && l2->val < 10) {
+			*val = l->val + l2->val;
+			return 1;
+		}
+		return 0;
+	}
+	if ((l = timex_lx(c, i, LX_NUM)) == NULL)
+		return 0;
+	v = l->val;
+	used = 1;
+	if (v >= 20 && v < 100 && (l2 = timex_lx(c, i + 1, LX_NUM)) != NULL &&
+	    l2->val < 10 && l2->val > 1) {
+		v += l2->val;
+		used = 2;
+	}
+	if ((l2 = timex_lx(c, i + used, LX_NUM)) != NULL && (l2->val == 100 ||
+	    l2->val == 1000) && v < 100) {
+		v *= l2->val;
+		used++;
+	}
+	*val = v;
+	return used;
+}
+
+/* Nearest tense marker around token i within its sentence. */
+int
+timex_tense_at(const struct tctx *c, size_t i)
+{
+	/* Auxiliaries and a few strong verbs decide; reporting verbs
+	 * ("said") do not, since what is reported is often still to come;
+	 * a verb in -ed counts only when nothing stronger is near. */
+	static const char *const future[] = { "will", "'ll", "shall",
+		"going", "wo", "plans", "expects", "expected", "next",
+		"tomorrow", "upcoming", "scheduled", "payable", "due" };
+	static const char *const past[] = { "was", "were", "had", "did",
+		"ago", "last", "yesterday", "earlier", "began",
+		"came", "went", "took", "saw", "met", "won",
+		"lost", "fell", "rose", "left", "held", "sold",
+		"gave", "ran", "became" };
+	size_t d, j, k, n;
+	const char *s;
+	int side, weak = TENSE_NONE;
+
+	for (d = 1; d <= 12; d++) {
+		for (side = 0; side < 2; side++) {
+			if (side == 0 && d > i)
+				continue;
+			j = side == 0 ? i - d : i + d;
+			if (j >= c->n)
+				continue;
+			for (k = 0; k < sizeof future / sizeof future[0]; k++)
+				if (timex_is(c, j, future[k]))
+					return TENSE_FUTURE;
+			for (k = 0; k < sizeof past / sizeof past[0]; k++)
+				if (timex_is(c, j, past[k]))
+					return TENSE_PAST;
+			s = timex_tw(c, j, &n);
+			if (weak == TENSE_NONE && n >= 5 && s[n - 2] == 'e' &&
+			    s[n - 1] == 'd' && (c->tok[j].flags & TOK_LOWER))
+				weak = TENSE_PAST;
+		}
+	}
+	return weak;
+}
+
+/* The reference date, or a placeholder year 0 when there is none. */
+struct tdate
+timex_refdate(const struct tctx *c)
+{
+	struct tdate t = c->ref;
+
+	if (!c->has_ref) {
+		t.y = t.m = t.d = 0;
+		t.gran = G_DAY;
+	}
+	return t;
+}
+
+/*
+ * In financial news (a quarter already mentioned), "a year ago" means the
+ * reported quarter, the one before the reference's, a year back.
+ */
+struct tdate
+timex_reported_quarter(const struct tctx *c, int years_back)
+{
+	struct tdate t = c->ref;
+
+	t.m = (t.m - 1) / 3 * 3 + 1;
+	t.d = 1;
+	tdate_add_months(&t, -3 - 12 * years_back);
+	t.gran = G_QUARTER;
+	return t;
+}
+
+void
+timex_set_date(struct tmatch *m, size_t len, const struct tdate *d)
+{
+	m->len = len;
+	m->type = EXTRACT_DATE;
+	m->date = *d;
+	m->is_date = 1;
+	tdate_format(d, m->value, sizeof m->value);
+}
+
+void
+timex_set_value(struct tmatch *m, size_t len, enum extract_ttype type,
+    const char *value)
+{
+	m->len = len;
+	m->type = type;
+	m->is_date = 0;
+	snprintf(m->value, sizeof m->value, "%s", value);
+}
+
+/*
+ * Give an underspecified month (and day) a year. Of the reference year and
+ * its neighbours, the one that puts the date closest to the reference
+ * wins; the sentence's tense overrides that when the date would fall
+ * clearly on the wrong side (a past-tense date more than a week after the
+ * reference is last year's, a future-tense one a week before is next
+ * year's). Tense is read from nearby words and is noisy, hence the margin.
+ */
+void
+timex_place_year(const struct tctx *c, size_t i, struct tdate *t, int cmp_gran)
+{
+	struct tdate r = timex_refdate(c);
+	long ref, best = 0, d, bestd = -1, margin;
+	int tense, y, besty;
+
+	t->y = r.y;
+	if (!c->has_ref || c->ref.gran < G_MONTH)
+		return;
+	tense = timex_tense_at(c, i);
+	if (cmp_gran != G_DAY) {
+		/* a month: the closest one, unless the tense says otherwise */
+		d = t->m - r.m;
+		if (d > 6)
+			t->y--;
+		else if (d < -6)
+			t->y++;
+		d = (t->y - r.y) * 12 + t->m - r.m;
+		if (tense == TENSE_PAST && d > 0)
+			t->y--;
+		else if (tense == TENSE_FUTURE && d < 0)
+			t->y++;
+		return;
+	}
+	ref = tdate_to_days(r.y, r.m, c->ref.gran == G_DAY ? r.d : 15);
+	besty = r.y;
+	for (y = r.y - 1; y <= r.y + 1; y++) {
+		int day = t->d > tdate_days_in_month(y, t->m) ?
+		    tdate_days_in_month(y, t->m) : t->d;
+
+		d = tdate_to_days(y, t->m, day) - ref;
+		if (bestd < 0 || (d < 0 ? -d : d) < bestd) {
+			bestd = d < 0 ? -d : d;
+			best = d;
+			besty = y;
+		}
+	}
+	t->y = besty;
+	margin = 30;
+	if (tense == TENSE_PAST && best > margin)
+		t->y--;
+	else if (tense == TENSE_FUTURE && best < -margin)
+		t->y++;
+}
+
+/* Turn a day's value into a time of day: 2025-03-20TMO. */
+void
+timex_with_part(struct tmatch *m, size_t len, const char *part)
+{
+	size_t l = strlen(m->value), pl = strlen(part);
+
+	if (l + 1 + pl < sizeof m->value) {
+		m->value[l] = 'T';
+		memcpy(m->value + l + 1, part, pl + 1);
+	}
+	m->len = len;
+	m->type = EXTRACT_TIME;
+	m->is_date = 0;
+}
+
+/* A month name, careful with "may" and "march" as verbs. */
+int
+timex_month_at(const struct tctx *c, size_t i)
+{
+	const struct lex *l = timex_lx(c, i, LX_MONTH);
+
+	if (l == NULL)
+		return 0;
+	if ((l->val == 5 || l->val == 3) && timex_is(c, i, l->val == 5 ? "may" :
+	    "march") && !(c->tok[i].flags & TOK_UPPER))
+		return 0;
+	if (c->tok[i].flags & TOK_ALLCAPS && c->tok[i].end - c->tok[i].start
+	    <= 3)
+		return 0;
+	/* "Jan" without its period only before a day: Jan 5 */
+	if (c->tok[i].end - c->tok[i].start <= 4 && c->text[c->tok[i].end - 1]
+	    != '.' && !timex_is(c, i, "june") && !timex_is(c, i, "july") &&
+	    !timex_is(c, i, "may") && timex_day_number(c, i + 1) < 0)
+		return 0;
+	return l->val;
+}
+
+/* Words that let a bare month or year be a date: "in April", "by 2030". */
+int
+timex_temporal_prep(const struct tctx *c, size_t i)
+{
+	static const char *const preps[] = { "in", "since", "by", "until",
+		"till", "of", "during", "from", "to", "through", "before",
+		"after", "between", "and", "early", "late", "mid", "around",
+		"fiscal", "year", "circa", "throughout", "or", "for", "on",
+		"as", "than", "the", "this", "last", "next", "calendar",
+		"spring", "summer", "fall", "autumn", "winter" };
+	size_t k;
+
+	for (k = 0; k < sizeof preps / sizeof preps[0]; k++)
+		if (timex_is(c, i, preps[k]))
+			return 1;
+	return 0;
+}

@@ -1,0 +1,578 @@
+/*
+ * Temporal rules read against the reference date or the last date
+ * mentioned: today and yesterday, present/past/future references,
+ * durations and "N units ago/later", "last week" and "next April",
+ * weekdays, clock times, sets ("every Monday", "daily") and anaphora
+ * ("that day", "the following week").
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/timex.h"
+
+/* today, yesterday, tomorrow, tonight [+ part of day] */
+int
+timex_rule_deictic(struct tctx *c, size_t i, struct tmatch *m)
+{
+	const struct lex *l = timex_lx(c, i, LX_DEIC), *p;
+	struct tdate t = timex_refdate(c);
+
+	if (l == NULL)
+		return 0;
+	if (!c->has_ref) {
+		timex_set_value(m, 1, l->val == 100 ? EXTRACT_TIME : EXTRACT_DATE,
+		    "XXXX-XX-XX");
+		return 1;
+	}
+	t.gran = c->ref.gran;
+	if (l->val == 100) {
+		timex_set_date(m, 1, &t);
+		if (t.gran == G_DAY) {
+			timex_with_part(m, 1, "NI");
+		}
+		return 1;
+	}
+	if (t.gran == G_DAY)
+		tdate_add_days(&t, l->val);
+	timex_set_date(m, 1, &t);
+	if ((p = timex_lx(c, i + 1, LX_PART)) != NULL && t.gran == G_DAY) {
+		timex_with_part(m, 2, timex_parts[p->val]);
+	}
+	return 1;
+}
+
+/* now, currently, recently, the past, the future, recent years */
+int
+timex_rule_ref(struct tctx *c, size_t i, struct tmatch *m)
+{
+	static const char *const refs[] = { "PRESENT_REF", "PAST_REF",
+		"FUTURE_REF" };
+	const struct lex *l;
+	size_t j = i;
+
+	if (timex_is(c, i, "the") && (timex_is(c, i + 1, "past") || timex_is(c, i + 1, "future"))
+	    && !timex_lx(c, i + 2, LX_UNIT) && !timex_lx(c, i + 2, LX_UNITS) &&
+	    !timex_number(c, i + 2, &(long){0})) {
+		timex_set_value(m, 2, EXTRACT_DATE, timex_is(c, i + 1, "past") ?
+		    "PAST_REF" : "FUTURE_REF");
+		return 1;
+	}
+	if (timex_is(c, i, "recent") && timex_is(c, i + 1, "years")) {
+		timex_set_value(m, 2, EXTRACT_DATE, "PAST_REF");
+		return 1;
+	}
+	if (timex_is(c, i, "recent") && timex_lx(c, i + 1, LX_UNITS)) {
+		char v[16];
+		const struct unitinfo *u = &timex_units[c->lx[i + 1]->val];
+
+		snprintf(v, sizeof v, "P%sX%s", u->time ? "T" : "", u->code);
+		timex_set_value(m, 2, EXTRACT_DURATION, v);
+		return 1;
+	}
+	if (i > 0 && timex_lx(c, i, LX_UNITS) && (timex_is(c, i - 1, "for") ||
+	    timex_is(c, i - 1, "over") || timex_is(c, i - 1, "within") ||
+	    timex_is(c, i - 1, "after") || timex_is(c, i - 1, "in"))) {
+		char v[16];
+		const struct unitinfo *u = &timex_units[c->lx[i]->val];
+
+		snprintf(v, sizeof v, "P%sX%s", u->time ? "T" : "", u->code);
+		timex_set_value(m, 1, EXTRACT_DURATION, v);
+		return 1;
+	}
+	if (timex_is(c, i, "these") && timex_is(c, i + 1, "days")) {
+		timex_set_value(m, 2, EXTRACT_DATE, "PRESENT_REF");
+		return 1;
+	}
+	if ((l = timex_lx(c, j, LX_REF)) == NULL)
+		return 0;
+	if (l->val == R_FUTURE && timex_is(c, i, "future"))
+		return 0;
+	timex_set_value(m, 1, EXTRACT_DATE, refs[l->val]);
+	return 1;
+}
+
+/* [the] [past|last|next|first] [about] N unit(s) [ago|earlier|later] */
+int
+timex_rule_duration(struct tctx *c, size_t i, struct tmatch *m)
+{
+	const struct lex *u, *mod = NULL;
+	size_t j = i, used;
+	long val = 0;
+	int the = 0, approx = 0;
+	char v[48];
+	struct tdate t;
+
+	if (timex_is(c, j, "the")) {
+		the = 1;
+		j++;
+	}
+	if ((mod = timex_lx(c, j, LX_MOD)) != NULL || timex_lx(c, j, LX_ORD) ||
+	    timex_is(c, j, "final") || timex_is(c, j, "remaining"))
+		j++;
+	if (timex_lx(c, j, LX_APPROX)) {
+		approx = c->lx[j]->val;
+		if (approx == 1)
+			j++;
+		else if (approx == 2 && timex_is(c, j + 1, "than"))
+			j += 2;
+		else if (approx == 3 && timex_is(c, j + 1, "least"))
+			j += 2;
+	}
+	if (the && (mod == NULL || mod->val == M_THIS) && (timex_is(c, j, "full") ||
+	    timex_is(c, j, "fiscal") || timex_is(c, j, "calendar") || timex_is(c, j, "current") ||
+	    timex_is(c, j, "year")) && !timex_is(c, j + 1, "ago")) {
+		/* "the year": a year's span; "the full year": this one */
+		int which = !timex_is(c, j, "year");
+
+		if (which)
+			j++;
+		if (!timex_is(c, j, "year") || timex_is(c, j + 1, "earlier") ||
+		    timex_is(c, j + 1, "before") || timex_is(c, j + 1, "'s"))
+			return 0;
+		if (which && c->has_ref) {
+			t = c->ref;
+			t.gran = G_YEAR;
+			timex_set_date(m, j + 1 - i, &t);
+		} else
+			timex_set_value(m, j + 1 - i, EXTRACT_DURATION, "P1Y");
+		return 1;
+	}
+	if ((used = timex_number(c, j, &val)) == 0) {
+		/* "the past year", "the next month" */
+		if (!(the && mod != NULL && (u = timex_lx(c, j, LX_UNIT)) != NULL &&
+		    (mod->val == M_PAST || mod->val == M_LAST ||
+		    mod->val == M_NEXT || mod->val == M_COMING)))
+			return 0;
+		val = 1;
+		used = 0;
+	}
+	j += used;
+	if (timex_is(c, j, "more") || timex_is(c, j, "full") || timex_is(c, j, "straight"))
+		j++;
+	u = timex_lx(c, j, LX_UNIT);
+	if (u == NULL)
+		u = timex_lx(c, j, LX_UNITS);
+	if (u == NULL)
+		return 0;
+	/* "five year low": a singular unit after a number is fine */
+	j++;
+	if (timex_is(c, j, "ago") || timex_is(c, j, "earlier") || timex_is(c, j, "later") ||
+	    timex_is(c, j, "before") || timex_is(c, j, "after")) {
+		int back = timex_is(c, j, "ago") || timex_is(c, j, "earlier") ||
+		    timex_is(c, j, "before");
+		int anaph = !timex_is(c, j, "ago");
+
+		if (val == -2 && !anaph) {
+			timex_set_value(m, j + 1 - i, EXTRACT_DATE, "PAST_REF");
+			return 1;
+		}
+		if (val == -2)
+			goto duration;	/* "several months later": the span */
+		if (timex_is(c, j, "before") || timex_is(c, j, "after"))
+			if (j + 1 < c->n && !(c->tok[j + 1].flags & TOK_PUNCT))
+				goto duration;	/* "two days before the vote" */
+		if (anaph && c->last != NULL)
+			t = *c->last;
+		else {
+			t = timex_refdate(c);
+			if (!c->has_ref)
+				t.y = 0;
+		}
+		if (timex_units[u->val].time) {
+			timex_set_value(m, j + 1 - i, EXTRACT_DATE,
+			    back ? "PAST_REF" : "FUTURE_REF");
+			return 1;
+		}
+		tdate_add(&t, timex_units[u->val].gran, (back ? -1 : 1) * val *
+		    timex_units[u->val].mult);
+		if (!anaph || c->last == NULL) {
+			t.gran = timex_units[u->val].gran;
+			if (t.gran < G_YEAR)	/* a decade ago: a year */
+				t.gran = G_YEAR;
+			if (c->has_ref && t.gran > c->ref.gran)
+				t.gran = c->ref.gran;
+		}
+		if (c->qctx && c->has_ref && u->val == U_YEAR && val == 1 &&
+		    back)
+			t = timex_reported_quarter(c, 1);
+		if (t.y == 0 || !c->has_ref) {
+			timex_set_value(m, j + 1 - i, EXTRACT_DATE,
+			    back ? "PAST_REF" : "FUTURE_REF");
+			return 1;
+		}
+		timex_set_date(m, j + 1 - i, &t);
+		return 1;
+	}
+duration:
+	if (timex_is(c, j, "old"))
+		return 0;	/* an age: 52 years old */
+	if (timex_is(c, j, "long"))
+		j++;
+	if (val == -2)
+		snprintf(v, sizeof v, "P%sX%s", timex_units[u->val].time ? "T" : "",
+		    timex_units[u->val].code);
+	else
+		snprintf(v, sizeof v, "P%s%ld%s", timex_units[u->val].time ? "T" : "",
+		    val * timex_units[u->val].mult, timex_units[u->val].code);
+	timex_set_value(m, j - i, EXTRACT_DURATION, v);
+	return 1;
+}
+
+/* five-year, 30-day, two-week-old, 16-hour */
+int
+timex_rule_hyphen_duration(struct tctx *c, size_t i, struct tmatch *m)
+{
+	size_t n, k, a;
+	const char *s = timex_tw(c, i, &n), *h;
+	const struct lex *l, *u;
+	long val = 0;
+	char v[48];
+
+	if ((h = memchr(s, '-', n)) == NULL || h == s)
+		return 0;
+	if (n > 4 && memcmp(s + n - 4, "-old", 4) == 0)
+		return 0;	/* an age: 6-year-old */
+	if (n > 9 && memcmp(s + n - 9, "-quarters", 9) == 0)
+		return 0;	/* a fraction: three-quarters */
+	a = (size_t)(h - s);
+	if (s[0] >= '0' && s[0] <= '9') {
+		for (k = 0; k < a; k++) {
+			if (s[k] < '0' || s[k] > '9' || val > 10000)
+				return 0;
+			val = val * 10 + (s[k] - '0');
+		}
+	} else if ((l = timex_lex_find(s, a)) != NULL && l->cls == LX_NUM &&
+	    l->val > 0 && !(a == 1)) {
+		val = l->val;
+	} else
+		return 0;
+	s = h + 1;
+	n -= a + 1;
+	if ((h = memchr(s, '-', n)) != NULL)
+		n = (size_t)(h - s);
+	u = timex_lex_find(s, n);
+	if (u == NULL || (u->cls != LX_UNIT && u->cls != LX_UNITS))
+		return 0;
+	snprintf(v, sizeof v, "P%s%ld%s", timex_units[u->val].time ? "T" : "",
+	    val * timex_units[u->val].mult, timex_units[u->val].code);
+	timex_set_value(m, 1, EXTRACT_DURATION, v);
+	return 1;
+}
+
+/*
+ * [early|late] [this|last|next] week/month/year/quarter/weekend/season,
+ * [last|next|this] Monday, earlier this year, the latest quarter.
+ */
+int
+timex_rule_relative(struct tctx *c, size_t i, struct tmatch *m)
+{
+	const struct lex *mod, *u, *wd, *se, *p;
+	struct tdate t = timex_refdate(c);
+	size_t j = i;
+	int dir = 0, w, tense, diff;
+
+	if (timex_lx(c, j, LX_EDGE) && c->lx[j]->val <= 4)
+		j++;
+	else if (timex_is(c, j, "the") && (timex_lx(c, j + 1, LX_EDGE) &&
+	    c->lx[j + 1]->val >= 5) && timex_is(c, j + 2, "of"))
+		j += 3;
+	else if (timex_is(c, j, "the") && (timex_is(c, j + 1, "current") ||
+	    timex_is(c, j + 1, "latest")) && timex_lx(c, j + 2, LX_UNIT))
+		j++;
+	mod = timex_lx(c, j, LX_MOD);
+	if (mod == NULL && timex_is(c, j, "current"))
+		mod = &(const struct lex){ "current", LX_MOD, M_THIS };
+	if (mod == NULL) {
+		if (timex_is(c, j, "the") && timex_lx(c, j + 1, LX_UNIT) &&
+		    (c->lx[j + 1]->val == U_QUARTER ||
+		    c->lx[j + 1]->val == U_WEEKEND) && j == i) {
+			u = c->lx[j + 1];
+			j += 2;
+			dir = u->val == U_QUARTER ? -1 : 0;
+			/* early in the week, "the weekend" is the one just past */
+			if (u->val == U_WEEKEND && c->has_ref &&
+			    c->ref.gran == G_DAY && tdate_weekday(&c->ref) <= 3 &&
+			    timex_tense_at(c, i) != TENSE_FUTURE)
+				dir = -1;
+			goto unit;
+		}
+		if (j > i && timex_lx(c, j, LX_WDAY) == NULL)
+			return 0;
+		if (j == i)
+			return 0;
+	} else
+		j++;
+	if (mod != NULL)
+		switch (mod->val) {
+		case M_LAST: case M_PAST: case M_PREVIOUS: case M_LATEST:
+			dir = -1;
+			break;
+		case M_NEXT: case M_COMING: case M_FOLLOWING:
+			dir = 1;
+			break;
+		default:
+			dir = 0;
+		}
+	if (mod != NULL && mod->val == M_LATEST)
+		dir = -1;
+	if ((wd = timex_lx(c, j, LX_WDAY)) != NULL) {
+		if (!c->has_ref || c->ref.gran != G_DAY)
+			return 0;
+		w = tdate_weekday(&t);
+		if (dir < 0)
+			diff = -(((w - wd->val) + 6) % 7 + 1);
+		else if (dir > 0)
+			diff = ((wd->val - w) + 6) % 7 + 1;
+		else
+			diff = wd->val - w;
+		tdate_add_days(&t, diff);
+		t.gran = G_DAY;
+		timex_set_date(m, j + 1 - i, &t);
+		if ((p = timex_lx(c, j + 1, LX_PART)) != NULL) {
+			timex_with_part(m, j + 2 - i, timex_parts[p->val]);
+		}
+		return 1;
+	}
+	if ((p = timex_lx(c, j, LX_PART)) != NULL && c->has_ref &&
+	    c->ref.gran == G_DAY && mod != NULL && (mod->val == M_THIS ||
+	    mod->val == M_LAST)) {
+		if (mod->val == M_LAST)
+			tdate_add_days(&t, -1);
+		t.gran = G_DAY;
+		timex_set_date(m, j + 1 - i, &t);
+		timex_with_part(m, j + 1 - i, timex_parts[p->val]);
+		return 1;
+	}
+	if ((se = timex_lx(c, j, LX_SEASON)) != NULL) {
+		t.m = se->val == 3 ? 1 : 3 + 3 * se->val;
+		t.gran = G_SEASON;
+		if (dir != 0)
+			t.y += dir;
+		if (!c->has_ref)
+			t.y = 0;
+		timex_set_date(m, j + 1 - i, &t);
+		return 1;
+	}
+	if ((u = timex_lx(c, j, LX_UNIT)) == NULL)
+		return 0;
+	j++;
+unit:
+	if (u->val <= U_HOUR || u->val == U_FORTNIGHT || u->val == U_MILLENNIUM)
+		return 0;
+	if (!c->has_ref)
+		return 0;
+	tense = timex_tense_at(c, i);
+	(void)tense;
+	t.gran = u->val == U_DECADE ? G_DECADE : timex_units[u->val].gran;
+	if (t.gran > c->ref.gran)
+		return 0;
+	tdate_add(&t, t.gran, dir);
+	timex_set_date(m, j - i, &t);
+	return 1;
+}
+
+/* Weekday on its own: the closest such day, past or future by tense. */
+int
+timex_rule_weekday(struct tctx *c, size_t i, struct tmatch *m)
+{
+	const struct lex *wd = timex_lx(c, i, LX_WDAY);
+	struct tdate t = timex_refdate(c);
+	int w, tense, diff;
+	char v[48];
+
+	if (wd == NULL) {
+		if ((wd = timex_lx(c, i, LX_WDAYS)) == NULL)
+			return 0;
+		snprintf(v, sizeof v, "XXXX-WXX-%d", wd->val);
+		timex_set_value(m, 1, EXTRACT_SET, v);
+		return 1;
+	}
+	if (!(c->tok[i].flags & TOK_UPPER))
+		return 0;
+	if (!c->has_ref || c->ref.gran != G_DAY) {
+		snprintf(v, sizeof v, "XXXX-WXX-%d", wd->val);
+		timex_set_value(m, 1, EXTRACT_DATE, v);
+		return 1;
+	}
+	w = tdate_weekday(&t);
+	tense = timex_tense_at(c, i);
+	if (tense == TENSE_FUTURE)
+		diff = (wd->val - w + 7) % 7;
+	else if (tense == TENSE_PAST)
+		diff = -((w - wd->val + 7) % 7);
+	else {
+		diff = wd->val - w;
+		if (diff > 3)
+			diff -= 7;
+		else if (diff < -3)
+			diff += 7;
+	}
+	tdate_add_days(&t, diff);
+	t.gran = G_DAY;
+	/* "Friday night": news annotation gives the day's value */
+	timex_set_date(m, timex_lx(c, i + 1, LX_PART) != NULL ? 2 : 1, &t);
+	return 1;
+}
+
+/* 3 p.m., 10:30 [a.m.] [EST], noon, midnight [Friday] */
+int
+timex_rule_clock(struct tctx *c, size_t i, struct tmatch *m)
+{
+	size_t n, j = i;
+	const char *s = timex_tw(c, i, &n);
+	int hh = -1, mm = 0, pm = -1;
+	const struct lex *l;
+	struct tdate t;
+	char v[48], day[24];
+	struct tmatch dm;
+
+	if ((l = timex_lx(c, i, LX_CLOCK)) != NULL) {
+		hh = l->val;
+		j++;
+	} else {
+		if (n >= 4 && n <= 5 && sscanf(s, "%2d:%2d", &hh, &mm) == 2 &&
+		    s[n - 3] == ':') {
+			j++;
+		} else if ((hh = timex_digits(c, i, 1, 2)) >= 0) {
+			j++;
+		} else
+			return 0;
+		if (timex_is(c, j, "a.m.") || timex_is(c, j, "am") || timex_is(c, j, "a.m")) {
+			pm = 0;
+			j++;
+		} else if (timex_is(c, j, "p.m.") || timex_is(c, j, "pm") ||
+		    timex_is(c, j, "p.m")) {
+			pm = 1;
+			j++;
+		} else if (timex_is(c, j, "o'clock")) {
+			j++;
+		} else if (j == i + 1 && n < 4)
+			return 0;
+		if (hh > 23 || mm > 59 || (pm >= 0 && (hh > 12 || hh == 0)))
+			return 0;
+		if (pm == 1 && hh < 12)
+			hh += 12;
+		else if (pm == 0 && hh == 12)
+			hh = 0;
+	}
+	if (timex_is(c, j, "est") || timex_is(c, j, "edt") || timex_is(c, j, "gmt") ||
+	    timex_is(c, j, "utc") || timex_is(c, j, "et") || timex_is(c, j, "pst") ||
+	    timex_is(c, j, "local"))
+		j++;
+	if (timex_is(c, j, "time") && j > i + 1 && timex_is(c, j - 1, "local"))
+		j++;
+	/* a day right after: "10 p.m. Wednesday", "noon yesterday" */
+	memset(&dm, 0, sizeof dm);
+	if (timex_is(c, j, ","))
+		;
+	else if (timex_rule_weekday(c, j, &dm) || timex_rule_deictic(c, j, &dm) ||
+	    timex_rule_month(c, j, &dm)) {
+		if (dm.is_date && dm.date.gran == G_DAY)
+			j += dm.len;
+		else
+			dm.is_date = 0;
+	}
+	if (dm.is_date)
+		t = dm.date;
+	else {
+		t = timex_refdate(c);
+		if (!c->has_ref || c->ref.gran != G_DAY) {
+			snprintf(day, sizeof day, "XXXX-XX-XX");
+			goto out;
+		}
+	}
+	t.gran = G_DAY;
+	tdate_format(&t, day, sizeof day);
+out:
+	snprintf(v, sizeof v, "%sT%02d:%02d", day, hh, mm);
+	timex_set_value(m, j - i, EXTRACT_TIME, v);
+	return 1;
+}
+
+/* every day, each Thursday, daily, twice a year, per month */
+int
+timex_rule_set(struct tctx *c, size_t i, struct tmatch *m)
+{
+	const struct lex *l = timex_lx(c, i, LX_SETADV), *u;
+	char v[48];
+	long val = 1;
+	size_t used;
+
+	if (l != NULL && l->val >= 0) {
+		snprintf(v, sizeof v, "P%s1%s", timex_units[l->val].time ? "T" : "",
+		    timex_units[l->val].code);
+		timex_set_value(m, 1, EXTRACT_SET, v);
+		return 1;
+	}
+	if (l == NULL) {
+		/* "twice a year", "5% a year" */
+		if (!(timex_is(c, i, "a") || timex_is(c, i, "an")) || i == 0 ||
+		    !(timex_is(c, i - 1, "twice") || timex_is(c, i - 1, "once") ||
+		    timex_is(c, i - 1, "times") || timex_is(c, i - 1, "%") ||
+		    timex_is(c, i - 1, "percent")))
+			return 0;
+		if ((u = timex_lx(c, i + 1, LX_UNIT)) == NULL)
+			return 0;
+		snprintf(v, sizeof v, "P%s1%s", timex_units[u->val].time ? "T" : "",
+		    timex_units[u->val].code);
+		timex_set_value(m, 2, EXTRACT_SET, v);
+		return 1;
+	}
+	if ((u = timex_lx(c, i + 1, LX_WDAY)) != NULL) {
+		snprintf(v, sizeof v, "XXXX-WXX-%d", u->val);
+		timex_set_value(m, 2, EXTRACT_SET, v);
+		return 1;
+	}
+	if ((u = timex_lx(c, i + 1, LX_MONTH)) != NULL) {
+		snprintf(v, sizeof v, "XXXX-%02d", u->val);
+		timex_set_value(m, 2, EXTRACT_SET, v);
+		return 1;
+	}
+	used = 0;
+	if (l->val == -1 && (used = timex_number(c, i + 1, &val)) > 0 && val < 0)
+		return 0;
+	if ((u = timex_lx(c, i + 1 + used, LX_UNIT)) == NULL &&
+	    (used == 0 || (u = timex_lx(c, i + 1 + used, LX_UNITS)) == NULL))
+		return 0;
+	snprintf(v, sizeof v, "P%s%ld%s", timex_units[u->val].time ? "T" : "",
+	    val * timex_units[u->val].mult, timex_units[u->val].code);
+	timex_set_value(m, 2 + used, EXTRACT_SET, v);
+	return 1;
+}
+
+/* that day, the same day, the next day, the following week, that year */
+int
+timex_rule_anaphor(struct tctx *c, size_t i, struct tmatch *m)
+{
+	const struct lex *u;
+	struct tdate t;
+	size_t j = i;
+	int dir = 0;
+
+	if (c->last == NULL)
+		return 0;
+	if (timex_is(c, j, "that"))
+		j++;
+	else if (timex_is(c, j, "the") && (timex_is(c, j + 1, "same") ||
+	    timex_is(c, j + 1, "next") || timex_is(c, j + 1, "following") ||
+	    timex_is(c, j + 1, "previous"))) {
+		dir = timex_is(c, j + 1, "same") ? 0 : timex_is(c, j + 1, "previous") ?
+		    -1 : 1;
+		j += 2;
+	} else
+		return 0;
+	if ((u = timex_lx(c, j, LX_UNIT)) == NULL)
+		return 0;
+	if (u->val < U_DAY || u->val == U_FORTNIGHT || u->val == U_WEEKEND)
+		return 0;
+	t = *c->last;
+	if (timex_units[u->val].gran > t.gran)
+		return 0;
+	tdate_add(&t, timex_units[u->val].gran, dir);
+	t.gran = timex_units[u->val].gran;
+	timex_set_date(m, j + 1 - i, &t);
+	return 1;
+}
