@@ -80,21 +80,29 @@ flag_list_free(struct flag *flags, size_t n)
 	" s.corrections"
 #define FROM_FLAGS							\
 	" FROM flags f JOIN articles a ON a.id = f.article_id"		\
-	" LEFT JOIN sources s ON s.id = a.source_id"			\
-	" WHERE (?1 IS NULL OR f.status = ?1)"				\
+	" LEFT JOIN sources s ON s.id = a.source_id"
+#define FILTERS								\
+	" (?1 IS NULL OR f.status = ?1)"				\
 	" AND (?2 IS NULL OR s.name = ?2)"				\
 	" AND (?3 = 0 OR f.article_id = ?3)"				\
 	" AND (?4 = 0 OR f.id = ?4)"					\
 	" AND (?5 = 0 OR f.revision != a.revision)"
 
+/* The optional filters hide the indexes from the planner: one flag and
+   one article's flags (each get, each re-anchoring) have their own. */
 static const char sql_list_by_id[] = SELECT_FLAGS
-	", -1, -1" FROM_FLAGS " ORDER BY f.id";
+	", -1, -1" FROM_FLAGS " WHERE" FILTERS " ORDER BY f.id";
+static const char sql_one[] = SELECT_FLAGS
+	", -1, -1" FROM_FLAGS " WHERE f.id = ?4 AND" FILTERS;
+static const char sql_article[] = SELECT_FLAGS
+	", -1, -1" FROM_FLAGS " WHERE f.article_id = ?3 AND" FILTERS
+	" ORDER BY f.id";
 static const char sql_list_export[] = SELECT_FLAGS
 	", CASE WHEN f.revision = a.revision THEN length(CAST(substr("
 	"CAST(a.body AS BLOB), 1, f.start) AS TEXT)) ELSE -1 END"
 	", CASE WHEN f.revision = a.revision THEN length(CAST(substr("
 	"CAST(a.body AS BLOB), 1, f.stop) AS TEXT)) ELSE -1 END"
-	FROM_FLAGS " ORDER BY f.article_id, f.start, f.id";
+	FROM_FLAGS " WHERE" FILTERS " ORDER BY f.article_id, f.start, f.id";
 
 static char *
 column_str(sqlite3_stmt *st, int i)
@@ -142,11 +150,18 @@ archive_flags_foreach(struct archive *a, const struct flag_filter *flt,
 {
 	struct flag f;
 	sqlite3_stmt *st;
+	const char *sql;
 	int rc, ret = 0;
 
-	st = archive_stmt(a, flt->order == FLAG_LIST_EXPORT ? sql_list_export :
-	    sql_list_by_id, cause);
-	if (st == NULL)
+	if (flt->order == FLAG_LIST_EXPORT)
+		sql = sql_list_export;
+	else if (flt->id != 0)
+		sql = sql_one;
+	else if (flt->article_id != 0)
+		sql = sql_article;
+	else
+		sql = sql_list_by_id;
+	if ((st = archive_stmt(a, sql, cause)) == NULL)
 		return -1;
 	if (flt->status >= 0 && flt->status < FLAG_NSTATUS)
 		sqlite3_bind_text(st, 1, status_names[flt->status], -1,
