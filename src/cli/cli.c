@@ -21,6 +21,8 @@ extern const struct cli_cmd cli_cmd_list;
 extern const struct cli_cmd cli_cmd_show;
 extern const struct cli_cmd cli_cmd_search;
 extern const struct cli_cmd cli_cmd_check;
+extern const struct cli_cmd cli_cmd_entities;
+extern const struct cli_cmd cli_cmd_timeline;
 extern const struct cli_cmd cli_cmd_reindex;
 extern const struct cli_cmd cli_cmd_flag;
 extern const struct cli_cmd cli_cmd_flags;
@@ -32,6 +34,8 @@ static const struct cli_cmd *const cli_cmds[] = {
 	&cli_cmd_list,
 	&cli_cmd_show,
 	&cli_cmd_search,
+	&cli_cmd_entities,
+	&cli_cmd_timeline,
 	&cli_cmd_check,
 	&cli_cmd_reindex,
 	&cli_cmd_flag,
