@@ -50,6 +50,8 @@ struct extract_model;
 
 /* The model's file name inside a data directory: "<datadir>/ner.model". */
 #define EXTRACT_MODEL_FILE "ner.model"
+/* "<datadir>/ner.model". Caller frees. */
+char	*extract_model_path(const char *datadir);
 
 /*
  * Load the NER model written by lede-train. Returns NULL and sets *cause

@@ -353,6 +353,12 @@ extract_model_load(const char *path, char **cause)
 	return m;
 }
 
+char *
+extract_model_path(const char *datadir)
+{
+	return xasprintf("%s/%s", datadir, EXTRACT_MODEL_FILE);
+}
+
 void
 extract_model_free(struct extract_model *m)
 {

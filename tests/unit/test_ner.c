@@ -11,13 +11,8 @@ static char *
 model_path(void)
 {
 	const char *d = getenv("LEDE_DATADIR");
-	char *p;
 
-	if (d == NULL)
-		d = "share";
-	p = malloc(strlen(d) + sizeof "/" EXTRACT_MODEL_FILE);
-	sprintf(p, "%s/%s", d, EXTRACT_MODEL_FILE);
-	return p;
+	return extract_model_path(d != NULL ? d : "share");
 }
 
 static char *
