@@ -62,16 +62,33 @@ articles_sync(struct articles *a)
 	a->count = -2;
 }
 
+/*
+ * Counting can take a while on a large archive (SQLite counts rows), so it
+ * is never done while drawing: count() asks for it, and the main loop
+ * calls articles_count() once the screen is up (see tui.c).
+ */
 static int64_t
 count(void *arg)
 {
 	struct articles *a = arg;
+
+	if (a->count == -2) {
+		a->count_due = 1;
+		return -1;
+	}
+	return a->count;
+}
+
+void
+articles_count(struct articles *a)
+{
 	char *cause = NULL;
 
+	a->count_due = 0;
 	if (a->count != -2)
-		return a->count;
+		return;
 	if (a->query != NULL) {
-		/* A broad query could take long to count: not on a key. */
+		/* A broad query could take long to count: not at all. */
 		a->count = -1;
 	} else if (a->source == NULL && a->since == NULL && a->until == NULL &&
 	    !a->f.unread_only)
@@ -80,7 +97,6 @@ count(void *arg)
 		free(cause);
 		a->count = -1;
 	}
-	return a->count;
 }
 
 static int
@@ -105,8 +121,10 @@ fetch(void *arg, const void *anchor, int backward, size_t limit, void ***rows,
 			first = after;
 		else if (an != NULL)
 			first = an->ord - (int64_t)page.nrows;
-		else
-			first = count(a) >= 0 ? count(a) - (int64_t)page.nrows : 0;
+		else {
+			articles_count(a);
+			first = a->count >= 0 ? a->count - (int64_t)page.nrows : 0;
+		}
 	}
 	*rows = xcalloc(page.nrows ? page.nrows : 1, sizeof **rows);
 	for (i = 0; i < page.nrows; i++) {

@@ -273,6 +273,9 @@ tlist_position(struct tlist *l)
 
 	if (l->n == 0)
 		return -1;
+	if (l->base < 0 && l->at_end && l->ops->count != NULL &&
+	    (p = l->ops->count(l->arg)) >= 0)
+		l->base = p - (int64_t)l->n;
 	if (l->base < 0 && l->ops->position != NULL) {
 		p = l->ops->position(l->arg, l->rows[l->sel]);
 		if (p >= 0)

@@ -22,10 +22,12 @@ liblede_a_SOURCES += \
 
 check_PROGRAMS += tests/unit/test_wrap tests/unit/test_scroll \
 	tests/unit/test_scroll_layout tests/unit/test_bidi \
-	tests/unit/test_keys_prompt tests/unit/test_keys_actions
+	tests/unit/test_keys_prompt tests/unit/test_keys_actions \
+	tests/unit/test_wrap_textview
 TESTS += tests/unit/test_wrap tests/unit/test_scroll \
 	tests/unit/test_scroll_layout tests/unit/test_bidi \
-	tests/unit/test_keys_prompt tests/unit/test_keys_actions
+	tests/unit/test_keys_prompt tests/unit/test_keys_actions \
+	tests/unit/test_wrap_textview
 tests_unit_test_wrap_SOURCES = tests/unit/test_wrap.c tests/unit/test.h
 tests_unit_test_scroll_SOURCES = tests/unit/test_scroll.c tests/unit/test.h
 tests_unit_test_scroll_layout_SOURCES = tests/unit/test_scroll_layout.c \
@@ -34,6 +36,8 @@ tests_unit_test_bidi_SOURCES = tests/unit/test_bidi.c tests/unit/test.h
 tests_unit_test_keys_prompt_SOURCES = tests/unit/test_keys_prompt.c \
 	tests/unit/test.h
 tests_unit_test_keys_actions_SOURCES = tests/unit/test_keys_actions.c \
+	tests/unit/test.h
+tests_unit_test_wrap_textview_SOURCES = tests/unit/test_wrap_textview.c \
 	tests/unit/test.h
 
 # UI tests: the built binary in tmux (tests/ui/lib.sh; LEDE_REGEN=1 rewrites

@@ -175,7 +175,8 @@ setup(struct tui *t, size_t nproblems)
  * screen being updated is appended there in microseconds (for bench/).
  */
 static FILE *latency_log;
-static struct timespec key_time;
+static struct timespec key_time;	/* or the start, for the first draw */
+static int first_draw = 1;
 
 static void
 latency_note(key_code key)
@@ -183,13 +184,34 @@ latency_note(key_code key)
 	struct timespec now;
 	char name[KEYS_NAME_MAX];
 
-	if (latency_log == NULL || key == KEYC_NONE)
+	if (latency_log == NULL || (key == KEYC_NONE && !first_draw))
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	fprintf(latency_log, "%s %lld\n", keys_name(key, name),
+	first_draw = 0;
+	fprintf(latency_log, "%s %lld\n", key == KEYC_NONE ? "start" :
+	    keys_name(key, name),
 	    (long long)((now.tv_sec - key_time.tv_sec) * 1000000 +
 	    (now.tv_nsec - key_time.tv_nsec) / 1000));
 	fflush(latency_log);
+}
+
+/* Slow things asked for while drawing, done once the screen is up. */
+static int
+idle_work(struct tui *t)
+{
+	struct articles *a[] = { &t->list_src, &t->search_src };
+	size_t i;
+	int done = 0;
+
+	for (i = 0; i < sizeof a / sizeof a[0]; i++) {
+		if (a[i]->count_due) {
+			articles_count(a[i]);
+			done = 1;
+		}
+	}
+	if (done)
+		t->dirty |= DIRTY_STATUS;
+	return done;
 }
 
 static void
@@ -202,6 +224,8 @@ loop(struct tui *t)
 		draw(t);
 		latency_note(key);
 		key = KEYC_NONE;
+		if (idle_work(t))
+			continue;
 		wait = -1;
 		if (t->search_due != 0) {
 			wait = t->search_due - tui_now_ms();
@@ -259,6 +283,7 @@ tui_run(const char *archive_path, const char *config_path, char **cause)
 	int rc = -1;
 
 	*cause = NULL;
+	clock_gettime(CLOCK_MONOTONIC, &key_time);
 	memset(&t, 0, sizeof t);
 	if (check_environment(cause) != 0)
 		return -1;

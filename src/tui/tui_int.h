@@ -50,6 +50,7 @@ struct articles {
 	char			*query, *source, *since, *until;
 	int			 snippets;	/* search results: two rows */
 	int64_t			 count;		/* -2: not known yet, -1: unknowable */
+	int			 count_due;	/* asked for: count when idle */
 };
 
 struct tui {
@@ -111,7 +112,6 @@ char	*scr_visual(const char *s, size_t **map);
 /* A vertical (or horizontal) line of h cells. */
 void	 scr_vline(int y, int x, int h, int horizontal, attr_t);
 key_code scr_getkey(int timeout_ms);
-void	 scr_mouse(struct tui *);
 
 /* articles.c */
 extern const struct tlist_ops articles_ops;
@@ -119,6 +119,8 @@ void	 articles_init(struct articles *, struct archive *, int snippets);
 void	 articles_release(struct articles *);
 void	 articles_set(char **field, const char *value);
 void	 articles_sync(struct articles *);
+/* Count the rows now, if count() asked for it. */
+void	 articles_count(struct articles *);
 const struct archive_row *articles_row(const struct tlist *);
 /* Set the read mark of the rows of article id held by l. */
 int	 articles_mark(struct tlist *, int64_t id, int read);
