@@ -109,11 +109,8 @@ ends_n(struct stem *z, const char *s, int len)
 	return 1;
 }
 
-static int
-ends(struct stem *z, const char *s)
-{
-	return ends_n(z, s, (int)strlen(s));
-}
+/* ends(z, "literal"): the length is known at compile time. */
+#define ends(z, s)	ends_n((z), (s), (int)sizeof(s) - 1)
 
 /* Replace b[j+1..k] by s (never longer than what it replaces). */
 static void
@@ -231,7 +228,7 @@ step4(struct stem *z)
 		if (!ends_n(z, s->from, s->len))
 			continue;
 		/* -ion only after s or t. */
-		if (strcmp(s->from, "ion") == 0 &&
+		if (s->len == 3 && memcmp(s->from, "ion", 3) == 0 &&
 		    (z->j < 0 || (z->b[z->j] != 's' && z->b[z->j] != 't')))
 			continue;
 		if (measure(z) > 1)
