@@ -638,6 +638,56 @@ check_finds_damage(void)
 	free(path);
 }
 
+/* A put that fails inside a batch leaves nothing behind; the batch goes on. */
+static void
+failed_put_in_batch(void)
+{
+	char *path = test_path("batch.db"), *cause = NULL, *report = NULL;
+	struct archive *ar = fresh("batch.db", 0);
+	struct article *a1, *bad, *a2;
+	sqlite3 *db;
+
+	archive_close(ar);
+	if (sqlite3_open(path, &db) != SQLITE_OK || sqlite3_exec(db,
+	    "CREATE TRIGGER boom BEFORE INSERT ON mentions"
+	    " WHEN NEW.start = 666 BEGIN SELECT RAISE(ABORT, 'boom'); END;",
+	    NULL, NULL, NULL) != SQLITE_OK)
+		exit(99);
+	sqlite3_close(db);
+	ar = fresh("batch.db", 0);
+	a1 = test_article("B", "1", NULL, "One", "2025-01-01", "first body");
+	bad = test_article("B", "2", NULL, "Bad", "2025-01-02", "bad body");
+	a2 = test_article("B", "3", NULL, "Two", "2025-01-03", "second body");
+	{
+		struct extract_span m[] = { { 666, 667 } };
+		struct extract_entity e[] = { { EXTRACT_PLACE, "X", NULL, 0, m, 1 } };
+		struct extract_result ex = { NULL, 0, e, 1, NULL, 0 };
+
+		CHECK_INT(archive_begin(ar, &cause), 0);
+		CHECK_INT(archive_put(ar, a1, NULL, NULL, &cause), ARCHIVE_INSERTED);
+		CHECK_INT(archive_put(ar, bad, &ex, NULL, &cause), -1);
+		CHECK(cause != NULL && strstr(cause, "boom") != NULL);
+		free(cause);
+		cause = NULL;
+		CHECK_INT(archive_put(ar, a2, NULL, NULL, &cause), ARCHIVE_INSERTED);
+		CHECK_INT(archive_commit(ar, &cause), 0);
+	}
+	CHECK_INT(archive_total(ar), 2);
+	CHECK_INT(pragma(ar, "SELECT count(*) FROM entities"), 0);
+	CHECK_INT(archive_check(ar, &report, &cause), 0);
+	free(report);
+	{
+		struct archive_filter f = { .query = "bad" };
+
+		CHECK_INT(archive_count(ar, &f, &cause), 0);
+	}
+	article_free(a1);
+	article_free(bad);
+	article_free(a2);
+	archive_close(ar);
+	free(path);
+}
+
 static void
 readonly_refuses_writes(void)
 {
@@ -716,6 +766,7 @@ main(void)
 	TEST_RUN(foreach_all);
 	TEST_RUN(entities_and_timeline);
 	TEST_RUN(check_finds_damage);
+	TEST_RUN(failed_put_in_batch);
 	TEST_RUN(readonly_refuses_writes);
 	TEST_RUN(default_path);
 	TEST_RUN(dates);
