@@ -67,7 +67,7 @@ static void
 entity_plain(const struct archive_entity *e)
 {
 	char *name = sanitize_display(e->name, strlen(e->name), 0);
-	char *cut = utf8_cut(name, 40, 1), *al;
+	char *cut = utf8_cut(name, 40, e->naliases > 0), *al;
 	size_t i;
 
 	printf("%-7s %5lld  %s", e->kind, (long long)e->count, cut);
