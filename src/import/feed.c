@@ -179,6 +179,23 @@ feed_html(struct feed *f, xmlNode *n, int is_html)
 	return t;
 }
 
+/* Whether s holds an escaped entity ("&amp;", "&#8217;"): feeds often
+   escape titles twice. */
+static int
+feed_has_entity(const char *s)
+{
+	const char *amp;
+	size_t n;
+
+	for (amp = strchr(s, '&'); amp != NULL; amp = strchr(amp + 1, '&')) {
+		n = strspn(amp + 1, "#abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP"
+		    "QRSTUVWXYZ0123456789");
+		if (n > 0 && n < 10 && amp[1 + n] == ';')
+			return 1;
+	}
+	return 0;
+}
+
 /* A title that may carry markup: made plain and on one line. */
 static char *
 feed_title(struct feed *f, xmlNode *n, int is_html)
@@ -188,7 +205,8 @@ feed_title(struct feed *f, xmlNode *n, int is_html)
 	if (n == NULL)
 		return NULL;
 	s = feed_line(f, n);
-	if (s == NULL || !is_html || strchr(s, '<') == NULL)
+	if (s == NULL || !is_html || (strchr(s, '<') == NULL &&
+	    !feed_has_entity(s)))
 		return s;
 	t = import_html_text(s, strlen(s), &f->ctx->sink->replaced, NULL);
 	free(s);

@@ -42,7 +42,7 @@ rss2(void)
 	/* Media RSS description as the caption. */
 	CHECK_STR(a->caption, "A delegation in Amman");
 	a = c.a[1];
-	CHECK_STR(a->title, "Only a description");
+	CHECK_STR(a->title, "Only a description & a double-escaped title");
 	CHECK_STR(a->author, "Jane Doe");
 	CHECK_STR(a->guid, NULL);
 	CHECK_STR(a->published, "2025-03-10T08:30:00Z");
