@@ -273,6 +273,12 @@ archive_path(const struct archive *a)
 	return a->path;
 }
 
+const char *
+archive_warning(const struct archive *a)
+{
+	return a->warning;
+}
+
 int
 archive_begin(struct archive *a, char **cause)
 {

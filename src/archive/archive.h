@@ -48,6 +48,12 @@ char	*archive_default_path(void);
 struct archive	*archive_open(const char *path, int flags, char **cause);
 void		 archive_close(struct archive *);
 const char	*archive_path(const struct archive *);
+/*
+ * Something the user should know about an archive that did open (for
+ * example: WAL mode was refused, so readers make writers wait), or NULL.
+ * Static text.
+ */
+const char	*archive_warning(const struct archive *);
 /* Schema version this build writes (PRAGMA user_version). */
 int		 archive_schema_version(void);
 

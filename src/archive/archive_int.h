@@ -21,6 +21,7 @@ struct archive {
 	char		*path;
 	int		 flags;
 	int		 in_txn;
+	const char	*warning;	/* static text, or NULL */
 	struct archive_cached {
 		const char	*sql;	/* identity: a static string */
 		sqlite3_stmt	*stmt;

@@ -287,6 +287,34 @@ archive_schema_inspect(struct archive *a, struct archive_file *info,
 	return 0;
 }
 
+/*
+ * WAL needs shared memory between processes: on a network file system
+ * it may be refused, and SQLite quietly keeps the rollback journal.
+ * That works, but readers then block the writer: say so.
+ */
+static int
+set_wal(struct archive *a, char **cause)
+{
+	sqlite3_stmt *st;
+	const unsigned char *mode;
+	int rc;
+
+	if (sqlite3_prepare_v2(a->db, "PRAGMA journal_mode = WAL", -1, &st,
+	    NULL) != SQLITE_OK)
+		return archive_fail(a, cause, "setting the journal mode");
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		mode = sqlite3_column_text(st, 0);
+		if (mode == NULL || strcmp((const char *)mode, "wal") != 0)
+			a->warning = "the archive could not use WAL mode (is it"
+			    " on a network file system?): readers will make"
+			    " imports wait";
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return archive_fail(a, cause, "setting the journal mode");
+	return 0;
+}
+
 int
 archive_schema_setup(struct archive *a, const struct archive_file *info,
     char **cause)
@@ -297,7 +325,7 @@ archive_schema_setup(struct archive *a, const struct archive_file *info,
 	if (info->empty && archive_exec(a, "PRAGMA page_size = 16384",
 	    cause) != 0)
 		return -1;
-	if (archive_exec(a, "PRAGMA journal_mode = WAL", cause) != 0)
+	if (set_wal(a, cause) != 0)
 		return -1;
 	if (info->version < ARCHIVE_SCHEMA_VERSION &&
 	    archive_migrate(a->db, migrations, sizeof migrations /

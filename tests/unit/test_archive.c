@@ -59,6 +59,7 @@ open_creates_with_settings(void)
 		return;
 	}
 	CHECK_STR(archive_path(ar), path);
+	CHECK(archive_warning(ar) == NULL);
 	CHECK_STR(pragma_text(ar, "PRAGMA journal_mode"), "wal");
 	CHECK_INT(pragma(ar, "PRAGMA foreign_keys"), 1);
 	CHECK_INT(pragma(ar, "PRAGMA synchronous"), 1);
