@@ -107,7 +107,9 @@ int	 archive_set_read(struct archive *, int64_t id, int read, char **cause);
  * the top or the bottom of a million articles.
  */
 enum archive_order {
-	ARCHIVE_NEWEST,		/* by published date, newest first (default) */
+	ARCHIVE_NEWEST,		/* by published date (the import date when
+				   there is none), newest first (default);
+				   same day: imported later first */
 	ARCHIVE_OLDEST,
 	ARCHIVE_RELEVANCE,	/* bm25 (title weighs most); newest first
 				   without a query; pages by offset */
@@ -115,9 +117,10 @@ enum archive_order {
 
 struct archive_filter {
 	const char	*query;		/* lede query syntax (see query.h), or NULL */
-	const char	*source;	/* exact source name, or NULL */
-	const char	*since;		/* inclusive (partial) ISO date, or NULL */
-	const char	*until;		/* inclusive (partial) ISO date, or NULL */
+	const char	*source;	/* source name (ASCII case ignored), or NULL */
+	const char	*since;		/* inclusive (partial) ISO date, or NULL; */
+	const char	*until;		/* the date sorted by; a malformed one
+					   is an error ("invalid date ...") */
 	const char	*entity;	/* canonical name or alias, or NULL */
 	enum archive_order order;
 	int		 unread_only;
@@ -132,7 +135,9 @@ struct archive_row {
 	char	*title;
 	char	*author;
 	char	*url;
-	char	*snippet;	/* with a query: text around the match, matches
+	char	*snippet;	/* with a query: ~200 bytes around the first
+				   match of the body (else caption, title),
+				   "…" where cut, line breaks as spaces, matches
 				   between \x02 and \x03 (stripped from the stored
 				   text first, so content cannot forge them) */
 	int	 read;
@@ -186,8 +191,10 @@ int	 archive_set_corrections(struct archive *, const char *source,
 
 /*
  * Integrity: SQLite's integrity_check, the FTS5 index against the articles,
- * foreign keys. Appends human-readable findings to *report (caller frees).
- * Returns 0 when all is well, 1 when problems were found, -1 on error.
+ * foreign keys, flag counts. *report receives human-readable findings, one
+ * a line, or "ok" (caller frees). On a read-only connection the index is
+ * only counted (FTS5's check is a write statement). Returns 0 when all is
+ * well, 1 when problems were found, -1 on error.
  */
 int	 archive_check(struct archive *, char **report, char **cause);
 
