@@ -227,6 +227,15 @@ import_detect(const char *name, const char *data, size_t len)
 	}
 	if (*p == '{' && detect_json_line(p, end))
 		return IMPORT_JSONL;
+	/* A JSON array of objects: the same parser reads it. */
+	if (*p == '[') {
+		const char *q = p + 1;
+
+		while (q < end && isspace((unsigned char)*q))
+			q++;
+		if (q < end && *q == '{')
+			return IMPORT_JSONL;
+	}
 	/* UTF-16 with a BOM: XML feeds are handled by libxml2. */
 	if (win >= 4 && (memcmp(data, "\xFF\xFE<\0", 4) == 0 ||
 	    memcmp(data, "\xFE\xFF\0<", 4) == 0))

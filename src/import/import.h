@@ -70,7 +70,8 @@ const char	*import_format_name(enum import_format);
 /*
  * Detect a format from content first: SQLite magic -> IMPORT_NEWSBOAT; an
  * XML root <rss>/<rdf:RDF> -> RSS, <feed> -> Atom, <html> or HTML tags ->
- * HTML; a first line starting with '{' -> JSONL; readable text -> TEXT;
+ * HTML; a first line that is a JSON object, or a JSON array of objects ->
+ * JSONL; readable text -> TEXT;
  * binary data -> UNKNOWN. Only when the content cannot tell (empty, XML
  * with another root) is the extension of name used (name may be NULL).
  */

@@ -6,7 +6,11 @@
  *   author (a string or an array of strings), source, source_url,
  *   text (or body, content; plain text), html (HTML made into text),
  *   caption, language (or lang), guid (or id; a string or an integer),
- *   corrections.
+ *   corrections; date_extracted (when a scraper saved the page) only when
+ *   no publication date is given.
+ *
+ * A file that is one JSON array of such objects (pretty-printed exports,
+ * the SaudiNewsNet corpus) is read too, element by element.
  *
  * Blank lines are skipped. A line that is not a JSON object, is nested
  * deeper than IMPORT_MAX_JSON_DEPTH or is longer than IMPORT_MAX_LINE is
@@ -35,6 +39,7 @@ enum jsonl_kind {
 	JSONL_NAMES,		/* string or array of strings */
 	JSONL_ID,		/* string or integer */
 	JSONL_LANG,		/* language tag */
+	JSONL_FALLBACK,		/* a date used only when no other is given */
 };
 
 static const struct jsonl_key {
@@ -60,6 +65,7 @@ static const struct jsonl_key {
 	{ "guid", offsetof(struct article, guid), JSONL_ID },
 	{ "id", offsetof(struct article, guid), JSONL_ID },
 	{ "corrections", offsetof(struct article, corrections), JSONL_STRING },
+	{ "date_extracted", offsetof(struct article, published), JSONL_FALLBACK },
 };
 
 /* A JSON string as stored text: NUL bytes and bad UTF-8 repaired. */
@@ -176,15 +182,17 @@ jsonl_field(struct import_ctx *ctx, const struct jsonl_key *k,
 	if (t == json_type_string)
 		s = jsonl_string_kind(ctx, k->kind, v);
 	else if (t == json_type_int && (k->kind == JSONL_DATE ||
-	    k->kind == JSONL_ID))
+	    k->kind == JSONL_ID || k->kind == JSONL_FALLBACK))
 		s = xasprintf("%lld", (long long)json_object_get_int64(v));
 	else if (t == json_type_array && k->kind == JSONL_NAMES) {
 		if (jsonl_names(ctx, v, &s) == -1)
 			return -1;
 	} else
 		return -1;
-	/* A text key does not overwrite one already given (text over body). */
-	if (*field != NULL && (k->kind == JSONL_TEXT || k->kind == JSONL_HTML)) {
+	/* A text key does not overwrite one already given (text over body);
+	   a fallback never overwrites. */
+	if (*field != NULL && (k->kind == JSONL_TEXT || k->kind == JSONL_HTML ||
+	    k->kind == JSONL_FALLBACK)) {
 		free(s);
 		return 0;
 	}
@@ -281,6 +289,88 @@ jsonl_parse_line(struct import_ctx *ctx, struct json_tokener *tok,
 	return obj;
 }
 
+/* Advance *p over white space, counting lines. */
+static void
+jsonl_skip_space(const char **p, unsigned long *line, const char **bol)
+{
+	for (; **p == ' ' || **p == '\t' || **p == '\n' || **p == '\r' ||
+	    **p == '\f'; (*p)++)
+		if (**p == '\n') {
+			(*line)++;
+			*bol = *p + 1;
+		}
+}
+
+/*
+ * A file that is one JSON array of article objects (exports, corpora
+ * like SaudiNewsNet): each element is parsed on its own, so a record is
+ * reported with the line it starts on. A syntax error ends the array
+ * there (its end cannot be found reliably); what came before is kept.
+ */
+static int
+jsonl_parse_array(struct import_ctx *ctx, struct json_tokener *tok,
+    const char *text, size_t len, char **cause)
+{
+	const char *p = text, *bol = text, *end = text + len, *q;
+	unsigned long line = 1, start;
+	struct json_object *obj;
+	struct article *a;
+	size_t parsed = 0;
+	enum json_tokener_error err;
+
+	jsonl_skip_space(&p, &line, &bol);
+	p++;	/* '[' */
+	while (!ctx->stopped) {
+		jsonl_skip_space(&p, &line, &bol);
+		if (p >= end || *p == ']')
+			break;
+		start = line;
+		json_tokener_reset(tok);
+		obj = json_tokener_parse_ex(tok, p, (int)(end - p));
+		err = json_tokener_get_error(tok);
+		if (obj == NULL || err != json_tokener_success) {
+			/* Point at the error, not at the element's start. */
+			for (q = p, p += json_tokener_get_parse_end(tok); q < p; q++)
+				if (*q == '\n') {
+					line++;
+					bol = q + 1;
+				}
+			import_problem(ctx, line, (unsigned long)(p - bol) + 1,
+			    "not valid JSON (%s): the rest of the array skipped",
+			    json_tokener_error_desc(err == json_tokener_continue ?
+			    json_tokener_error_parse_eof : err));
+			json_object_put(obj);
+			break;
+		}
+		/* Count the lines the element spans. */
+		for (q = p, p += json_tokener_get_parse_end(tok); q < p; q++)
+			if (*q == '\n') {
+				line++;
+				bol = q + 1;
+			}
+		parsed++;
+		if (!json_object_is_type(obj, json_type_object))
+			import_problem(ctx, start, 0, "a JSON %s, not an object: "
+			    "skipped", jsonl_type_name(obj));
+		else if ((a = jsonl_record(ctx, start, obj)) != NULL)
+			import_deliver(ctx, a, start);
+		json_object_put(obj);
+		jsonl_skip_space(&p, &line, &bol);
+		if (*p == ',')
+			p++;
+		else if (*p != ']') {
+			import_problem(ctx, line, (unsigned long)(p - bol) + 1,
+			    "expected \",\" or \"]\" in the array: the rest skipped");
+			break;
+		}
+	}
+	if (parsed == 0 && p < end && *p != ']') {
+		*cause = xstrdup("not a JSON array of articles");
+		return -1;
+	}
+	return 0;
+}
+
 int
 import_parse_jsonl(struct import_ctx *ctx, const char *data, size_t len,
     char **cause)
@@ -291,11 +381,18 @@ import_parse_jsonl(struct import_ctx *ctx, const char *data, size_t len,
 	char *text, *s, *nl;
 	size_t tlen, n, parsed = 0, records = 0;
 	unsigned long line = 0;
+	int rv;
 
 	text = import_decode(data, len, &tlen, &ctx->sink->replaced);
 	tok = json_tokener_new_ex(IMPORT_MAX_JSON_DEPTH);
 	if (tok == NULL)
 		fatal("out of memory");
+	if (text[strspn(text, " \t\r\n\f")] == '[') {
+		rv = jsonl_parse_array(ctx, tok, text, tlen, cause);
+		json_tokener_free(tok);
+		free(text);
+		return rv;
+	}
 	for (s = text; s != NULL && !ctx->stopped; s = nl != NULL ? nl + 1 : NULL) {
 		line++;
 		nl = strchr(s, '\n');

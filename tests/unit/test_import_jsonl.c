@@ -156,6 +156,42 @@ long_record(void)
 	collect_release(&c);
 }
 
+static void
+json_array(void)
+{
+	struct collect c;
+	char *cause;
+	const char *p;
+
+	CHECK_INT(import_detect("array.json", "[\n  {\"title\": 1}", 16),
+	    IMPORT_JSONL);
+	CHECK_INT(import_detect(NULL, "[Update] text", 13), IMPORT_TEXT);
+	CHECK_INT(collect_file(&c, "array.json", &cause), 3);
+	CHECK_STR(cause, NULL);
+	if (c.n == 3) {
+		CHECK_STR(c.a[0]->source, "aawsat");
+		CHECK_STR(c.a[0]->title, "\xD8\xA8\xD8\xB1\xD9\x8A\xD8\xB7"
+		    "\xD8\xA7\xD9\x86\xD9\x8A\xD8\xA7: \xD8\xA7\xD8\xB3"
+		    "\xD8\xAA\xD8\xB1\xD8\xA7\xD8\xAA\xD9\x8A\xD8\xAC"
+		    "\xD9\x8A\xD8\xA9 \xD8\xAC\xD8\xAF\xD9\x8A\xD8\xAF"
+		    "\xD8\xA9");
+		/* Only the scrape date: used, without a zone. */
+		CHECK_STR(c.a[0]->published, "2015-07-21T02:51:32");
+		CHECK_STR(c.a[0]->language, "ar");
+		CHECK(strstr(c.a[0]->origin, "array.json:2") != NULL);
+		CHECK_STR(c.a[1]->published, "2015-07-20");
+		CHECK_STR(c.a[2]->title, "Fourth");
+		CHECK(strstr(c.a[2]->origin, "array.json:17") != NULL);
+	}
+	p = buf_str(&c.problems);
+	CHECK(strstr(p, "array.json:16: a JSON string, not an object") != NULL);
+	CHECK(strstr(p, "array.json:20:33: not valid JSON (unexpected character)") != NULL &&
+	    strstr(p, "the rest of the array skipped") != NULL);
+	CHECK_INT(c.nproblems, 2);
+	collect_release(&c);
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -165,5 +201,6 @@ main(void)
 	TEST_RUN(nothing_json);
 	TEST_RUN(deep_array);
 	TEST_RUN(long_record);
+	TEST_RUN(json_array);
 	return test_done();
 }
