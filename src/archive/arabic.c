@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #include "archive/arabic.h"
 
@@ -78,4 +79,80 @@ archive_arabic_fold(const char *in, size_t len, char *out)
 			out[n++] = (char)s[i++];
 	}
 	return n;
+}
+
+/* Arabic letters hamza .. yeh, each two bytes in UTF-8. */
+static int
+arabic_letters(const char *w, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)w;
+	uint32_t cp;
+	size_t i;
+
+	if (len == 0 || len % 2 != 0)
+		return 0;
+	for (i = 0; i < len; i += 2) {
+		if ((s[i] & 0xE0) != 0xC0 || (s[i + 1] & 0xC0) != 0x80)
+			return 0;
+		cp = ((uint32_t)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
+		if (cp < 0x0621 || cp > 0x064A)
+			return 0;
+	}
+	return 1;
+}
+
+static int
+has_prefix(const char *w, size_t len, const char *p)
+{
+	size_t n = strlen(p);
+
+	return len >= n && memcmp(w, p, n) == 0;
+}
+
+static int
+has_suffix(const char *w, size_t len, const char *p)
+{
+	size_t n = strlen(p);
+
+	return len >= n && memcmp(w + len - n, p, n) == 0;
+}
+
+size_t
+archive_arabic_stem(char *w, size_t len)
+{
+	static const char *const articles[] = {
+		"\u0648\u0627\u0644", "\u0628\u0627\u0644",
+		"\u0643\u0627\u0644", "\u0641\u0627\u0644",
+		"\u0627\u0644", "\u0644\u0644",
+	};
+	/* After folding: teh marbuta is heh, so -iyya is -yh and -a is -h. */
+	static const char *const suffixes[] = {
+		"\u0647\u0627", "\u0627\u0646", "\u0627\u062A",
+		"\u0648\u0646", "\u064A\u0646", "\u064A\u0647",
+		"\u0647", "\u064A",
+	};
+	size_t i, n;
+
+	if (!arabic_letters(w, len))
+		return len;
+	/* Lengths below are in bytes: two per letter. */
+	if (has_prefix(w, len, "\u0648") && len - 2 >= 6) {
+		memmove(w, w + 2, len - 2);
+		len -= 2;
+	}
+	for (i = 0; i < sizeof articles / sizeof articles[0]; i++) {
+		n = strlen(articles[i]);
+		/* Light10 leaves two letters; three keeps al-lah whole. */
+		if (has_prefix(w, len, articles[i]) && len - n >= 6) {
+			memmove(w, w + n, len - n);
+			len -= n;
+			break;
+		}
+	}
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		n = strlen(suffixes[i]);
+		if (has_suffix(w, len, suffixes[i]) && len - n >= 4)
+			len -= n;
+	}
+	return len;
 }

@@ -25,6 +25,17 @@
  */
 size_t	 archive_arabic_fold(const char *in, size_t len, char *out);
 
+/*
+ * Light stemming of a folded Arabic word w[0..len) in place (Larkey,
+ * Ballesteros and Connell's "light10"): a leading waw when three letters
+ * remain; one of the articles al-, wal-, bal-, kal-, fal-, lil- when three
+ * remain (light10 says two, which turns "allah" into "lahu"); then, once each and in order, the suffixes -ha, -an, -at, -un,
+ * -in, -yh, -h, -y when two letters remain. So "al-madrasa" and
+ * "madrasatuha" meet "madrasa". Returns the new length; a word with
+ * anything but Arabic letters is left alone.
+ */
+size_t	 archive_arabic_stem(char *w, size_t len);
+
 /* Whether in[0..len) holds anything archive_arabic_fold() would change. */
 int	 archive_arabic_needs_fold(const char *in, size_t len);
 

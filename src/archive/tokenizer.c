@@ -2,8 +2,9 @@
  * The "lede" FTS5 tokenizer: unicode61 (remove_diacritics 2) underneath,
  * told to keep combining marks inside words (categories L* N* Co M*) so
  * an Arabic word with vowel marks stays one token, then every token is
- * folded (arabic.c: marks, tatweel, alef/hamza/ya forms) and lower-case
- * ASCII words are Porter-stemmed (stem.c). Offsets are unicode61's, into
+ * folded (arabic.c: marks, tatweel, alef/hamza/ya forms); lower-case
+ * ASCII words are Porter-stemmed (stem.c) and Arabic words light-stemmed
+ * (articles and common suffixes, arabic.c). Offsets are unicode61's, into
  * the text as stored, so snippets and highlights land on the written
  * text. The same code runs on queries, so "Protesters" finds "protest".
  *
@@ -100,8 +101,12 @@ flush(struct tok_call *c, int last)
 	if (!c->held)
 		return SQLITE_OK;
 	c->held = 0;
-	if (!(last && c->prefix) && all_lower_ascii(c->buf, n))
-		n = (int)archive_stem(c->buf, (size_t)n);
+	if (!(last && c->prefix)) {
+		if (all_lower_ascii(c->buf, n))
+			n = (int)archive_stem(c->buf, (size_t)n);
+		else
+			n = (int)archive_arabic_stem(c->buf, (size_t)n);
+	}
 	return c->emit(c->ctx, c->tflags, c->buf, n, c->start, c->end);
 }
 

@@ -65,6 +65,44 @@ other_scripts(void)
 	CHECK_INT(archive_arabic_needs_fold("\u0629", 2), 1);
 }
 
+static const char *
+stem(const char *s)
+{
+	static char buf[256];
+	size_t n = archive_arabic_fold(s, strlen(s), buf);
+
+	n = archive_arabic_stem(buf, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+static void
+light_stemming(void)
+{
+	/* al-madrasa, madrasa, wal-madrasa, madrasatuha: one stem */
+	CHECK_STR(stem("\u0627\u0644\u0645\u062F\u0631\u0633\u0629"),
+	    "\u0645\u062F\u0631\u0633");
+	CHECK_STR(stem("\u0645\u062F\u0631\u0633\u0629"),
+	    "\u0645\u062F\u0631\u0633");
+	CHECK_STR(stem("\u0648\u0627\u0644\u0645\u062F\u0631\u0633\u0629"),
+	    "\u0645\u062F\u0631\u0633");
+	CHECK_STR(stem("\u0645\u062F\u0631\u0633\u062A\u0647\u0627"),
+	    "\u0645\u062F\u0631\u0633\u062A");
+	/* lil-tullab -> tullab; al-mu'allimun -> mu'allim */
+	CHECK_STR(stem("\u0644\u0644\u0637\u0644\u0627\u0628"),
+	    "\u0637\u0644\u0627\u0628");
+	CHECK_STR(stem("\u0627\u0644\u0645\u0639\u0644\u0645\u0648\u0646"),
+	    "\u0645\u0639\u0644\u0645");
+	/* short words keep their letters */
+	CHECK_STR(stem("\u0648\u0644\u062F"), "\u0648\u0644\u062F");
+	/* allah keeps its article (three letters must remain) */
+	CHECK_STR(stem("\u0627\u0644\u0644\u0647"), "\u0627\u0644\u0644");
+	CHECK_STR(stem("\u0643\u062A\u0628"), "\u0643\u062A\u0628");
+	/* not all Arabic letters: left alone */
+	CHECK_STR(stem("\u0627\u0644abc"), "\u0627\u0644abc");
+	CHECK_STR(stem("protest"), "protest");
+}
+
 int
 main(void)
 {
@@ -72,5 +110,6 @@ main(void)
 	TEST_RUN(marks_and_tatweel);
 	TEST_RUN(letter_forms);
 	TEST_RUN(other_scripts);
+	TEST_RUN(light_stemming);
 	return test_done();
 }

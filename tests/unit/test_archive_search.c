@@ -260,6 +260,9 @@ arabic(void)
 	/* title with hamza, searched without */
 	CHECK_INT(count("title:\u0627\u062E\u0628\u0627\u0631"), 1);
 	CHECK_INT(count("\u0643\u062A\u0627\u0628"), 0);
+	/* the light stemmer: madrasa without the article, mudir with wa- */
+	CHECK_INT(count("\u0645\u062F\u0631\u0633\u0629"), 1);
+	CHECK_INT(count("\u0648\u0627\u0644\u0645\u062F\u064A\u0631"), 1);
 }
 
 /* Other scripts: CJK inside runs, accents folded. */
