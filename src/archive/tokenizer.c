@@ -14,6 +14,11 @@
  * A prefix query ("protest*") is not stemmed in its last token: a prefix
  * of a stem would not be one ("organiz*" must not become "organ*").
  *
+ * The terms it produces are part of the file format: a change here needs
+ * a schema migration step that rebuilds the index ("INSERT INTO
+ * articles_fts(articles_fts) VALUES('rebuild')"), or old archives stop
+ * finding what they hold.
+ *
  * The tokenizer must be registered on every connection, read-only ones
  * too, before articles_fts is touched: a connection without it (the
  * sqlite3 shell) cannot read the index.
