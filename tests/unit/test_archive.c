@@ -472,6 +472,49 @@ count_cb(const struct article *art, void *arg)
 	return art->body == NULL;
 }
 
+/* articles.nflags follows the flags table (triggers), and the list shows it. */
+static void
+flag_counts(void)
+{
+	struct archive *ar = fill_thirty("flagcount.db");
+	struct archive_filter f = { .query = "\"story 29\"" };
+	struct archive_page p;
+	char *cause = NULL, *report = NULL;
+	int64_t id;
+
+	CHECK_INT(archive_list(ar, &f, 0, 0, 1, 0, &p, &cause), 0);
+	CHECK_INT(p.nrows, 1);
+	id = p.nrows == 1 ? p.rows[0].id : 0;
+	archive_page_release(&p);
+	CHECK_INT(archive_begin(ar, &cause), 0);
+	CHECK_INT(archive_exec(ar, "INSERT INTO flags(article_id, revision, start,"
+	    " stop, exact, created, updated) SELECT id, 1, 0, 4, 'Body', 'now',"
+	    " 'now' FROM articles WHERE title = 'Story 29'", &cause), 0);
+	CHECK_INT(archive_exec(ar, "INSERT INTO flags(article_id, revision, start,"
+	    " stop, exact, created, updated) SELECT id, 1, 0, 4, 'Body', 'now',"
+	    " 'now' FROM articles WHERE title = 'Story 29'", &cause), 0);
+	CHECK_INT(archive_commit(ar, &cause), 0);
+	CHECK_INT(archive_list(ar, &f, 0, 0, 1, 0, &p, &cause), 0);
+	if (p.nrows == 1)
+		CHECK_INT(p.rows[0].nflags, 2);
+	archive_page_release(&p);
+	/* An article with flags cannot be deleted (ON DELETE RESTRICT). */
+	CHECK_INT(archive_exec(ar, "DELETE FROM articles WHERE title = 'Story 29'",
+	    &cause), -1);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(archive_exec(ar, "DELETE FROM flags WHERE id = 1", &cause), 0);
+	{
+		struct article *art = archive_get(ar, id, &cause);
+
+		CHECK(art != NULL && art->nflags == 1);
+		article_free(art);
+	}
+	CHECK_INT(archive_check(ar, &report, &cause), 0);
+	free(report);
+	archive_close(ar);
+}
+
 static void
 foreach_all(void)
 {
@@ -764,6 +807,7 @@ main(void)
 	TEST_RUN(put_unchanged_updated);
 	TEST_RUN(keyset_paging);
 	TEST_RUN(list_filters);
+	TEST_RUN(flag_counts);
 	TEST_RUN(foreach_all);
 	TEST_RUN(entities_and_timeline);
 	TEST_RUN(check_finds_damage);
