@@ -107,9 +107,10 @@ int	 archive_set_read(struct archive *, int64_t id, int read, char **cause);
  * the top or the bottom of a million articles.
  */
 enum archive_order {
-	ARCHIVE_NEWEST,		/* by published date (the import date when
-				   there is none), newest first (default);
-				   same day: imported later first */
+	ARCHIVE_NEWEST,		/* by published time in UTC (date only:
+				   midnight; none: the import time), newest
+				   first (default); same minute: imported
+				   later first */
 	ARCHIVE_OLDEST,
 	ARCHIVE_RELEVANCE,	/* bm25 (title weighs most); newest first
 				   without a query; pages by offset */
@@ -119,8 +120,9 @@ struct archive_filter {
 	const char	*query;		/* lede query syntax (see query.h), or NULL */
 	const char	*source;	/* source name (ASCII case ignored), or NULL */
 	const char	*since;		/* inclusive (partial) ISO date, or NULL; */
-	const char	*until;		/* the date sorted by; a malformed one
-					   is an error ("invalid date ...") */
+	const char	*until;		/* the UTC day of the time sorted by; a
+					   malformed one is an error ("invalid
+					   date ...") */
 	const char	*entity;	/* canonical name or alias, or NULL */
 	enum archive_order order;
 	int		 unread_only;

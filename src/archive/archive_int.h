@@ -12,9 +12,17 @@
 
 #define ARCHIVE_APPLICATION_ID	0x4C454445	/* 'LEDE' */
 
-/* The sort key of an article dated `day` (archive_date_day()). */
-#define ARCHIVE_SORTKEY(day, id)	(((int64_t)(day) << 32) | (int64_t)(id))
-#define ARCHIVE_KEY_DAY(day)		((int64_t)(day) << 32)
+/*
+ * The sort key of article id dated at minute number `minute`
+ * (archive_date_minute(): 33 bits up to the year 9999) and the first key
+ * of a day. Ids have the low 30 bits.
+ */
+#define ARCHIVE_ID_BITS			30
+#define ARCHIVE_MAX_ID			((INT64_C(1) << ARCHIVE_ID_BITS) - 1)
+#define ARCHIVE_SORTKEY(minute, id)	\
+	(((int64_t)(minute) << ARCHIVE_ID_BITS) | (int64_t)(id))
+#define ARCHIVE_KEY_DAY(day)		\
+	((int64_t)(day) * 1440 << ARCHIVE_ID_BITS)
 
 struct archive {
 	sqlite3		*db;

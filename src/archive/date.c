@@ -115,3 +115,54 @@ archive_date_today(void)
 	gmtime_r(&now, &tm);
 	return archive_date_day(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
+
+/* Minutes east of UTC in a zone designator at s ("Z", "+02:00", "-0530"). */
+static int
+zone_offset(const char *s)
+{
+	int h, m = 0, sign;
+
+	if (*s != '+' && *s != '-')
+		return 0;
+	sign = *s == '-' ? -1 : 1;
+	if (!digits(s + 1, 2, &h) || h > 23)
+		return 0;
+	if (s[3] == ':')
+		s++;
+	if (s[3] != '\0' && !digits(s + 3, 2, &m))
+		m = 0;
+	return sign * (h * 60 + (m < 60 ? m : 0));
+}
+
+int64_t
+archive_date_minute(const char *s)
+{
+	int y, m, d, hh, mm, parts;
+	const char *t;
+
+	if ((parts = archive_date_parse(s, 0, &y, &m, &d)) == 0)
+		return -1;
+	t = s + (parts == 1 ? 4 : parts == 2 ? 7 : 10);
+	if (parts < 3 || (*t != 'T' && *t != 't' && *t != ' ') ||
+	    !digits(t + 1, 2, &hh) || t[3] != ':' || !digits(t + 4, 2, &mm) ||
+	    hh > 23 || mm > 59)
+		return archive_date_day(y, m, d) * ARCHIVE_MINUTES_PER_DAY;
+	t += 6;
+	/* Seconds and fractions do not matter to the minute. */
+	if (*t == ':')
+		for (t++; (*t >= '0' && *t <= '9') || *t == '.' || *t == ','; t++)
+			;
+	return archive_date_day(y, m, d) * ARCHIVE_MINUTES_PER_DAY +
+	    hh * 60 + mm - zone_offset(t);
+}
+
+int64_t
+archive_date_now_minute(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	return archive_date_day(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) *
+	    ARCHIVE_MINUTES_PER_DAY + tm.tm_hour * 60 + tm.tm_min;
+}

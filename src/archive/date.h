@@ -30,4 +30,18 @@ int64_t	 archive_date_after(const char *s);
 /* Today's day number (UTC). */
 int64_t	 archive_date_today(void);
 
+#define ARCHIVE_MINUTES_PER_DAY	1440
+
+/*
+ * The minute number (day * 1440 + minute of the day, UTC) of a (partial)
+ * ISO 8601 date with an optional time: "2025-03-20T10:05:00+02:00",
+ * "2025-03-20 10:05Z", "2025-03-20" (midnight), "2025". An offset moves the
+ * time to UTC; a time that does not parse counts as midnight. -1 when s
+ * does not start with a date.
+ */
+int64_t	 archive_date_minute(const char *s);
+
+/* The current minute number (UTC). */
+int64_t	 archive_date_now_minute(void);
+
 #endif

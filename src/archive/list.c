@@ -9,7 +9,7 @@
  * the loop order) and its rowid is the sort key, so "newest 50 matches"
  * streams from the index and stops after 50; relevance (bm25, title
  * weighted highest) must score every match and pages by offset. Date
- * filters become ranges of the sort key (day << 32), which FTS5 also
+ * filters become ranges of the sort key (whole days), which FTS5 also
  * applies to its rowids. A negation-only query lists everything except
  * the matches of the negated terms. Snippets are computed in the same
  * query, for the returned rows only.

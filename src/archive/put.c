@@ -58,15 +58,13 @@ now_iso(char *out, size_t len)
 	strftime(out, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* The day an article sorts under: its published date, else `fallback`. */
+/* The minute an article sorts under: its published time, else `fallback`. */
 static int64_t
-sort_day(const char *published, int64_t fallback)
+sort_minute(const char *published, int64_t fallback)
 {
-	int y, m, d;
+	int64_t m = archive_date_minute(published);
 
-	if (archive_date_parse(published, 0, &y, &m, &d) == 0)
-		return fallback;
-	return archive_date_day(y, m, d);
+	return m >= 0 ? m : fallback;
 }
 
 static const char sql_source_find[] =
@@ -207,7 +205,7 @@ static const char sql_old[] =
 /*
  * Whether the stored article id differs from art (text, author, date,
  * language, or a URL/guid it did not have). *imported receives its
- * import day.
+ * import minute.
  */
 static int
 changed(struct archive *a, int64_t id, const struct article *art,
@@ -230,8 +228,8 @@ changed(struct archive *a, int64_t id, const struct article *art,
 	    (nz(art->url) != NULL && !same(art->url,
 	    sqlite3_column_text(st, 4))) || (nz(art->guid) != NULL &&
 	    !same(art->guid, sqlite3_column_text(st, 5)));
-	*imported = sort_day((const char *)sqlite3_column_text(st, 6),
-	    archive_date_today());
+	*imported = sort_minute((const char *)sqlite3_column_text(st, 6),
+	    archive_date_now_minute());
 	archive_done(st);
 	return diff;
 }
@@ -315,12 +313,12 @@ insert_new(struct archive *a, const struct article *art, int64_t source,
 		return -1;
 	if ((*id = step_id(a, st, cause)) <= 0)
 		return -1;
-	if (*id > 0xffffffffLL) {
-		*cause = xstrdup("the archive is full (2^32 articles)");
+	if (*id > ARCHIVE_MAX_ID) {
+		*cause = xstrdup("the archive is full (2^30 articles)");
 		return -1;
 	}
-	key = ARCHIVE_SORTKEY(sort_day(art->published, archive_date_today()),
-	    *id);
+	key = ARCHIVE_SORTKEY(sort_minute(art->published,
+	    archive_date_now_minute()), *id);
 	if ((st = archive_stmt(a, sql_insert, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, *id);
@@ -347,7 +345,7 @@ insert_new(struct archive *a, const struct article *art, int64_t source,
 
 static int
 update_old(struct archive *a, int64_t id, const struct article *art,
-    int64_t hash, int64_t imported_day, const char *now, char **cause)
+    int64_t hash, int64_t imported, const char *now, char **cause)
 {
 	sqlite3_stmt *st;
 	int64_t key;
@@ -357,7 +355,7 @@ update_old(struct archive *a, int64_t id, const struct article *art,
 	    cause) != 0 || run_id(a, sql_fts_delete, id, NULL,
 	    "unindexing an article", cause) != 0)
 		return -1;
-	key = ARCHIVE_SORTKEY(sort_day(art->published, imported_day), id);
+	key = ARCHIVE_SORTKEY(sort_minute(art->published, imported), id);
 	if ((st = archive_stmt(a, sql_update, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);

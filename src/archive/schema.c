@@ -12,10 +12,11 @@
  *
  * Migrations are a table of steps; adding a version means adding a step.
  * Offsets (start, stop) are UTF-8 byte offsets into the article body.
- * articles.sortkey = day << 32 | id, with day the published date's day
- * number (the import date's when there is none): unique by construction,
- * it orders by date and is the FTS rowid, so the newest matches stream
- * out of the full-text index without sorting.
+ * articles.sortkey = minute << 30 | id, with minute the published time
+ * (archive_date_minute(): days * 1440 + UTC minute of the day; the import
+ * time when there is no date): unique by construction, it orders by time
+ * and is the FTS rowid, so the newest matches stream out of the
+ * full-text index without sorting.
  */
 #include "config.h"
 

@@ -307,7 +307,7 @@ put_unchanged_updated(void)
 		CHECK_INT(archive_list(ar, &f, 0, 0, 10, 0, &page, &cause), 0);
 		CHECK_INT(page.nrows, 1);
 		if (page.nrows == 1)
-			CHECK_INT(page.rows[0].key >> 32,
+			CHECK_INT((page.rows[0].key >> 30) / 1440,
 			    archive_date_first("2024-01-01"));
 		archive_page_release(&page);
 	}
@@ -403,6 +403,43 @@ keyset_paging(void)
 	archive_page_release(&p1);
 	archive_page_release(&p2);
 	archive_page_release(&p3);
+	archive_close(ar);
+}
+
+/* The same day sorts by time (in UTC), not by import order. */
+static void
+same_day_by_time(void)
+{
+	struct archive *ar = fresh("times.db", 0);
+	static const char *dates[] = {
+		"2025-05-05T08:00:00Z", "2025-05-05T07:00:00Z", "2025-05-05",
+		"2025-05-05T09:30:00+02:00", "2025-05-04T23:00:00-05:00",
+	};
+	struct archive_filter f = { .since = "2025-05-05",
+	    .until = "2025-05-05" };
+	struct archive_page p;
+	struct article *art;
+	char *cause = NULL, guid[8], title[8];
+	size_t i;
+
+	for (i = 0; i < 5; i++) {
+		snprintf(guid, sizeof guid, "t%zu", i);
+		snprintf(title, sizeof title, "T%zu", i);
+		art = test_article("Clock", guid, NULL, title, dates[i], "b");
+		CHECK_INT(test_put(ar, art, NULL), ARCHIVE_INSERTED);
+		article_free(art);
+	}
+	/* T4 is 04:00 UTC on the 5th; T3 07:30 UTC; T2 midnight. */
+	CHECK_INT(archive_list(ar, &f, 0, 0, 10, 0, &p, &cause), 0);
+	CHECK_INT(p.nrows, 5);
+	if (p.nrows == 5) {
+		CHECK_STR(p.rows[0].title, "T0");
+		CHECK_STR(p.rows[1].title, "T3");
+		CHECK_STR(p.rows[2].title, "T1");
+		CHECK_STR(p.rows[3].title, "T4");
+		CHECK_STR(p.rows[4].title, "T2");
+	}
+	archive_page_release(&p);
 	archive_close(ar);
 }
 
@@ -794,6 +831,26 @@ dates(void)
 	    == 2);
 	CHECK(archive_date_first("abcd") < 0);
 	CHECK(archive_date_first("") < 0);
+	/* Minutes, in UTC. */
+	{
+		int64_t d = archive_date_first("2025-03-20") * 1440;
+
+		CHECK_INT(archive_date_minute("2025-03-20"), d);
+		CHECK_INT(archive_date_minute("2025-03-20T10:05:00Z"), d + 605);
+		CHECK_INT(archive_date_minute("2025-03-20T10:05:00+02:00"),
+		    d + 485);
+		CHECK_INT(archive_date_minute("2025-03-20 10:05:30.25-0130"),
+		    d + 695);
+		CHECK_INT(archive_date_minute("2025-03-20T23:30-01:00"),
+		    d + 1440 + 30);
+		CHECK_INT(archive_date_minute("2025-03-20T00:10+01:00"), d - 50);
+		CHECK_INT(archive_date_minute("2025-03-20Tnoon"), d);
+		CHECK_INT(archive_date_minute("2025-03-20T25:00Z"), d);
+		CHECK_INT(archive_date_minute("2025"),
+		    archive_date_first("2025") * 1440);
+		CHECK_INT(archive_date_minute("soon"), -1);
+		CHECK_INT(archive_date_minute(NULL), -1);
+	}
 }
 
 int
@@ -806,6 +863,7 @@ main(void)
 	TEST_RUN(migrations);
 	TEST_RUN(put_unchanged_updated);
 	TEST_RUN(keyset_paging);
+	TEST_RUN(same_day_by_time);
 	TEST_RUN(list_filters);
 	TEST_RUN(flag_counts);
 	TEST_RUN(foreach_all);
