@@ -38,7 +38,8 @@ fuzz_fuzz_extract_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LINK)
 fuzz_fuzz_newsboat_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_LINK)
 
 FUZZ_SECONDS = 60
+FUZZ_RUNS =
 fuzz: $(FUZZ_TARGETS)
-	FUZZ_SECONDS=$(FUZZ_SECONDS) top_srcdir='$(abs_top_srcdir)' \
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS='$(FUZZ_RUNS)' top_srcdir='$(abs_top_srcdir)' \
 	    top_builddir='$(abs_top_builddir)' $(SHELL) $(top_srcdir)/tests/fuzz-replay.sh --live
 .PHONY: fuzz

@@ -3,7 +3,8 @@
 # (fuzz/corpus/NAME), every crash ever found (fuzz/regressions/NAME) and
 # the test fixtures that suit it. In `make check` the targets are built
 # with the standalone replayer; with --live (make fuzz, a libFuzzer build)
-# each target fuzzes for $FUZZ_SECONDS seconds starting from those inputs.
+# each target fuzzes for $FUZZ_SECONDS seconds (or, with $FUZZ_RUNS, that
+# many inputs from a fixed seed) starting from those inputs.
 : "${top_srcdir:?}" "${top_builddir:?}"
 live=0
 [ "${1:-}" = "--live" ] && live=1
@@ -34,7 +35,13 @@ for t in display text feed html jsonl query config extract newsboat; do
 	# shellcheck disable=SC2046
 	if [ $live -eq 1 ]; then
 		mkdir -p "$work/$t"
-		"$bin" -max_total_time="${FUZZ_SECONDS:-60}" -timeout=5 \
+		# FUZZ_RUNS (CI) makes a run repeatable: a fixed seed and count
+		if [ -n "${FUZZ_RUNS:-}" ]; then
+			budget="-runs=$FUZZ_RUNS -seed=1"
+		else
+			budget="-max_total_time=${FUZZ_SECONDS:-60}"
+		fi
+		"$bin" $budget -timeout=5 \
 		    -rss_limit_mb=1024 -max_len=65536 -artifact_prefix="$work/crash-$t-" \
 		    "$work/$t" $(seeds $t) >"$work/$t.log" 2>&1
 		rc=$?

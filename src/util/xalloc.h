@@ -17,7 +17,7 @@ char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 /* printf into a new string. Caller frees. */
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
-char	*xvasprintf(const char *, va_list);
+char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
 
 /* Called before a fatal exit (the TUI registers endwin here). */
 void	 xalloc_set_fatal_hook(void (*)(void));
