@@ -70,11 +70,29 @@ outfile_open(struct outfile *of, const char *path, int force, char **cause)
 		*cause = xstrdup("no output file named");
 		return -1;
 	}
+	/*
+	 * A device, FIFO or socket (/dev/stdout, a named pipe) is written
+	 * to, as a shell's > would; it is never replaced, and nothing under
+	 * /dev or /proc is (a forced rename over /dev/stdout would replace
+	 * the system's link).
+	 */
+	if ((stat(path, &sb) == 0 && !S_ISREG(sb.st_mode) &&
+	    !S_ISDIR(sb.st_mode)) || strncmp(path, "/dev/", 5) == 0 ||
+	    strncmp(path, "/proc/", 6) == 0) {
+		if ((of->fp = fopen(path, "w")) == NULL) {
+			*cause = xasprintf("%s: %s", path, strerror(errno));
+			return -1;
+		}
+		of->path = xstrdup(path);
+		of->direct = 1;
+		return 0;
+	}
 	if (lstat(path, &sb) == 0) {
 		if (S_ISDIR(sb.st_mode)) {
 			*cause = xasprintf("%s is a directory", path);
 			return -1;
 		}
+
 		if (!force) {
 			*cause = xasprintf("%s exists (use --force to replace "
 			    "it)", path);
@@ -138,7 +156,9 @@ outfile_commit(struct outfile *of, char **cause)
 {
 	int err = 0;
 
-	if (fflush(of->fp) != 0 || ferror(of->fp) || fsync(fileno(of->fp)) != 0)
+	errno = 0;
+	if (fflush(of->fp) != 0 || ferror(of->fp) ||
+	    (!of->direct && fsync(fileno(of->fp)) != 0))
 		err = errno != 0 ? errno : EIO;
 	if (fclose(of->fp) != 0 && err == 0)
 		err = errno;
@@ -147,6 +167,10 @@ outfile_commit(struct outfile *of, char **cause)
 		*cause = xasprintf("%s: %s", of->path, strerror(err));
 		outfile_abort(of);
 		return -1;
+	}
+	if (of->direct) {
+		outfile_abort(of);
+		return 0;
 	}
 	if (place(of, cause) != 0) {
 		outfile_abort(of);

@@ -11,15 +11,18 @@
 /*
  * A file written under a temporary name beside its final path and moved
  * into place by outfile_commit(): readers never see half a file, a failed
- * export leaves nothing behind, and an existing path (a file, a symlink,
- * anything) is only replaced when force is set. With force a symlink at
- * path is replaced itself; its target is never written.
+ * export leaves nothing behind, and an existing path (a file, a
+ * symlink) is only replaced when force is set. With force a symlink at
+ * path is replaced itself; its target is never written. A directory is
+ * refused; a device, FIFO or socket, and anything under /dev or /proc, is
+ * written to directly, never replaced.
  */
 struct outfile {
 	FILE	*fp;
 	char	*path;
 	char	*tmp;
 	int	 force;
+	int	 direct;	/* a device or FIFO: written in place */
 };
 
 /* Open; 0, or -1 and *cause ("PATH exists (use --force to replace it)"). */

@@ -88,6 +88,11 @@ echo keep >"$T/target"
 expect_status "a symlink is not followed without --force" 1 lede export-flags --format json -o "$T/link.json"
 lede export-flags --format json -o "$T/link.json" --force 2>/dev/null
 expect_eq "--force replaces the link, not its target" "$(cat "$T/target")" "keep"
+mkfifo "$T/fifo"
+cat "$T/fifo" >"$T/from-fifo" &
+lede export-flags --format json -o "$T/fifo" 2>/dev/null || fail "export to a FIFO"
+wait
+expect_eq "a FIFO is written to, not replaced" "$([ -p "$T/fifo" ] && json 'len(j)' "$T/from-fifo")" "4"
 expect_eq "no temporary files left" "$(ls -a "$T" | grep -c '^\.a\.json\.\|^\.link\.json\.')" "0"
 
 # export-flags --format csv
