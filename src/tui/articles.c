@@ -108,8 +108,6 @@ fetch(void *arg, const void *anchor, int backward, size_t limit, void ***rows,
 	struct archive_page page;
 	int relevance = a->f.order == ARCHIVE_RELEVANCE;
 	int64_t after = 0, first = 0;
-	struct arow *r;
-	size_t i;
 
 	if (an != NULL)
 		after = relevance ? an->ord + (backward ? 0 : 1) : an->r.key;
@@ -126,17 +124,27 @@ fetch(void *arg, const void *anchor, int backward, size_t limit, void ***rows,
 			first = a->count >= 0 ? a->count - (int64_t)page.nrows : 0;
 		}
 	}
-	*rows = xcalloc(page.nrows ? page.nrows : 1, sizeof **rows);
-	for (i = 0; i < page.nrows; i++) {
+	articles_adopt(&page, first, rows, n);
+	return 0;
+}
+
+void
+articles_adopt(struct archive_page *page, int64_t first, void ***rows,
+    size_t *n)
+{
+	struct arow *r;
+	size_t i;
+
+	*rows = xcalloc(page->nrows ? page->nrows : 1, sizeof **rows);
+	for (i = 0; i < page->nrows; i++) {
 		r = xmalloc(sizeof *r);
-		r->r = page.rows[i];
+		r->r = page->rows[i];
 		r->ord = first + (int64_t)i;
-		memset(&page.rows[i], 0, sizeof page.rows[i]);
+		memset(&page->rows[i], 0, sizeof page->rows[i]);
 		(*rows)[i] = r;
 	}
-	*n = page.nrows;
-	archive_page_release(&page);
-	return 0;
+	*n = page->nrows;
+	archive_page_release(page);
 }
 
 static void

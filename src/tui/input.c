@@ -68,6 +68,7 @@ search_accept(struct tui *t, const char *text)
 {
 	(void)text;
 	search_run(t);
+	search_wait(t);
 	if (tlist_selected(&t->results) != NULL)
 		actions_open_selected(t);
 }
@@ -156,6 +157,7 @@ p_result(struct tui *t, int dir)
 		return;
 	if (t->search_due != 0)
 		search_run(t);
+	search_wait(t);
 	tlist_move(&t->results, dir);
 	t->dirty |= DIRTY_LIST | DIRTY_STATUS;
 }

@@ -161,6 +161,17 @@ tlist_reload(struct tlist *l, int from_end)
 }
 
 void
+tlist_set(struct tlist *l, void **rows, size_t n, int at_end)
+{
+	drop_rows(l);
+	l->rows = rows;
+	l->n = n;
+	l->at_start = 1;
+	l->at_end = at_end;
+	l->base = 0;
+}
+
+void
 tlist_jump(struct tlist *l, void *row)
 {
 	drop_rows(l);

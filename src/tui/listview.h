@@ -57,6 +57,9 @@ void	 tlist_release(struct tlist *);
 void	 tlist_reload(struct tlist *, int from_end);
 /* Drop the rows and show row (now the list's) selected, with its neighbours. */
 void	 tlist_jump(struct tlist *, void *row);
+/* Drop the rows and hold these instead (the list takes the array), from
+   the start; at_end says they are all there is. */
+void	 tlist_set(struct tlist *, void **rows, size_t n, int at_end);
 /* Fit the list to an area of height rows. */
 void	 tlist_resize(struct tlist *, int height);
 void	 tlist_move(struct tlist *, long delta);

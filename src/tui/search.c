@@ -4,15 +4,19 @@
  * key, see the loop in tui.c); the query runs when the keyboard has been
  * quiet that long, and fetches one screenful in the archive's streaming
  * order (newest first), which stops after the page however many articles
- * match. A query the archive rejects leaves its message in the status
- * line and the previous results on screen.
+ * match. It runs on the search worker's thread (worker.c), so a query the
+ * index answers slowly leaves the keyboard free; the results replace the
+ * previous ones when they arrive. A query the archive rejects leaves its
+ * message in the status line and the previous results on screen.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "tui/tui_int.h"
+#include "tui/worker.h"
 #include "util/xalloc.h"
 
 void
@@ -36,6 +40,7 @@ search_close(struct tui *t)
 {
 	t->search_on = 0;
 	t->search_due = 0;
+	t->search_waiting = 0;
 	if (t->prompting && t->prompt.kind == PK_SEARCH) {
 		prompt_release(&t->prompt);
 		t->prompting = 0;
@@ -53,6 +58,16 @@ search_changed(struct tui *t)
 		search_run(t);
 }
 
+static void
+show_error(struct tui *t, char **cause)
+{
+	if (*cause != NULL) {
+		tui_message(t, 1, "%s", *cause);
+		free(*cause);
+		*cause = NULL;
+	}
+}
+
 void
 search_run(struct tui *t)
 {
@@ -61,23 +76,57 @@ search_run(struct tui *t)
 
 	t->search_due = 0;
 	if (q == NULL || (t->search_query != NULL &&
-	    strcmp(q, t->search_query) == 0 && t->results.n > 0))
+	    strcmp(q, t->search_query) == 0 && (t->results.n > 0 ||
+	    t->search_waiting)))
 		return;
 	articles_set(&t->search_src.query, q);
 	articles_sync(&t->search_src);
 	free(t->search_query);
 	t->search_query = xstrdup(q);
-	tlist_reload(&t->results, 0);
-	if (t->results.error != NULL) {
-		tui_message(t, 1, "%s", t->results.error);
-		free(t->results.error);
-		t->results.error = NULL;
-	}
 	if (*q != '\0') {
 		free(t->last_query);
 		t->last_query = xstrdup(q);
 	}
 	t->dirty |= DIRTY_LIST | DIRTY_STATUS;
+	if (t->worker != NULL) {
+		t->search_gen = worker_submit(t->worker, q, t->search_src.f.order,
+		    t->results.h + 16);
+		t->search_waiting = 1;
+		return;
+	}
+	tlist_reload(&t->results, 0);
+	show_error(t, &t->results.error);
+}
+
+int
+search_poll(struct tui *t)
+{
+	struct archive_page page;
+	char *cause = NULL;
+	void **rows;
+	size_t n;
+
+	if (!t->search_waiting ||
+	    !worker_take(t->worker, t->search_gen, &page, &cause))
+		return 0;
+	t->search_waiting = 0;
+	if (cause != NULL) {
+		show_error(t, &cause);
+		return 1;
+	}
+	articles_adopt(&page, 0, &rows, &n);
+	tlist_set(&t->results, rows, n, n < t->results.h + 16);
+	t->dirty |= DIRTY_LIST | DIRTY_STATUS;
+	return 1;
+}
+
+void
+search_wait(struct tui *t)
+{
+	const struct timespec ms5 = { 0, 5000000 };
+
+	while (t->search_waiting && !search_poll(t))
+		nanosleep(&ms5, NULL);
 }
 
 void

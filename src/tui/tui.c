@@ -22,6 +22,7 @@
 
 #include "tui/tui.h"
 #include "tui/tui_int.h"
+#include "tui/worker.h"
 #include "util/xalloc.h"
 
 #define LOG_MAX	200
@@ -138,6 +139,7 @@ static int
 open_archive(struct tui *t, const char *path, char **cause)
 {
 	const char *slash = strrchr(path, '/');
+	char *wcause = NULL;
 
 	if (access(path, F_OK) != 0) {
 		*cause = xasprintf("no archive at %s (import articles first: "
@@ -147,6 +149,11 @@ open_archive(struct tui *t, const char *path, char **cause)
 	if ((t->ar = archive_open(path, 0, cause)) == NULL)
 		return -1;
 	t->archive_name = xstrdup(slash != NULL ? slash + 1 : path);
+	if ((t->worker = worker_start(path, &wcause)) == NULL) {
+		/* Searches then run on the reader's own connection. */
+		tui_message(t, 1, "searching without a worker: %s", wcause);
+		free(wcause);
+	}
 	return 0;
 }
 
@@ -218,21 +225,22 @@ static void
 loop(struct tui *t)
 {
 	key_code key = KEYC_NONE;
-	int64_t wait;
+	int64_t wait, due;
 
 	while (!t->quit && !got_quit_signal) {
 		draw(t);
 		latency_note(key);
 		key = KEYC_NONE;
-		if (idle_work(t))
+		if (idle_work(t) || search_poll(t))
 			continue;
-		wait = -1;
+		wait = t->search_waiting ? 15 : -1;
 		if (t->search_due != 0) {
-			wait = t->search_due - tui_now_ms();
-			if (wait <= 0) {
+			due = t->search_due - tui_now_ms();
+			if (due <= 0) {
 				search_run(t);
 				continue;
 			}
+			wait = wait < 0 || due < wait ? due : wait;
 		}
 		key = scr_getkey((int)wait);
 		clock_gettime(CLOCK_MONOTONIC, &key_time);
@@ -270,6 +278,7 @@ cleanup(struct tui *t)
 	free(t->article_url);
 	free(t->archive_name);
 	config_free(t->cfg);
+	worker_stop(t->worker);
 	if (t->ar != NULL)
 		archive_close(t->ar);
 }

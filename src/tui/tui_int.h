@@ -80,6 +80,9 @@ struct tui {
 	char			*search_query;	/* shown in the results */
 	char			*last_query;	/* for n/N and highlights */
 	int64_t			 search_due;	/* ms clock; 0: nothing due */
+	struct worker		*worker;	/* runs searches; NULL: here */
+	uint64_t		 search_gen;	/* the request awaited */
+	int			 search_waiting;
 
 	struct tview		 reader;
 	int64_t			 article_id;	/* 0: none open */
@@ -119,6 +122,12 @@ void	 articles_init(struct articles *, struct archive *, int snippets);
 void	 articles_release(struct articles *);
 void	 articles_set(char **field, const char *value);
 void	 articles_sync(struct articles *);
+/*
+ * Turn a page from archive_list() into rows for a list (ranks from
+ * first); the page is released. *rows is the caller's (tlist_set).
+ */
+void	 articles_adopt(struct archive_page *, int64_t first, void ***rows,
+	    size_t *n);
 /* Count the rows now, if count() asked for it. */
 void	 articles_count(struct articles *);
 const struct archive_row *articles_row(const struct tlist *);
@@ -148,6 +157,10 @@ void	 search_close(struct tui *);
 void	 search_changed(struct tui *);
 void	 search_run(struct tui *);
 void	 search_jump(struct tui *, int dir);
+/* Take the worker's results if they are in; 1 if they were. */
+int	 search_poll(struct tui *);
+/* Wait for the results of the query being run (for Enter). */
+void	 search_wait(struct tui *);
 
 /* actions.c: the handlers of every pane but the prompt, by action name. */
 struct handler {
