@@ -165,6 +165,12 @@ int	 archive_list(struct archive *, const struct archive_filter *,
 	    int64_t after, int backward, size_t limit, int want_snippets,
 	    struct archive_page *page, char **cause);
 void	 archive_page_release(struct archive_page *);
+/*
+ * What the user should be told about how a query was read, or NULL: terms
+ * past the limit ignored, or nothing searchable in it. For a status
+ * line; the query runs either way. Caller frees.
+ */
+char	*archive_query_note(struct archive *, const char *query);
 /* Articles matching the filter (may be slow for a broad query on a huge archive). */
 int64_t	 archive_count(struct archive *, const struct archive_filter *, char **cause);
 /*

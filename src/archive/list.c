@@ -423,3 +423,23 @@ archive_total(struct archive *a)
 	archive_done(st);
 	return n;
 }
+
+char *
+archive_query_note(struct archive *a, const char *query)
+{
+	struct query q;
+	char *match, *exclude, *note = NULL;
+
+	query_parse(query, &q);
+	query_compile(&q, archive_fts_has_terms, a, &match, &exclude);
+	if (q.truncated)
+		note = xasprintf("only the first %d terms are searched",
+		    QUERY_MAX_TERMS);
+	else if ((q.nterms > 0 || q.empty_items > 0) && match == NULL &&
+	    exclude == NULL)
+		note = xstrdup("nothing to search for: no letters or digits");
+	free(match);
+	free(exclude);
+	query_release(&q);
+	return note;
+}

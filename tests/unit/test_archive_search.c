@@ -142,6 +142,25 @@ odd_inputs_never_fail(void)
 	memset(big, 'x', 10000);
 	CHECK_INT(count(big), 0);
 	free(big);
+	/* Notes for the status line. */
+	{
+		char *note;
+
+		CHECK(archive_query_note(ar, "storm") == NULL);
+		CHECK(archive_query_note(ar, "") == NULL);
+		CHECK(archive_query_note(ar, "source:Tech") == NULL);
+		note = archive_query_note(ar, "( * \"\"");
+		CHECK(note != NULL && strstr(note, "nothing") != NULL);
+		free(note);
+		big = xmalloc(1000);
+		for (i = 0; i < 999; i++)
+			big[i] = i % 2 ? ' ' : 'a' + i % 26;
+		big[999] = '\0';
+		note = archive_query_note(ar, big);
+		CHECK(note != NULL && strstr(note, "first 64") != NULL);
+		free(note);
+		free(big);
+	}
 	/* Defined results. */
 	CHECK_INT(count(""), 7);
 	CHECK_INT(count("("), 0);
