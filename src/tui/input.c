@@ -66,8 +66,7 @@ changed(struct tui *t)
 static void
 search_accept(struct tui *t, const char *text)
 {
-	(void)text;
-	search_run(t);
+	search_query(t, text);
 	search_wait(t);
 	if (tlist_selected(&t->results) != NULL)
 		actions_open_selected(t);

@@ -71,18 +71,27 @@ show_error(struct tui *t, char **cause)
 void
 search_run(struct tui *t)
 {
-	const char *q = t->prompting && t->prompt.kind == PK_SEARCH ?
-	    t->prompt.text : t->search_query;
+	search_query(t, t->prompting && t->prompt.kind == PK_SEARCH ?
+	    t->prompt.text : t->search_query);
+}
+
+void
+search_query(struct tui *t, const char *q)
+{
+	char *copy;
 
 	t->search_due = 0;
 	if (q == NULL || (t->search_query != NULL &&
 	    strcmp(q, t->search_query) == 0 && (t->results.n > 0 ||
 	    t->search_waiting)))
 		return;
-	articles_set(&t->search_src.query, q);
+	/* q may be t->search_query itself: copy before replacing it. */
+	copy = xstrdup(q);
+	articles_set(&t->search_src.query, copy);
 	articles_sync(&t->search_src);
 	free(t->search_query);
-	t->search_query = xstrdup(q);
+	t->search_query = copy;
+	q = copy;
 	if (*q != '\0') {
 		free(t->last_query);
 		t->last_query = xstrdup(q);

@@ -156,6 +156,8 @@ void	 search_open(struct tui *);
 void	 search_close(struct tui *);
 void	 search_changed(struct tui *);
 void	 search_run(struct tui *);
+/* Run query now (unless its results are already shown or coming). */
+void	 search_query(struct tui *, const char *query);
 void	 search_jump(struct tui *, int dir);
 /* Take the worker's results if they are in; 1 if they were. */
 int	 search_poll(struct tui *);

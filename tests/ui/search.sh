@@ -46,8 +46,19 @@ done
 ui_keys C-u
 ui_keys -l zzqqxx
 ui_wait "No matches"
-ui_keys Escape
+ui_keys Enter			# nothing to open: nothing happens
 ui_wait -n "Search:"
-ui_keys q q
+ui_contains "No matches"
+
+# Enter at once after typing, before the search has run: the typed query
+# is the one searched and opened.
+ui_keys /
+ui_wait "Search:"
+ui_keys C-u
+ui_keys -l harbour
+ui_keys Enter
+ui_wait "match 1/"
+ui_contains "search: harbour"
+ui_keys q q q
 ui_wait "[exit 0]"
 ui_done
