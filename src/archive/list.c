@@ -433,8 +433,8 @@ archive_query_note(struct archive *a, const char *query)
 	query_parse(query, &q);
 	query_compile(&q, archive_fts_has_terms, a, &match, &exclude);
 	if (q.truncated)
-		note = xasprintf("only the first %d terms are searched",
-		    QUERY_MAX_TERMS);
+		note = xasprintf("the query was cut: at most %d terms of %d "
+		    "bytes are searched", QUERY_MAX_TERMS, QUERY_MAX_TERM_BYTES);
 	else if ((q.nterms > 0 || q.empty_items > 0) && match == NULL &&
 	    exclude == NULL)
 		note = xstrdup("nothing to search for: no letters or digits");

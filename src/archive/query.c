@@ -128,6 +128,15 @@ add_term(struct query *q, char *text, const char *column, int prefix,
 		free(text);
 		return NULL;
 	}
+	if (strlen(text) > QUERY_MAX_TERM_BYTES) {
+		size_t n = QUERY_MAX_TERM_BYTES;
+
+		/* Cut before a UTF-8 continuation byte, never inside a character. */
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;
+		text[n] = '\0';
+		q->truncated = 1;
+	}
 	q->terms = xreallocarray(q->terms, q->nterms + 1, sizeof *q->terms);
 	t = &q->terms[q->nterms++];
 	t->text = text;

@@ -28,6 +28,7 @@
 #include <stddef.h>
 
 #define QUERY_MAX_TERMS 64	/* terms past this many are ignored */
+#define QUERY_MAX_TERM_BYTES 1024	/* a longer term is cut (at a character) */
 
 struct query_term {
 	char		*text;		/* as typed, without quotes or '*' */
@@ -44,7 +45,7 @@ struct query {
 	char		*not_source;	/* -source: filter, or NULL */
 	char		*since;		/* date: filter bounds (partial ISO), or NULL */
 	char		*until;
-	int		 truncated;	/* terms were dropped (QUERY_MAX_TERMS) */
+	int		 truncated;	/* terms were dropped or cut (the limits) */
 	int		 empty_items;	/* items with no text ("", *, -) */
 };
 

@@ -192,11 +192,22 @@ limits(void)
 	free(m);
 	free(e);
 	query_release(&q);
-	/* One 10,000-character word. */
+	/* One 10,000-character word: cut to QUERY_MAX_TERM_BYTES. */
 	memset(big, 'x', 10000);
 	query_parse(big, &q);
 	CHECK_INT(q.nterms, 1);
-	CHECK_INT(strlen(q.terms[0].text), 10000);
+	CHECK_INT(strlen(q.terms[0].text), QUERY_MAX_TERM_BYTES);
+	CHECK(q.truncated);
+	query_release(&q);
+	/* Cut at a character: 2-byte letters from an odd offset. */
+	big[0] = 'x';
+	for (i = 1; i + 1 < 10000; i += 2) {
+		big[i] = '\xD9';
+		big[i + 1] = '\x85';
+	}
+	big[9999] = '\0';
+	query_parse(big, &q);
+	CHECK_INT(strlen(q.terms[0].text), QUERY_MAX_TERM_BYTES - 1);
 	query_release(&q);
 	free(big);
 	query_parse(NULL, &q);
