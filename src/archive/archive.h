@@ -81,8 +81,8 @@ enum archive_put_status {
  * re-anchors its flags: flag_reanchor_article()). Without a guid or URL,
  * changed text is a different article. ex (may be NULL) holds the entities
  * and temporal expressions found in the body; they replace the article's
- * previous ones (an UPDATED article stored with ex NULL keeps none, since
- * old offsets would not fit its new body). *id (may be NULL) receives the
+ * previous ones (an article whose text changed, stored with ex NULL,
+ * keeps none, since old offsets would not fit its new body). *id (may be NULL) receives the
  * article id.
  * Returns an enum archive_put_status, or -1 and *cause.
  */

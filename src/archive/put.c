@@ -205,11 +205,11 @@ static const char sql_old[] =
 /*
  * Whether the stored article id differs from art (text, author, date,
  * language, or a URL/guid it did not have). *imported receives its
- * import minute.
+ * import minute, *text_changed whether title, caption or body differ.
  */
 static int
 changed(struct archive *a, int64_t id, const struct article *art,
-    int64_t hash, int64_t *imported, char **cause)
+    int64_t hash, int64_t *imported, int *text_changed, char **cause)
 {
 	sqlite3_stmt *st;
 	int rc, diff = 0;
@@ -221,7 +221,8 @@ changed(struct archive *a, int64_t id, const struct article *art,
 		archive_done(st);
 		return archive_fail(a, cause, "reading an article");
 	}
-	diff = sqlite3_column_int64(st, 0) != hash ||
+	*text_changed = sqlite3_column_int64(st, 0) != hash;
+	diff = *text_changed ||
 	    !same(art->author, sqlite3_column_text(st, 1)) ||
 	    !same(art->published, sqlite3_column_text(st, 2)) ||
 	    !same(art->language, sqlite3_column_text(st, 3)) ||
@@ -384,7 +385,7 @@ put_one(struct archive *a, const struct article *art,
 {
 	char now[32];
 	int64_t source, hash, id, imported = 0;
-	int status, diff;
+	int status, diff, text_changed = 0;
 
 	now_iso(now, sizeof now);
 	source = archive_source_id(a, art->source, art->source_url,
@@ -399,7 +400,8 @@ put_one(struct archive *a, const struct article *art,
 			return -1;
 		status = ARCHIVE_INSERTED;
 	} else {
-		if ((diff = changed(a, id, art, hash, &imported, cause)) < 0)
+		if ((diff = changed(a, id, art, hash, &imported,
+		    &text_changed, cause)) < 0)
 			return -1;
 		if (!diff) {
 			if (idp != NULL)
@@ -411,10 +413,11 @@ put_one(struct archive *a, const struct article *art,
 		status = ARCHIVE_UPDATED;
 	}
 	/*
-	 * New extraction results replace the old; an updated article
-	 * without them loses its old ones, whose offsets no longer fit.
+	 * New extraction results replace the old; an article whose text
+	 * changed without them loses its old ones, whose offsets no longer
+	 * fit.
 	 */
-	if ((ex != NULL || status == ARCHIVE_UPDATED) &&
+	if ((ex != NULL || text_changed) &&
 	    archive_put_extract(a, id, ex, cause) != 0)
 		return -1;
 	if (idp != NULL)

@@ -653,7 +653,13 @@ entities_and_timeline(void)
 	CHECK_INT(archive_entities(ar, id, 0, &e, &n, &cause), 0);
 	CHECK_INT(n, 1);
 	archive_entities_free(e, n);
-	/* Changed text without extraction: the old spans are dropped. */
+	/* A new date alone keeps the spans; changed text drops them. */
+	CHECK_INT(archive_put_extract(ar, id2, &ex, &cause), 0);
+	article_set(&art->published, "2025-01-13");
+	CHECK_INT(archive_put(ar, art, NULL, &id2, &cause), ARCHIVE_UPDATED);
+	CHECK_INT(archive_entities(ar, id2, 0, &e, &n, &cause), 0);
+	CHECK_INT(n, 1);
+	archive_entities_free(e, n);
 	article_set(&art->body, "A different body.");
 	CHECK_INT(archive_put(ar, art, NULL, &id2, &cause), ARCHIVE_UPDATED);
 	CHECK_INT(archive_entities(ar, id2, 0, &e, &n, &cause), 0);
