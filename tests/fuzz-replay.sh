@@ -23,7 +23,6 @@ seeds() {
 	display) echo "$S/tests/data/cli" ;;
 	extract) echo "$S/tests/data/cli" "$S/share/demo/text" ;;
 	newsboat) echo "$S/tests/data/import/newsboat" ;;
-	config) echo "$S/share" ;;
 	esac
 }
 
