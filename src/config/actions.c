@@ -93,6 +93,8 @@ const struct config_action config_actions[] = {
 	{ "cancel", CONFIG_PROMPT, "<Esc> <C-g>", "Leave the prompt" },
 	{ "history-prev", CONFIG_PROMPT, "<Up>", "Recall the previous entry" },
 	{ "history-next", CONFIG_PROMPT, "<Down>", "Recall the next entry" },
+	{ "to-results", CONFIG_PROMPT, "<Tab>",
+	    "Leave the prompt for the results; the query stays" },
 	{ "result-next", CONFIG_PROMPT, "<C-n>", "Select the next result" },
 	{ "result-prev", CONFIG_PROMPT, "<C-p>", "Select the previous result" },
 	{ "cursor-left", CONFIG_PROMPT, "<Left> <C-b>",

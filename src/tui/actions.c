@@ -17,6 +17,8 @@
 struct tlist *
 actions_list(struct tui *t)
 {
+	if (t->focus == FOCUS_SIDEBAR && t->side.ops != NULL)
+		return &t->side;
 	return t->search_on ? &t->results : &t->list;
 }
 
@@ -36,7 +38,7 @@ list_moved(struct tui *t)
 		free(l->error);
 		l->error = NULL;
 	}
-	t->dirty |= DIRTY_LIST | DIRTY_STATUS;
+	t->dirty |= (l == &t->side ? DIRTY_SIDEBAR : DIRTY_LIST) | DIRTY_STATUS;
 }
 
 static void
@@ -387,19 +389,33 @@ static const struct handler help_handlers[] = {
 	{ "search-prev", r_find_prev }, { "close", actions_back },
 };
 
-/* The side panel is filled by the entities and timeline work. */
+/* The side panel: moves on its list once something fills it (sidebar.c). */
 static void
-side_empty(struct tui *t)
+side_move(struct tui *t, void (*fn)(struct tui *))
 {
-	tui_message(t, 0, "the side panel has nothing to show yet");
+	if (t->side.ops == NULL)
+		sidebar_open(t);
+	else
+		fn(t);
 }
 
+#define SIDE_MOVE(NAME)							\
+static void side_##NAME(struct tui *t) { side_move(t, list_##NAME); }
+SIDE_MOVE(next)
+SIDE_MOVE(prev)
+SIDE_MOVE(first)
+SIDE_MOVE(last)
+SIDE_MOVE(page_down)
+SIDE_MOVE(page_up)
+SIDE_MOVE(half_down)
+SIDE_MOVE(half_up)
+
 static const struct handler sidebar_handlers[] = {
-	{ "next", side_empty }, { "prev", side_empty },
-	{ "first", side_empty }, { "last", side_empty },
-	{ "page-down", side_empty }, { "page-up", side_empty },
-	{ "half-page-down", side_empty }, { "half-page-up", side_empty },
-	{ "open", side_empty },
+	{ "next", side_next }, { "prev", side_prev },
+	{ "first", side_first }, { "last", side_last },
+	{ "page-down", side_page_down }, { "page-up", side_page_up },
+	{ "half-page-down", side_half_down }, { "half-page-up", side_half_up },
+	{ "open", sidebar_open },
 };
 
 static const struct {

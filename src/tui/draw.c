@@ -38,6 +38,8 @@ relayout(struct tui *t)
 		return;
 	tlist_resize(&t->list, t->lay.list.h);
 	tlist_resize(&t->results, t->lay.list.h);
+	if (t->side.ops != NULL)
+		tlist_resize(&t->side, t->lay.sidebar.h);
 	reader_relayout(t);
 	tview_resize(&t->over, t->lay.main.w > 2 ? (size_t)t->lay.main.w - 2 :
 	    4, (size_t)t->lay.main.h);
@@ -202,6 +204,7 @@ draw_frame(struct tui *t)
 		scr_vline(ss->y, ss->x, ss->h, 0, at);
 	t->list.dirty |= TLIST_DIRTY_ALL;
 	t->results.dirty |= TLIST_DIRTY_ALL;
+	t->side.dirty |= TLIST_DIRTY_ALL;
 }
 
 static void
@@ -222,8 +225,8 @@ draw_panes(struct tui *t)
 		else
 			tview_draw(&t->reader, &t->lay.reader, 1);
 	}
-	if ((t->dirty & DIRTY_SIDEBAR) && t->lay.sidebar.w > 0)
-		note(&t->lay.sidebar, "(side panel)");
+	if (t->dirty & DIRTY_SIDEBAR)
+		sidebar_draw(t);
 }
 
 void

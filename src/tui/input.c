@@ -116,6 +116,19 @@ p_cancel(struct tui *t)
 		search_close(t);
 }
 
+static void
+p_to_results(struct tui *t)
+{
+	if (t->prompt.kind != PK_SEARCH) {
+		p_cancel(t);
+		return;
+	}
+	search_run(t);
+	prompt_close(t);
+	t->focus = FOCUS_LIST;
+	t->dirty |= DIRTY_ALL;
+}
+
 #define EDIT(NAME, CALL, CHANGES)					\
 static void								\
 p_##NAME(struct tui *t)							\
@@ -167,6 +180,7 @@ static void p_result_prev(struct tui *t) { p_result(t, -1); }
 static const struct handler prompt_handlers[] = {
 	{ "accept", p_accept }, { "cancel", p_cancel },
 	{ "history-prev", p_history_prev }, { "history-next", p_history_next },
+	{ "to-results", p_to_results },
 	{ "result-next", p_result_next }, { "result-prev", p_result_prev },
 	{ "cursor-left", p_left }, { "cursor-right", p_right },
 	{ "line-start", p_home }, { "line-end", p_end },

@@ -104,6 +104,7 @@ reader_open(struct tui *t, int64_t id, const char *query)
 	t->article_read = a->read;
 	article_free(a);
 	reader_relayout(t);
+	sidebar_article(t, id);
 	if (query != NULL)
 		tview_find(tv, 1);
 	if (t->mark_read && !t->article_read)

@@ -262,6 +262,8 @@ cleanup(struct tui *t)
 
 	tlist_release(&t->list);
 	tlist_release(&t->results);
+	if (t->side.ops != NULL)
+		tlist_release(&t->side);
 	articles_release(&t->list_src);
 	articles_release(&t->search_src);
 	tview_clear(&t->reader);

@@ -89,6 +89,7 @@ struct tui {
 	char			*article_url;
 	int			 article_read;
 	struct tview		 over;		/* help or messages */
+	struct tlist		 side;		/* the side panel (sidebar.c) */
 
 	struct prompt		 prompt;
 	int			 prompting;
@@ -146,6 +147,11 @@ void	 reader_open(struct tui *, int64_t id, const char *query);
 void	 reader_relayout(struct tui *);
 void	 reader_open_url(struct tui *, const char *url);
 void	 reader_set_read(struct tui *, int64_t id, int read);
+
+/* sidebar.c */
+void	 sidebar_article(struct tui *, int64_t id);
+void	 sidebar_open(struct tui *);
+void	 sidebar_draw(struct tui *);
 
 /* help.c */
 void	 help_open(struct tui *);

@@ -6,6 +6,10 @@ ui_archive
 ui_start 80 24
 ui_wait "1 of 65"
 ui_expect start
+ui_keys s			# the side panel slot shows and hides
+ui_wait "Side panel"
+ui_keys s
+ui_wait -n "Side panel"
 
 ui_keys j
 ui_wait "2 of 65"

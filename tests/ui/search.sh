@@ -59,6 +59,18 @@ ui_keys -l harbour
 ui_keys Enter
 ui_wait "match 1/"
 ui_contains "search: harbour"
-ui_keys q q q
+ui_keys q q
+
+# Tab leaves the prompt for the results, where j moves.
+ui_keys /
+ui_wait "Search:"
+ui_keys C-u
+ui_keys -l "filler story"
+ui_keys Tab
+ui_wait -n "Search:"
+ui_wait "search: filler story"
+ui_keys j
+ui_wait "2 of "
+ui_keys q q
 ui_wait "[exit 0]"
 ui_done
