@@ -80,6 +80,18 @@ ui_start() {
 	    echo \"[exit \$?]\"; sleep 600"
 }
 
+# Stop lede's tmux server and wait until it is gone (before a second
+# ui_start in the same test).
+ui_stop() {
+	tmux -L "$UI_SOCKET" kill-server >/dev/null 2>&1
+	end=$(( $(date +%s) + UI_TIMEOUT ))
+	while tmux -L "$UI_SOCKET" has-session >/dev/null 2>&1 ||
+	    [ -S "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$UI_SOCKET" ]; do
+		[ "$(date +%s)" -ge $end ] && break
+		sleep 0.02
+	done
+}
+
 ui_screen() {
 	tmux -L "$UI_SOCKET" capture-pane -p "$@"
 }
