@@ -314,7 +314,7 @@ extract_merge(const char *text, size_t len, const struct extract_mention *ms,
 {
 	struct merge g;
 	struct extract_span acr, *extra = NULL;
-	size_t *extra_form = NULL, nextra = 0, i, f, a;
+	size_t *extra_form = NULL, nextra = 0, capextra = 0, i, f, a;
 	char *s;
 	unsigned char *is_mention_acr;
 
@@ -343,10 +343,13 @@ extract_merge(const char *text, size_t len, const struct extract_mention *ms,
 			    ms[i + 1].span.end == acr.end)
 				is_mention_acr[i + 1] = 1;
 			else {
-				extra = xreallocarray(extra, nextra + 1,
-				    sizeof *extra);
-				extra_form = xreallocarray(extra_form, nextra + 1,
-				    sizeof *extra_form);
+				if (nextra == capextra) {
+					capextra = capextra ? capextra * 2 : 16;
+					extra = xreallocarray(extra, capextra,
+					    sizeof *extra);
+					extra_form = xreallocarray(extra_form,
+					    capextra, sizeof *extra_form);
+				}
 				extra[nextra] = acr;
 				extra_form[nextra++] = a;
 			}

@@ -77,6 +77,16 @@ span_end(const int *lab, size_t n, size_t i)
 	return j;
 }
 
+/* Room for one more name; the array doubles, so n names cost O(n). */
+static struct docname *
+grow(struct docname *dn, size_t n, size_t *cap)
+{
+	if (n < *cap)
+		return dn;
+	*cap = *cap ? *cap * 2 : 64;
+	return xreallocarray(dn, *cap, sizeof *dn);
+}
+
 static void
 set_span(int *lab, size_t i, size_t j, int kind)
 {
@@ -94,7 +104,7 @@ extract_ner_doc(const struct extract_model *m, const struct ner_sentence *s,
 	struct extract_strmap names = { NULL, NULL, 0, 0 };
 	struct docname *dn = NULL;
 	struct buf b = BUF_INIT;
-	size_t nd = 0, i, j, k, x, v, found, foundlen;
+	size_t nd = 0, capd = 0, i, j, k, x, v, found, foundlen;
 	const char *last;
 
 	for (x = 0; x < ns; x++)
@@ -111,7 +121,7 @@ extract_ner_doc(const struct extract_model *m, const struct ner_sentence *s,
 			key_of(&b, &s[x], i, j);
 			if ((v = extract_strmap_get(&names, buf_str(&b))) ==
 			    EXTRACT_STRMAP_NONE) {
-				dn = xreallocarray(dn, nd + 1, sizeof *dn);
+				dn = grow(dn, nd, &capd);
 				memset(&dn[nd], 0, sizeof dn[nd]);
 				v = nd++;
 				extract_strmap_put(&names, buf_str(&b), v);
@@ -129,7 +139,7 @@ extract_ner_doc(const struct extract_model *m, const struct ner_sentence *s,
 			if (j - i < 2 || strlen(last) < 3 ||
 			    extract_strmap_get(&names, last) != EXTRACT_STRMAP_NONE)
 				continue;
-			dn = xreallocarray(dn, nd + 1, sizeof *dn);
+			dn = grow(dn, nd, &capd);
 			memset(&dn[nd], 0, sizeof dn[nd]);
 			dn[nd].count[0] = 1;
 			extract_strmap_put(&names, last, nd++);

@@ -29,7 +29,7 @@
 struct ner_gaz {
 	uint64_t	*keys;		/* sorted, as stored in the file */
 	unsigned char	*kinds;
-	size_t		 n;
+	size_t		 n, cap;	/* cap: while the trainer builds it */
 	uint64_t	*hkeys;		/* open-addressing copy for lookups */
 	unsigned char	*hkinds;
 	size_t		 hmask;

@@ -12,6 +12,9 @@
 
 #include "extract/timex.h"
 
+/* "second" is a unit in the lexicon; before "quarter" it is an ordinal. */
+static const struct lex second_ord = { "second", LX_ORD, 2 };
+
 /* 2025-03-20, 2025-03-20T10:30 */
 int
 timex_rule_iso(struct tctx *c, size_t i, struct tmatch *m)
@@ -290,14 +293,14 @@ timex_rule_quarter(struct tctx *c, size_t i, struct tmatch *m)
 		o = timex_lex_find(s, n - (half ? 5 : 8));
 		if (o == NULL && n - (half ? 5 : 8) == 6 &&
 		    memcmp(s, "second", 6) == 0)
-			o = &(const struct lex){ "second", LX_ORD, 2 };
+			o = &second_ord;
 		if (o == NULL || o->cls != LX_ORD)
 			return 0;
 		j++;
 	} else {
 		o = timex_lx(c, j, LX_ORD);
 		if (o == NULL && timex_is(c, j, "second"))
-			o = &(const struct lex){ "second", LX_ORD, 2 };
+			o = &second_ord;
 		if (o == NULL)
 			return 0;
 		if (timex_is(c, j + 1, "half"))

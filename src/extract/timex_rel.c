@@ -13,6 +13,9 @@
 
 #include "extract/timex.h"
 
+/* "current" is a reference word; before a unit it means "this". */
+static const struct lex current_mod = { "current", LX_MOD, M_THIS };
+
 /* today, yesterday, tomorrow, tonight [+ part of day] */
 int
 timex_rule_deictic(struct tctx *c, size_t i, struct tmatch *m)
@@ -284,7 +287,7 @@ timex_rule_relative(struct tctx *c, size_t i, struct tmatch *m)
 		j++;
 	mod = timex_lx(c, j, LX_MOD);
 	if (mod == NULL && timex_is(c, j, "current"))
-		mod = &(const struct lex){ "current", LX_MOD, M_THIS };
+		mod = &current_mod;
 	if (mod == NULL) {
 		if (timex_is(c, j, "the") && timex_lx(c, j + 1, LX_UNIT) &&
 		    (c->lx[j + 1]->val == U_QUARTER ||

@@ -60,8 +60,11 @@ tag_label(const char *tag, int prev)
 static void
 gaz_add(struct ner_gaz *g, const char *lowphrase, int kind)
 {
-	g->keys = xreallocarray(g->keys, g->n + 1, sizeof *g->keys);
-	g->kinds = xreallocarray(g->kinds, g->n + 1, 1);
+	if (g->n == g->cap) {
+		g->cap = g->cap ? 2 * g->cap : 1024;
+		g->keys = xreallocarray(g->keys, g->cap, sizeof *g->keys);
+		g->kinds = xreallocarray(g->kinds, g->cap, 1);
+	}
 	g->keys[g->n] = ner_phrase_hash(lowphrase);
 	g->kinds[g->n] = (unsigned char)kind;
 	g->n++;
@@ -72,8 +75,9 @@ gaz_copy(struct ner_gaz *dst, const struct ner_gaz *src)
 {
 	memset(dst, 0, sizeof *dst);
 	dst->n = src->n;
-	dst->keys = xcalloc(src->n + 1, sizeof *dst->keys);
-	dst->kinds = xcalloc(src->n + 1, 1);
+	dst->cap = src->n + 1;
+	dst->keys = xcalloc(dst->cap, sizeof *dst->keys);
+	dst->kinds = xcalloc(dst->cap, 1);
 	memcpy(dst->keys, src->keys, src->n * sizeof *src->keys);
 	memcpy(dst->kinds, src->kinds, src->n);
 }
