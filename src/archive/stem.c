@@ -97,14 +97,18 @@ cvc(const struct stem *z, int i)
 }
 
 /* Whether b[0..k] ends with s[0..len); sets j to the end of the stem. */
-static int
+static inline int
 ends_n(struct stem *z, const char *s, int len)
 {
-	/* Most suffixes fail on their last letter: test it first. */
-	if (len > z->k + 1 || s[len - 1] != z->b[z->k])
+	const char *b = z->b + z->k - len + 1;
+	int i;
+
+	if (len > z->k + 1)
 		return 0;
-	if (memcmp(z->b + z->k - len + 1, s, len) != 0)
-		return 0;
+	/* From the end: most suffixes fail on their last letter. */
+	for (i = len - 1; i >= 0; i--)
+		if (b[i] != s[i])
+			return 0;
 	z->j = z->k - len;
 	return 1;
 }
@@ -185,7 +189,11 @@ struct suffix {
 static void
 apply(struct stem *z, const struct suffix *rules)
 {
+	char last = z->b[z->k];
+
 	for (; rules->from != NULL; rules++) {
+		if (rules->from[rules->len - 1] != last)
+			continue;
 		if (ends_n(z, rules->from, rules->len)) {
 			replace(z, rules->to);
 			return;
@@ -225,7 +233,8 @@ step4(struct stem *z)
 	const struct suffix *s;
 
 	for (s = step4_suffixes; s->from != NULL; s++) {
-		if (!ends_n(z, s->from, s->len))
+		if (s->from[s->len - 1] != z->b[z->k] ||
+		    !ends_n(z, s->from, s->len))
 			continue;
 		/* -ion only after s or t. */
 		if (s->len == 3 && memcmp(s->from, "ion", 3) == 0 &&
