@@ -66,6 +66,9 @@ int	 archive_begin(struct archive *, char **cause);
 int	 archive_commit(struct archive *, char **cause);
 void	 archive_rollback(struct archive *);
 
+/* The most text one article may hold (all fields together), in bytes. */
+#define ARCHIVE_MAX_ARTICLE	(256 * 1024 * 1024)
+
 enum archive_put_status {
 	ARCHIVE_INSERTED,	/* a new article */
 	ARCHIVE_UPDATED,	/* same article (guid/url), changed: new revision */

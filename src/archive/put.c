@@ -379,6 +379,27 @@ update_old(struct archive *a, int64_t id, const struct article *art,
 	return fts_insert(a, key, art, cause);
 }
 
+/*
+ * SQLite refuses values past its length limit (1e9 bytes by default) at
+ * bind time, and a refused bind would store NULL: refuse first.
+ */
+static int
+too_large(const struct article *art, char **cause)
+{
+	const char *fields[] = { art->title, art->author, art->caption,
+	    art->body, art->url, art->guid, art->origin, art->published };
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (fields[i] != NULL)
+			n += strlen(fields[i]);
+	if (n <= ARCHIVE_MAX_ARTICLE)
+		return 0;
+	*cause = xasprintf("article too large to store (%zu bytes; at most %d)",
+	    n, ARCHIVE_MAX_ARTICLE);
+	return 1;
+}
+
 static int
 put_one(struct archive *a, const struct article *art,
     const struct extract_result *ex, int64_t *idp, char **cause)
@@ -387,6 +408,8 @@ put_one(struct archive *a, const struct article *art,
 	int64_t source, hash, id, imported = 0;
 	int status, diff, text_changed = 0;
 
+	if (too_large(art, cause))
+		return -1;
 	now_iso(now, sizeof now);
 	source = archive_source_id(a, art->source, art->source_url,
 	    art->corrections, cause);

@@ -228,6 +228,28 @@ damaged_files(void)
 	free(bad);
 }
 
+/* Past ARCHIVE_MAX_ARTICLE: refused whole, never stored truncated or NULL. */
+static void
+too_large(void)
+{
+	char *path = test_path("large.db"), *cause = NULL, *body;
+	struct archive *ar = open_or_die(path, 0);
+	struct article *art = test_article("Big", "big", NULL, "Big", NULL, NULL);
+	size_t n = ARCHIVE_MAX_ARTICLE + 1;
+
+	body = xmalloc(n + 1);
+	memset(body, 'a', n);
+	body[n] = '\0';
+	art->body = body;
+	CHECK_INT(archive_put(ar, art, NULL, NULL, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "too large") != NULL);
+	free(cause);
+	CHECK_INT(archive_total(ar), 0);
+	article_free(art);
+	archive_close(ar);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -236,5 +258,6 @@ main(void)
 	TEST_RUN(reader_keeps_snapshot);
 	TEST_RUN(second_writer_waits);
 	TEST_RUN(damaged_files);
+	TEST_RUN(too_large);
 	return test_done();
 }
