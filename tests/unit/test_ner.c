@@ -1,6 +1,7 @@
 /* Unit tests for NER model loading and tagging (src/extract). */
 #include "config.h"
 
+#include <pthread.h>
 #include <unistd.h>
 
 #include "test.h"
@@ -211,6 +212,77 @@ hostile_text_with_model(void)
 	CHECK(strcmp(extract_ttype_name(EXTRACT_SET), "set") == 0);
 }
 
+static const char thread_text[] = "Emmanuel Macron met Olaf Scholz in "
+    "Berlin on Monday, three months ago. Macron said the European Union "
+    "(EU) would act next April.";
+static struct extract_model *thread_model;
+
+/* A summary of one result: counts and every value, in order. */
+static void
+summarise(const struct extract_result *r, char *out, size_t size)
+{
+	size_t i, k = 0;
+
+	k += (size_t)snprintf(out + k, size - k, "%zu/%zu/%zu", r->nsentences,
+	    r->nentities, r->ntimexes);
+	for (i = 0; i < r->nentities && k < size; i++)
+		k += (size_t)snprintf(out + k, size - k, " %s:%zu",
+		    r->entities[i].name, r->entities[i].nmentions);
+	for (i = 0; i < r->ntimexes && k < size; i++)
+		k += (size_t)snprintf(out + k, size - k, " %s",
+		    r->timexes[i].value);
+}
+
+static void *
+thread_main(void *arg)
+{
+	char *want = arg, got[1024];
+	struct extract_result *r;
+	int i, *ok = malloc(sizeof *ok);
+
+	*ok = 1;
+	for (i = 0; i < 50; i++) {
+		r = extract_run(thread_model, thread_text, strlen(thread_text),
+		    "2025-03-20", "en");
+		summarise(r, got, sizeof got);
+		if (strcmp(got, want) != 0)
+			*ok = 0;
+		extract_result_free(r);
+	}
+	return ok;
+}
+
+static void
+threads_share_one_model(void)
+{
+	char *path = model_path(), *cause = NULL, want[1024];
+	struct extract_result *r;
+	pthread_t th[4];
+	void *ok;
+	int i;
+
+	thread_model = extract_model_load(path, &cause);
+	free(path);
+	if (thread_model == NULL) {
+		free(cause);
+		test_skip("share/ner.model is absent");
+	}
+	r = extract_run(thread_model, thread_text, strlen(thread_text),
+	    "2025-03-20", "en");
+	summarise(r, want, sizeof want);
+	extract_result_free(r);
+	CHECK(strstr(want, "Emmanuel Macron:2") != NULL);
+	CHECK(strstr(want, "2024-12") != NULL);
+	for (i = 0; i < 4; i++)
+		pthread_create(&th[i], NULL, thread_main, want);
+	for (i = 0; i < 4; i++) {
+		pthread_join(th[i], &ok);
+		CHECK(*(int *)ok);
+		free(ok);
+	}
+	extract_model_free(thread_model);
+}
+
 int
 main(void)
 {
@@ -220,5 +292,6 @@ main(void)
 	TEST_RUN(corrupt_models_are_refused);
 	TEST_RUN(tags_people_places_orgs);
 	TEST_RUN(hostile_text_with_model);
+	TEST_RUN(threads_share_one_model);
 	return test_done();
 }
