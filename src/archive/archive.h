@@ -183,6 +183,13 @@ int64_t	 archive_count(struct archive *, const struct archive_filter *, char **c
  */
 int64_t	 archive_position(struct archive *, const struct archive_filter *,
 	    int64_t key, char **cause);
+/*
+ * Read from one snapshot until archive_snapshot_end(), so a listing of
+ * many pages is consistent while another process imports. Not for use
+ * inside archive_begin()..archive_commit().
+ */
+int	 archive_snapshot_begin(struct archive *, char **cause);
+void	 archive_snapshot_end(struct archive *);
 /* Total articles in the archive (cheap). */
 int64_t	 archive_total(struct archive *);
 

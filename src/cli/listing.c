@@ -62,6 +62,11 @@ listing_print(struct archive *ar, const struct archive_filter *f,
 	size_t got = 0, want;
 	int first = 1;
 
+	if (archive_snapshot_begin(ar, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return 1;
+	}
 	if (json)
 		fputs("[", stdout);
 	for (;;) {
@@ -73,6 +78,7 @@ listing_print(struct archive *ar, const struct archive_filter *f,
 		if (archive_list(ar, f, after, 0, want, snippets, &pg, &cause) != 0) {
 			if (json)
 				fputs("]\n", stdout);
+			archive_snapshot_end(ar);
 			cli_error("%s", cause);
 			free(cause);
 			return 1;
@@ -90,6 +96,7 @@ listing_print(struct archive *ar, const struct archive_filter *f,
 		    pg.rows[pg.nrows - 1].key;
 		archive_page_release(&pg);
 	}
+	archive_snapshot_end(ar);
 	if (json)
 		fputs(first ? "]\n" : "\n]\n", stdout);
 	return 0;

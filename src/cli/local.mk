@@ -7,5 +7,5 @@ liblede_a_SOURCES += \
 	src/cli/cmd-search.c src/cli/cmd-check.c src/cli/cmd-reindex.c \
 	src/cli/cmd-entities.c src/cli/cmd-timeline.c \
 	src/cli/demo.c src/cli/version.c \
-	src/archive/libversion.c src/archive/libversion.h \
+	src/archive/libversion.c src/archive/libversion.h src/archive/snapshot.c \
 	src/tui/libversion.c src/tui/libversion.h

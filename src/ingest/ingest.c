@@ -48,6 +48,7 @@ struct worker {
 	struct batch			*cur;
 	const char			*path;
 	size_t				 got;	/* articles from the current file */
+	size_t				 replaced; /* by the newsboat finisher */
 };
 
 static void
@@ -105,7 +106,9 @@ sink_problem(const char *where, const char *message, void *arg)
 static int
 newsboat_article(struct article *a, void *arg)
 {
-	import_newsboat_finish(a);
+	struct worker *w = arg;
+
+	w->replaced += import_newsboat_finish(a);
 	return sink_article(a, arg);
 }
 
@@ -133,6 +136,7 @@ worker_file(struct worker *w, const struct walk_file *f)
 
 	w->path = f->path;
 	w->got = 0;
+	w->replaced = 0;
 	if (strcmp(f->path, "-") == 0)
 		rc = import_stream(stdin, "<stdin>", &sink, &cause);
 	else if (is_sqlite_file(f->path))
@@ -145,7 +149,7 @@ worker_file(struct worker *w, const struct walk_file *f)
 		done.failed = 1;
 	}
 	free(cause);
-	done.replaced = sink.replaced;
+	done.replaced = sink.replaced + w->replaced;
 	worker_add(w, &done);
 }
 

@@ -1,0 +1,117 @@
+#!/bin/sh
+# The archive under faults: an import killed with SIGKILL at random moments
+# leaves a sound archive with whole batches, and running it again
+# completes it; SIGTERM stops cleanly; two imports at once both finish; a
+# file-size limit (a full disk) rolls back and says so; a read-only archive
+# can be read and says why it cannot be written. LEDE_KILL_LOOPS sets the
+# number of kills (make stress uses more).
+. "$top_srcdir/tests/lib.sh"
+N=4000
+BATCH=250
+LOOPS=${LEDE_KILL_LOOPS:-6}
+
+python3 - "$T/big.jsonl" "$N" <<'PY'
+import json, random, sys
+rnd = random.Random(7)
+words = ("water bridge council river court market minister drought harvest port "
+         "railway museum school hospital election budget festival storm").split()
+with open(sys.argv[1], "w") as f:
+    for i in range(int(sys.argv[2])):
+        body = " ".join(rnd.choice(words) for _ in range(400))
+        f.write(json.dumps({"title": "Fault test article %d" % i,
+            "url": "https://example.org/faults/%d" % i,
+            "published": "2025-%02d-%02d" % (i % 12 + 1, i % 28 + 1),
+            "source": "Fault Wire (invented)", "body": body}) + "\n")
+PY
+count() { lede list --json --limit 0 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
+
+# 1. SIGKILL at random moments
+i=0
+while [ $i -lt "$LOOPS" ]; do
+	i=$((i + 1))
+	# the binary itself in the background ($! of a function is a subshell)
+	"$LEDE" -a "$A" import --quiet --no-extract --batch $BATCH "$T/big.jsonl" >/dev/null 2>&1 &
+	pid=$!
+	sleep "0.$(awk -v s=$i 'BEGIN {srand(s); printf "%02d", 5 + int(rand() * 90)}')"
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	c=$(count)
+	if lede check >/dev/null 2>&1; then ok "kill $i: check passes ($c articles)"
+	else fail "kill $i: lede check failed: $(lede check 2>&1 | head -3)"; fi
+	if [ $((c % BATCH)) -eq 0 ] || [ "$c" -eq $N ]; then ok "kill $i: whole batches only"
+	else fail "kill $i: $c articles is not a whole number of batches"; fi
+done
+lede import --quiet --no-extract --batch $BATCH "$T/big.jsonl" >/dev/null 2>&1
+expect_eq "the import run again completes it, without duplicates" "$(count)" "$N"
+expect_match "and the archive checks" "$(lede check)" "ok$"
+
+# 2. SIGTERM: stops, keeps what was committed, says so, exits non-zero
+rm -f "$A" "$A-wal" "$A-shm"
+"$LEDE" -a "$A" import --no-extract --batch $BATCH "$T/big.jsonl" >"$T/term.out" 2>&1 &
+pid=$!
+sleep 0.3
+kill -TERM $pid
+wait $pid
+rc=$?
+if [ $rc -ne 0 ]; then ok "SIGTERM: non-zero exit ($rc)"; else
+	# the import may have finished before the signal on a fast machine
+	[ "$(count)" -eq $N ] && ok "SIGTERM came after the end" || fail "SIGTERM: exit 0"
+fi
+[ $rc -ne 0 ] && expect_match "SIGTERM: the summary says interrupted" "$(cat "$T/term.out")" "interrupted"
+expect_match "SIGTERM: archive checks" "$(lede check)" "ok$"
+
+# 3. two imports at once into one archive
+rm -f "$A" "$A-wal" "$A-shm"
+head -n 2000 "$T/big.jsonl" >"$T/a.jsonl"
+tail -n 2000 "$T/big.jsonl" >"$T/b.jsonl"
+"$LEDE" -a "$A" import --quiet --no-extract "$T/a.jsonl" 2>"$T/a.err" &
+p1=$!
+"$LEDE" -a "$A" import --quiet --no-extract "$T/b.jsonl" 2>"$T/b.err" &
+p2=$!
+wait $p1; r1=$?
+wait $p2; r2=$?
+expect_eq "two imports at once: first succeeds" "$r1" "0"
+expect_eq "two imports at once: second succeeds" "$r2" "0"
+expect_eq "two imports at once: all articles there" "$(count)" "$N"
+
+# 4. a file-size limit stands for a full disk
+rm -f "$A" "$A-wal" "$A-shm"
+head -n 300 "$T/big.jsonl" >"$T/small.jsonl"
+lede import --quiet --no-extract "$T/small.jsonl" || fail "small import"
+before=$(count)
+(
+	trap '' XFSZ
+	ulimit -f 2048
+	"$LEDE" -a "$A" import --quiet --no-extract --batch 100000 "$T/big.jsonl"
+) >"$T/full.out" 2>"$T/full.err"
+rc=$?
+expect_eq "full disk: import fails" "$([ $rc -ne 0 ] && echo yes)" "yes"
+expect_match "full disk: the message says what happened" "$(cat "$T/full.err")" \
+    "disk|space|file size|full"
+expect_match "full disk: the archive checks" "$(lede check)" "ok$"
+expect_eq "full disk: earlier articles intact" "$(count)" "$before"
+
+# 5. a read-only archive: reading works, writing says why not
+chmod 444 "$A"
+if [ "$(id -u)" -eq 0 ]; then
+	if command -v setpriv >/dev/null 2>&1; then
+		chmod 755 "$T"
+		chown -R 65534:65534 "$T/archive.db"* 2>/dev/null
+		chmod 555 "$T"
+		as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+	else
+		as_user() { "$@"; }
+		echo "note: no setpriv; root ignores file permissions, read-only case skipped"
+	fi
+else
+	as_user() { "$@"; }
+fi
+if [ "$(id -u)" -ne 0 ] || command -v setpriv >/dev/null 2>&1; then
+	out=$(as_user "$LEDE" -a "$A" list --limit 1 2>&1)
+	expect_match "read-only: list works" "$out" "Fault test article"
+	as_user "$LEDE" -a "$A" import --quiet --no-extract "$T/b.jsonl" >"$T/ro.out" 2>&1
+	expect_eq "read-only: import fails" "$?" "1"
+	expect_match "read-only: and says why" "$(cat "$T/ro.out")" "read-only|permission|not writable|cannot write"
+fi
+chmod 755 "$T"
+finish
