@@ -248,7 +248,9 @@ draw_row(void *arg, const void *row, struct rect r, int selected)
 {
 	const struct articles *a = arg;
 	const struct archive_row *ar = &((const struct arow *)row)->r;
-	attr_t base = selected ? scr_attr(E_SELECTED) : scr_attr(E_NORMAL);
+	/* The selection of a list without the focus is dimmed. */
+	attr_t base = selected ? scr_attr(E_SELECTED) | (selected == 1 ?
+	    A_DIM : 0) : scr_attr(E_NORMAL);
 	attr_t title = selected ? base : scr_attr(ar->read ? E_NORMAL : E_UNREAD);
 	int x = r.x, end = r.x + r.w, sw, fw = 0;
 	char flags[32] = "";
