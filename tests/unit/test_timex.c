@@ -64,9 +64,12 @@ month_day_moves_with_tense(void)
 	/* past tense, date after the reference: last year */
 	CHECK(tx("The company reported losses on December 3.", "2025-03-20",
 	    "December 3", "2024-12-03", -1));
-	/* future tense, date before the reference: next year */
-	CHECK(tx("The summit will open on February 2.", "2025-03-20",
-	    "February 2", "2026-02-02", -1));
+	/* future tense, date well before the reference: next year */
+	CHECK(tx("The summit will open on January 2.", "2025-03-20",
+	    "January 2", "2026-01-02", -1));
+	/* no tense: the closest such day */
+	CHECK(tx("Payment is due Dec. 15 under the plan.", "2025-10-30",
+	    "Dec. 15", "2025-12-15", -1));
 }
 
 static void
