@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "archive/archive.h"
 #include "cli/cli.h"
@@ -33,7 +34,11 @@ cmd_check(struct cli_ctx *ctx, int argc, char **argv)
 	if (argc > 1)
 		return cli_usage_error(&cli_cmd_check, "unexpected argument '%s'",
 		    argv[1]);
-	if ((ar = cli_open_archive(ctx, 1)) == NULL)
+	/* FTS5's own consistency check is a write statement: open read-write
+	   when the file allows it, read-only (a lighter index check) when not */
+	if (access(ctx->archive_path, F_OK) != 0)
+		return cli_error("no archive at %s", ctx->archive_path);
+	if ((ar = cli_open_archive(ctx, access(ctx->archive_path, W_OK) != 0)) == NULL)
 		return 1;
 	rc = archive_check(ar, &report, &cause);
 	if (rc < 0) {

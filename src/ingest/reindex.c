@@ -1,6 +1,7 @@
 /*
- * lede reindex: run extraction again over every stored article, after the
- * model or the rules changed. The article text is not touched; only the
+ * lede reindex: rebuild the full-text index and run extraction again over
+ * every stored article, after the model or the rules changed (or when
+ * lede check found the index out of step with the articles). The article text is not touched; only the
  * entities, mentions and events are replaced, committed every 1,000
  * articles so an interrupted run keeps its progress.
  */
@@ -67,6 +68,10 @@ ingest_reindex(struct archive *ar, const struct ingest_opts *opts,
 	free(mcause);
 	free(path);
 	free(dir);
+	/* the full-text index first: `lede check` sends people here when
+	   it no longer matches the articles */
+	if (archive_rebuild_fts(ar, cause) != 0)
+		goto fail;
 	progress_init(&r.prog, opts->progress ? stderr : NULL, "articles",
 	    (uint64_t)archive_total(ar));
 	rc = archive_foreach(ar, reindex_one, &r, cause);
@@ -84,4 +89,8 @@ ingest_reindex(struct archive *ar, const struct ingest_opts *opts,
 	extract_model_free(r.model);
 	*done = r.done;
 	return rc == 0 ? 0 : -1;
+fail:
+	extract_model_free(r.model);
+	*done = 0;
+	return -1;
 }
