@@ -339,7 +339,8 @@ apply_entries(struct scan *sc)
 	size_t i;
 
 	/* Grouped by section so iniparser sees each section once. */
-	qsort(sc->entries, sc->nentries, sizeof *sc->entries, entry_cmp);
+	if (sc->nentries > 1)
+		qsort(sc->entries, sc->nentries, sizeof *sc->entries, entry_cmp);
 	if ((d = load_clean(sc)) == NULL && sc->nentries != 0)
 		config_problem_add(sc->cfg, sc->file, 0,
 		    "iniparser could not read the checked lines; "
