@@ -206,59 +206,116 @@ gaz_corpus(struct ner_gaz *g, const struct conll_doc *docs, size_t nd,
 }
 
 /*
- * Words of the training text that are mostly written in lower case when
- * they are not the first word of a sentence: "Some", "Minister".
+ * Words mostly written in lower case when they are not the first word of
+ * a sentence ("Some", "Minister", "Download"), counted over the training
+ * text and over unlabelled news text when it is given (-u): a capital on
+ * such a word is weak evidence of a name.
  */
+#define LC_SLOTS (1 << 21)	/* word types; far more than the corpora hold */
+
+struct lctab {
+	struct lcent { uint64_t h; size_t low, cap; char *w; } *v;
+	size_t	 n, capv, *slot;
+};
+
 static void
-gaz_lowercase(struct ner_gaz *g, const struct conll_doc *docs, size_t nd)
+lc_count(struct lctab *t, const char *w, size_t n)
 {
-	struct { uint64_t h; size_t low, cap; char *w; } *tab = NULL;
-	size_t ntab = 0, captab = 0, d, s, i, t, hsize = 1 << 17;
-	size_t *slot = xcalloc(hsize, sizeof *slot);
-	char *lw, *p;
+	char *lw;
+	size_t k, i;
 	uint64_t h;
 
+	if (n == 0 || n > 40 || t->n * 2 >= LC_SLOTS ||
+	    !((w[0] >= 'a' && w[0] <= 'z') || (w[0] >= 'A' && w[0] <= 'Z')))
+		return;
+	lw = xstrndup(w, n);
+	for (i = 0; i < n; i++)
+		if (lw[i] >= 'A' && lw[i] <= 'Z')
+			lw[i] += 32;
+	h = ner_phrase_hash(lw);
+	for (k = h & (LC_SLOTS - 1); t->slot[k] != 0 &&
+	    t->v[t->slot[k] - 1].h != h; k = (k + 1) & (LC_SLOTS - 1))
+		;
+	if (t->slot[k] == 0) {
+		if (t->n == t->capv) {
+			t->capv = t->capv ? t->capv * 2 : 4096;
+			t->v = xreallocarray(t->v, t->capv, sizeof *t->v);
+		}
+		t->v[t->n].h = h;
+		t->v[t->n].low = t->v[t->n].cap = 0;
+		t->v[t->n].w = lw;
+		t->slot[k] = ++t->n;
+	} else
+		free(lw);
+	if (w[0] >= 'a' && w[0] <= 'z')
+		t->v[t->slot[k] - 1].low++;
+	else
+		t->v[t->slot[k] - 1].cap++;
+}
+
+/* Every file under dir (sorted, recursively) ending in suffix. */
+static void
+lc_files(struct lctab *t, const char *dir)
+{
+	struct dirent **ents;
+	struct extract_toks toks = { NULL, 0, 0 };
+	struct extract_sent *sents;
+	size_t len, ns, x, i;
+	char *path, *text;
+	int ne, e;
+
+	if ((ne = scandir(dir, &ents, NULL, alphasort)) < 0)
+		return;
+	for (e = 0; e < ne; e++) {
+		const char *d = ents[e]->d_name;
+
+		if (d[0] == '.') {
+			free(ents[e]);
+			continue;
+		}
+		path = xasprintf("%s/%s", dir, d);
+		if (ents[e]->d_type == DT_DIR)
+			lc_files(t, path);
+		else if ((text = corpus_slurp(path, &len)) != NULL) {
+			extract_tokenize(text, len, &toks);
+			ns = extract_split(text, &toks, &sents);
+			for (x = 0; x < ns; x++)
+				for (i = sents[x].first + 1; i < sents[x].last; i++)
+					lc_count(t, text + toks.v[i].start,
+					    toks.v[i].end - toks.v[i].start);
+			free(sents);
+			free(text);
+		}
+		free(path);
+		free(ents[e]);
+	}
+	free(ents);
+	extract_toks_release(&toks);
+}
+
+static void
+gaz_lowercase(struct ner_gaz *g, const struct conll_doc *docs, size_t nd,
+    char **extra, size_t nextra)
+{
+	struct lctab t;
+	size_t d, s, i;
+
+	memset(&t, 0, sizeof t);
+	t.slot = xcalloc(LC_SLOTS, sizeof *t.slot);
 	for (d = 0; d < nd; d++)
 		for (s = 0; s < docs[d].nsent; s++)
-			for (i = 1; i < docs[d].sent[s].n; i++) {
-				const char *w = docs[d].sent[s].words[i];
-
-				if (!((w[0] >= 'a' && w[0] <= 'z') ||
-				    (w[0] >= 'A' && w[0] <= 'Z')))
-					continue;
-				lw = xstrdup(w);
-				for (p = lw; *p; p++)
-					if (*p >= 'A' && *p <= 'Z')
-						*p += 32;
-				h = ner_phrase_hash(lw);
-				for (t = h & (hsize - 1); slot[t] != 0 &&
-				    tab[slot[t] - 1].h != h; t = (t + 1) &
-				    (hsize - 1))
-					;
-				if (slot[t] == 0) {
-					if (ntab == captab) {
-						captab = captab ? captab * 2 : 4096;
-						tab = xreallocarray(tab, captab,
-						    sizeof *tab);
-					}
-					tab[ntab].h = h;
-					tab[ntab].low = tab[ntab].cap = 0;
-					tab[ntab].w = lw;
-					slot[t] = ++ntab;
-				} else
-					free(lw);
-				if (w[0] >= 'a' && w[0] <= 'z')
-					tab[slot[t] - 1].low++;
-				else
-					tab[slot[t] - 1].cap++;
-			}
-	for (t = 0; t < ntab; t++) {
-		if (tab[t].low >= 2 && tab[t].low >= tab[t].cap)
-			gaz_add(g, tab[t].w, GAZ_LOWER);
-		free(tab[t].w);
+			for (i = 1; i < docs[d].sent[s].n; i++)
+				lc_count(&t, docs[d].sent[s].words[i],
+				    strlen(docs[d].sent[s].words[i]));
+	for (i = 0; i < nextra; i++)
+		lc_files(&t, extra[i]);
+	for (i = 0; i < t.n; i++) {
+		if (t.v[i].low >= 2 && t.v[i].low >= t.v[i].cap)
+			gaz_add(g, t.v[i].w, GAZ_LOWER);
+		free(t.v[i].w);
 	}
-	free(tab);
-	free(slot);
+	free(t.v);
+	free(t.slot);
 }
 
 /* City names from tzdata's zone names: America/New_York -> new york. */
@@ -423,6 +480,8 @@ main(int argc, char **argv)
 {
 	const char *trainp = NULL, *devp = NULL, *isodir = NULL, *outp = NULL;
 	const char *zonedir = "/usr/share/zoneinfo";
+	char *unlabelled[8];
+	size_t nunlabelled = 0;
 	struct conll_doc *tdocs, *ddocs;
 	size_t ntd, ndd, ntrain, ndev, i, k, e, nw, *order, best_epoch = 0;
 	struct tsent *train, *dev;
@@ -434,8 +493,12 @@ main(int argc, char **argv)
 	int ch, *pred, epochs = MAX_EPOCHS;
 	char *p, *cause;
 
-	while ((ch = getopt(argc, argv, "t:d:g:o:e:z:")) != -1) {
+	while ((ch = getopt(argc, argv, "t:d:g:o:e:u:z:")) != -1) {
 		switch (ch) {
+		case 'u':
+			if (nunlabelled < 8)
+				unlabelled[nunlabelled++] = optarg;
+			break;
 		case 'z': zonedir = optarg; break;
 		case 't': trainp = optarg; break;
 		case 'd': devp = optarg; break;
@@ -449,7 +512,8 @@ main(int argc, char **argv)
 	if (trainp == NULL || devp == NULL || outp == NULL) {
 usage:
 		fprintf(stderr, "usage: lede-train -t TRAIN -d DEV "
-		    "[-g ISO_JSON_DIR] [-z ZONEINFO_DIR] [-e EPOCHS] -o MODEL\n");
+		    "[-g ISO_JSON_DIR] [-z ZONEINFO_DIR] [-u TEXT_DIR]... "
+		    "[-e EPOCHS] -o MODEL\n");
 		return 2;
 	}
 	memset(&iso, 0, sizeof iso);
@@ -467,7 +531,7 @@ usage:
 		free(p);
 	}
 	gaz_zones(&iso, zonedir);
-	gaz_lowercase(&iso, tdocs, ntd);
+	gaz_lowercase(&iso, tdocs, ntd, unlabelled, nunlabelled);
 	gaz_copy(&g_even, &iso);
 	gaz_corpus(&g_even, tdocs, ntd, 1);	/* for even documents */
 	gaz_copy(&g_odd, &iso);
