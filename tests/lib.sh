@@ -7,6 +7,7 @@ set -u
 
 : "${top_srcdir:?run through make check}"
 : "${LEDE:?run through make check}"
+export A
 T=$(mktemp -d "${TMPDIR:-/tmp}/lede-test.XXXXXX")
 A="$T/archive.db"
 export HOME="$T/home" XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config"

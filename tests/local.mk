@@ -1,8 +1,9 @@
 # tests: shell tests of the built binary and the house rules. Unit tests
 # are registered by each module's local.mk.
-TESTS += tests/layering.sh tests/cli/basic.sh tests/cli/hostile.sh tests/cli/demo.sh tests/cli/faults.sh
+TESTS += tests/layering.sh tests/cli/basic.sh tests/cli/hostile.sh tests/cli/demo.sh tests/cli/faults.sh \
+	tests/cli/extract.sh
 EXTRA_DIST += tests/layering.sh tests/summary.sh tests/cli/basic.sh \
-	tests/cli/hostile.sh tests/cli/demo.sh tests/cli/faults.sh tests/data/cli/protest.txt tests/data/cli/bridge.txt \
+	tests/cli/hostile.sh tests/cli/demo.sh tests/cli/faults.sh tests/cli/extract.sh tests/data/cli/protest.txt tests/data/cli/bridge.txt \
 	tests/data/cli/wire.jsonl tests/data/cli/hostile.txt
 
 # The fault tests with many more kills than make check runs.
