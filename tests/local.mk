@@ -4,7 +4,7 @@ TESTS += tests/layering.sh tests/cli/basic.sh tests/cli/hostile.sh tests/cli/dem
 	tests/cli/extract.sh
 EXTRA_DIST += tests/layering.sh tests/summary.sh tests/cli/basic.sh \
 	tests/cli/hostile.sh tests/cli/demo.sh tests/cli/faults.sh tests/cli/extract.sh tests/data/cli/protest.txt tests/data/cli/bridge.txt \
-	tests/data/cli/wire.jsonl tests/data/cli/hostile.txt
+	tests/data/cli/wire.jsonl tests/data/cli/hostile.txt tests/data/cli/c1.txt
 
 # The fault tests with many more kills than make check runs.
 stress: lede

@@ -131,11 +131,43 @@ output_row_json(const struct archive_row *r, int snippets)
 	return o;
 }
 
+/*
+ * json-c escapes C0 controls but leaves DEL, C1 controls, U+2028/U+2029
+ * and bidi controls raw; some terminals act on C1 bytes, so those become
+ * \u escapes too. They can only occur inside strings, where an escape is
+ * equivalent, so the JSON stays the same value.
+ */
+static char *
+escape_unsafe(const char *json)
+{
+	struct buf b = BUF_INIT;
+	size_t i = 0, len = strlen(json), n;
+	uint32_t cp;
+
+	while (i < len) {
+		n = utf8_decode(json + i, len - i, &cp);
+		/* C0 is already escaped inside strings, and the newlines
+		   between values must stay */
+		if (cp >= 0x7F && (sanitize_is_unsafe(cp) || cp == 0x2028 ||
+		    cp == 0x2029))
+			buf_printf(&b, "\\u%04x", (unsigned)cp);
+		else
+			buf_add(&b, json + i, n);
+		i += n;
+	}
+	return buf_detach(&b);
+}
+
 const char *
 output_json_text(struct json_object *o)
 {
-	return json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
-	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
+	static char *last;
+
+	free(last);
+	last = escape_unsafe(json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+	    JSON_C_TO_STRING_NOSLASHESCAPE));
+	return last;
 }
 
 void

@@ -19,7 +19,8 @@ void	 output_rows_plain(FILE *, const struct archive_page *, int snippets);
 struct archive_row;
 /* One listing row as a JSON object (keys per DESIGN.md). Caller puts it. */
 struct json_object *output_row_json(const struct archive_row *, int snippets);
-/* The JSON text of o. Valid until o is released. */
+/* The JSON text of o, with every character a terminal could act on
+   escaped. Valid until the next call. */
 const char *output_json_text(struct json_object *);
 /* Print a JSON value followed by a newline; frees it. */
 void	 output_json(FILE *, struct json_object *);
