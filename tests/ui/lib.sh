@@ -3,6 +3,8 @@
 # capture-pane. Nothing waits a fixed time: every wait polls the screen
 # until what is expected appears, with a deadline.
 #
+# The tmux server listens on a socket inside the test's temporary
+# directory, so nothing is left behind in /tmp/tmux-UID.
 # Use: . "$top_srcdir/tests/ui/lib.sh"; ui_archive; ui_start 80 24; ...
 #      ui_done
 # Expected screens live in tests/ui/expected/NAME.txt; run a test with
@@ -13,7 +15,6 @@ top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 LEDE=${LEDE:-$top_srcdir/lede}
 UI_EXPECTED=$top_srcdir/tests/ui/expected
 UI_TIMEOUT=${UI_TIMEOUT:-10}
-UI_SOCKET=lede-test-$$
 UI_FAILED=0
 UI_NAME=$(basename "$0" .sh)
 
@@ -27,11 +28,12 @@ if [ ! -x "$LEDE" ]; then
 fi
 
 UI_TMP=$(mktemp -d "${TMPDIR:-/tmp}/lede-ui.XXXXXX")
+UI_SOCKET=$UI_TMP/tmux.sock
 export HOME="$UI_TMP/home" XDG_CONFIG_HOME="$UI_TMP/config" \
     XDG_DATA_HOME="$UI_TMP/data"
 unset LEDE_CONFIG LEDE_ARCHIVE BROWSER
 mkdir -p "$HOME"
-trap 'tmux -L "$UI_SOCKET" kill-server >/dev/null 2>&1; rm -rf "$UI_TMP"' EXIT
+trap 'tmux -S "$UI_SOCKET" kill-server >/dev/null 2>&1; rm -rf "$UI_TMP"' EXIT
 trap 'exit 1' INT TERM HUP
 
 ui_fail() {
@@ -72,7 +74,7 @@ ui_start() {
 	cols=$1 rows=$2 conf=${3:-/dev/null}
 	shift 2; [ $# -gt 0 ] && shift
 	printf 'set -g status off\nset -g escape-time 0\n' >"$UI_TMP/tmux.conf"
-	tmux -L "$UI_SOCKET" -f "$UI_TMP/tmux.conf" new-session -d \
+	tmux -S "$UI_SOCKET" -f "$UI_TMP/tmux.conf" new-session -d \
 	    -x "$cols" -y "$rows" \
 	    "cd '$UI_TMP' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 \
 	    TERM=xterm-256color NO_COLOR= $* \
@@ -83,25 +85,25 @@ ui_start() {
 # Stop lede's tmux server and wait until it is gone (before a second
 # ui_start in the same test).
 ui_stop() {
-	tmux -L "$UI_SOCKET" kill-server >/dev/null 2>&1
+	tmux -S "$UI_SOCKET" kill-server >/dev/null 2>&1
+	rm -f "$UI_SOCKET"
 	end=$(( $(date +%s) + UI_TIMEOUT ))
-	while tmux -L "$UI_SOCKET" has-session >/dev/null 2>&1 ||
-	    [ -S "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$UI_SOCKET" ]; do
+	while tmux -S "$UI_SOCKET" has-session >/dev/null 2>&1; do
 		[ "$(date +%s)" -ge $end ] && break
 		sleep 0.02
 	done
 }
 
 ui_screen() {
-	tmux -L "$UI_SOCKET" capture-pane -p "$@"
+	tmux -S "$UI_SOCKET" capture-pane -p "$@"
 }
 
 ui_keys() {
-	tmux -L "$UI_SOCKET" send-keys "$@"
+	tmux -S "$UI_SOCKET" send-keys "$@"
 }
 
 ui_resize() {
-	tmux -L "$UI_SOCKET" resize-window -x "$1" -y "$2"
+	tmux -S "$UI_SOCKET" resize-window -x "$1" -y "$2"
 }
 
 # Poll until the screen contains (or, with -n, no longer contains) TEXT.
