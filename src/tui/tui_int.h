@@ -102,11 +102,18 @@ struct tui {
 };
 
 /* screen.c */
+/* Start curses on the terminal (colours, mouse as configured); -1 and
+   *cause if the terminal cannot be used. scr_end() restores it. */
 int	 scr_start(struct tui *, char **cause);
 void	 scr_end(void);
+/* The curses attributes of a screen element, from [colors]. */
 attr_t	 scr_attr(enum elem);
+/* Draw safe text s[0..len) at y,x in at most w columns (never more: a
+   wide character that would cross the edge is left out). Returns the
+   columns used. */
 int	 scr_put(int y, int x, int w, const char *s, size_t len, attr_t);
 int	 scr_puts(int y, int x, int w, const char *s, attr_t);
+/* w spaces at y,x. */
 void	 scr_fill(int y, int x, int w, attr_t);
 void	 scr_clear_rect(const struct rect *);
 /* s[0..len) made safe to draw (sanitize_display). Caller frees. */
@@ -115,13 +122,19 @@ char	*scr_safe(const char *s, size_t len);
 char	*scr_visual(const char *s, size_t **map);
 /* A vertical (or horizontal) line of h cells. */
 void	 scr_vline(int y, int x, int h, int horizontal, attr_t);
+/* The next key as a lede key code (Alt-x as KEYC_META|x), waiting at most
+   timeout_ms (-1: forever); KEYC_NONE on timeout or signal. */
 key_code scr_getkey(int timeout_ms);
 
 /* articles.c */
 extern const struct tlist_ops articles_ops;
 void	 articles_init(struct articles *, struct archive *, int snippets);
+/* Free the filter strings (the struct stays usable). */
 void	 articles_release(struct articles *);
+/* Replace a filter string with a copy of value; "" or NULL clears it. */
 void	 articles_set(char **field, const char *value);
+/* After changing the filter strings: point the filter at them and forget
+   the count. The list must then be reloaded. */
 void	 articles_sync(struct articles *);
 /*
  * Turn a page from archive_list() into rows for a list (ranks from
@@ -131,6 +144,8 @@ void	 articles_adopt(struct archive_page *, int64_t first, void ***rows,
 	    size_t *n);
 /* Count the rows now, if count() asked for it. */
 void	 articles_count(struct articles *);
+/* The selected row of a list of articles, or NULL. Valid until the list
+   changes. */
 const struct archive_row *articles_row(const struct tlist *);
 /* Set the read mark of the rows of article id held by l. */
 int	 articles_mark(struct tlist *, int64_t id, int read);
@@ -143,27 +158,43 @@ void	*articles_next_match(struct tlist *, const char *query, int backward,
 	    char **cause);
 
 /* reader.c */
+/* Show article id in the reader, its query's words highlighted and the
+   view at the first match (query may be NULL); marks it read if so
+   configured. Errors become messages. */
 void	 reader_open(struct tui *, int64_t id, const char *query);
+/* Fit the reader's text to its pane after a layout change. */
 void	 reader_relayout(struct tui *);
+/* Run $BROWSER (or the browser option) on an http(s) URL, no shell. */
 void	 reader_open_url(struct tui *, const char *url);
+/* Store the read mark and update every row on screen that shows it. */
 void	 reader_set_read(struct tui *, int64_t id, int read);
 
-/* sidebar.c */
+/* sidebar.c: the side panel slot (see the file's note). */
+/* The reader opened article id: reload the side panel for it. */
 void	 sidebar_article(struct tui *, int64_t id);
+/* Enter on the side panel's selected row. */
 void	 sidebar_open(struct tui *);
 void	 sidebar_draw(struct tui *);
 
-/* help.c */
+/* help.c: the overlay text views. */
+/* The keys in force, from the action table. */
 void	 help_open(struct tui *);
+/* Every message of this session (configuration problems first). */
 void	 messages_open(struct tui *);
 
 /* search.c */
+/* Show the search pane and its prompt (keeping the last query). */
 void	 search_open(struct tui *);
+/* Back to the article list. */
 void	 search_close(struct tui *);
+/* The query was edited: search once the keyboard is quiet. */
 void	 search_changed(struct tui *);
+/* Search for the prompt's line (or the last query) now. */
 void	 search_run(struct tui *);
 /* Run query now (unless its results are already shown or coming). */
 void	 search_query(struct tui *, const char *query);
+/* In the article list: select the next (dir > 0) or previous article
+   that matches the last search. */
 void	 search_jump(struct tui *, int dir);
 /* Take the worker's results if they are in; 1 if they were. */
 int	 search_poll(struct tui *);
@@ -175,30 +206,45 @@ struct handler {
 	const char	*name;
 	void		(*fn)(struct tui *);
 };
+/* The handlers of a context (not the prompt's: input.c has those). */
 const struct handler *actions_table(enum config_ctx, size_t *n);
+/* The list the keys act on: results, articles, or the side panel. */
 struct tlist *actions_list(struct tui *);
+/* Open that list's selected article in the reader and focus it. */
 void	 actions_open_selected(struct tui *);
+/* q: close the help, the zoom, the reader, the search; else quit. */
 void	 actions_back(struct tui *);
 
-/* filters.c */
+/* filters.c: what the filter prompts do with their line. */
 void	 filter_accept_text(struct tui *, const char *);
+/* A source by exact name, any case, or unique prefix; "" clears. */
 void	 filter_accept_source(struct tui *, const char *);
+/* FROM..TO, FROM.., ..TO or one (partial) date; "" clears. */
 void	 filter_accept_date(struct tui *, const char *);
+/* Reload the article list from the top with the filter in force. */
 void	 filter_reload(struct tui *);
+/* The filter in force in words, for the status line. */
 void	 filter_describe(const struct tui *, char *buf, size_t size);
 
 /* input.c */
 /* Resolve every action to its handler; the number that have none. */
 size_t	 input_init(void);
+/* Act on a key in the current context (see the file's note). */
 void	 input_key(struct tui *, key_code);
+/* Act on the pending mouse event: click selects, wheel scrolls. */
 void	 input_mouse(struct tui *);
+/* Open a prompt of this kind with initial text (may be NULL). */
 void	 input_prompt(struct tui *, enum prompt_kind, const char *text);
 
 /* draw.c */
+/* Repaint what is dirty, then one doupdate(). */
 void	 draw(struct tui *);
+/* Lay the panes out again for the terminal's size; all becomes dirty. */
 void	 relayout(struct tui *);
 
 /* tui.c */
+/* Show a message on the bottom line (the status line while a prompt is
+   open) and keep it in the message log. Never printed. */
 void	 tui_message(struct tui *, int error, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 int64_t	 tui_now_ms(void);
