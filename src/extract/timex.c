@@ -49,6 +49,7 @@ static const struct rule {
 	{ "season", timex_rule_season },
 	{ "holiday", timex_rule_holiday },
 	{ "year-ago", timex_rule_year_ago },
+	{ "year-part", timex_rule_year_part },
 };
 
 /* Whether any rule could start at token i. */
@@ -62,10 +63,10 @@ may_start(const struct tctx *c, size_t i)
 		return 1;
 	if (c->tok[i].flags & TOK_DIGIT)
 		return 1;
-	s = timex_tw(c, i, &n);
+	s = tw(c, i, &n);
 	return (n > 4 && (memcmp(s, "mid-", 4) == 0 || memchr(s, '-', n))) ||
-	    (n == 4 && s[0] == '\'') || timex_is(c, i, "fiscal") ||
-	    timex_is(c, i, "calendar") || timex_is(c, i, "these");
+	    (n == 4 && s[0] == '\'') || is(c, i, "fiscal") ||
+	    is(c, i, "calendar") || is(c, i, "these");
 }
 
 static void
@@ -159,7 +160,8 @@ extract_timex_tag(const char *text, const struct extract_toks *toks,
 		for (i = 0; i < c.n; i++) {
 			const struct extract_tok *t = &c.tok[i];
 
-			lxv[i] = (t->flags & TOK_ALPHA) ? timex_lex_find(low + t->start,
+			lxv[i] = (t->flags & TOK_ALPHA) ?
+			    timex_lex_find(low + t->start,
 			    t->end - t->start) : NULL;
 		}
 		tag_sentence(&c, (struct extract_sent *)&sents[s], &last,

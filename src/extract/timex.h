@@ -8,6 +8,7 @@
 #define LEDE_EXTRACT_TIMEX_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "extract/extract_int.h"
 #include "extract/tdate.h"
@@ -70,13 +71,42 @@ extern const struct unitinfo timex_units[];
 /* Parts of the day (LX_PART): MO AF EV NI DT. */
 extern const char *const timex_parts[];
 
+/*
+ * The three readers every rule calls many times, short and inline: the
+ * i-th token's lower-case text, whether it is a given word, and its
+ * lexicon entry when of the given class (NULL past the sentence's end).
+ */
+static inline const char *
+tw(const struct tctx *c, size_t i, size_t *n)
+{
+	*n = c->tok[i].end - c->tok[i].start;
+	return c->low + c->tok[i].start;
+}
+
+static inline int
+is(const struct tctx *c, size_t i, const char *w)
+{
+	size_t n;
+	const char *s;
+
+	if (i >= c->n)
+		return 0;
+	s = tw(c, i, &n);
+	return strlen(w) == n && memcmp(s, w, n) == 0;
+}
+
+static inline const struct lex *
+lx(const struct tctx *c, size_t i, enum lxclass cls)
+{
+	if (i >= c->n || c->lx[i] == NULL || c->lx[i]->cls != cls)
+		return NULL;
+	return c->lx[i];
+}
+
 /* timex_lex.c */
 /* Build the lexicon's hash table once; safe to call from any thread. */
 void	 timex_lex_ready(void);
 const struct lex *timex_lex_find(const char *w, size_t n);
-const char *timex_tw(const struct tctx *, size_t i, size_t *n);
-int	 timex_is(const struct tctx *, size_t i, const char *w);
-const struct lex *timex_lx(const struct tctx *, size_t i, enum lxclass);
 int	 timex_digits(const struct tctx *, size_t i, size_t minlen,
 	    size_t maxlen);
 int	 timex_day_number(const struct tctx *, size_t i);
@@ -104,6 +134,7 @@ int	 timex_rule_quarter(struct tctx *, size_t, struct tmatch *);
 int	 timex_rule_season(struct tctx *, size_t, struct tmatch *);
 int	 timex_rule_holiday(struct tctx *, size_t, struct tmatch *);
 int	 timex_rule_year_ago(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_year_part(struct tctx *, size_t, struct tmatch *);
 int	 timex_rule_deictic(struct tctx *, size_t, struct tmatch *);
 int	 timex_rule_ref(struct tctx *, size_t, struct tmatch *);
 int	 timex_rule_duration(struct tctx *, size_t, struct tmatch *);

@@ -20,11 +20,12 @@ int
 timex_rule_iso(struct tctx *c, size_t i, struct tmatch *m)
 {
 	size_t n;
-	const char *s = timex_tw(c, i, &n);
+	const char *s = tw(c, i, &n);
 	struct tdate t;
 	int hh, mm;
 
-	if (n < 10 || s[4] != '-' || s[7] != '-' || timex_digits(c, i, 0, 0) == 0)
+	if (n < 10 || s[4] != '-' || s[7] != '-' ||
+	    timex_digits(c, i, 0, 0) == 0)
 		return 0;
 	if (sscanf(s, "%4d-%2d-%2d", &t.y, &t.m, &t.d) != 3 ||
 	    !tdate_valid(t.y, t.m, t.d) || t.y < 1000)
@@ -50,7 +51,7 @@ int
 timex_rule_slash(struct tctx *c, size_t i, struct tmatch *m)
 {
 	size_t n;
-	const char *s = timex_tw(c, i, &n);
+	const char *s = tw(c, i, &n);
 	int a, b, y, used = 0;
 	struct tdate t;
 
@@ -81,14 +82,16 @@ timex_rule_month(struct tctx *c, size_t i, struct tmatch *m)
 	size_t j = i, k;
 	int mo, d, y;
 
-	if (timex_lx(c, j, LX_WDAY) && (mo = timex_month_at(c, j + (timex_is(c, j + 1, ",") ?
+	if (lx(c, j, LX_WDAY) &&
+	    (mo = timex_month_at(c, j + (is(c, j + 1, ",") ?
 	    2 : 1))) != 0)
-		j += timex_is(c, j + 1, ",") ? 2 : 1;
+		j += is(c, j + 1, ",") ? 2 : 1;
 	if ((mo = timex_month_at(c, j)) != 0) {
 		k = j + 1;
-		if ((d = timex_day_number(c, k)) > 0 && timex_year_number(c, k) < 0) {
+		if ((d = timex_day_number(c, k)) > 0 &&
+		    timex_year_number(c, k) < 0) {
 			k++;
-			if (timex_is(c, k, ",") && timex_year_number(c, k + 1) > 0)
+			if (is(c, k, ",") && timex_year_number(c, k + 1) > 0)
 				k++;
 			if ((y = timex_year_number(c, k)) > 0)
 				k++;
@@ -104,16 +107,18 @@ timex_rule_month(struct tctx *c, size_t i, struct tmatch *m)
 			timex_set_date(m, k - i, &t);
 			return 1;
 		}
-		if ((timex_is(c, k, "this") || timex_is(c, k, "last") || timex_is(c, k, "next")) &&
-		    timex_is(c, k + 1, "year") && c->has_ref) {
-			t.y = c->ref.y + (timex_is(c, k, "last") ? -1 : timex_is(c, k, "next"));
+		if ((is(c, k, "this") || is(c, k, "last") ||
+		    is(c, k, "next")) &&
+		    is(c, k + 1, "year") && c->has_ref) {
+			t.y = c->ref.y + (is(c, k, "last") ?
+			    -1 : is(c, k, "next"));
 			t.m = mo;
 			t.d = 1;
 			t.gran = G_MONTH;
 			timex_set_date(m, k + 2 - i, &t);
 			return 1;
 		}
-		if (timex_is(c, k, "of") || timex_is(c, k, ","))
+		if (is(c, k, "of") || is(c, k, ","))
 			k++;
 		if ((y = timex_year_number(c, k)) > 0) {
 			t.y = y;
@@ -128,7 +133,7 @@ timex_rule_month(struct tctx *c, size_t i, struct tmatch *m)
 	/* 11 January [2025], the 11th of January */
 	if ((d = timex_day_number(c, j)) > 0) {
 		k = j + 1;
-		if (timex_is(c, k, "of"))
+		if (is(c, k, "of"))
 			k++;
 		if ((mo = timex_month_at(c, k)) == 0)
 			return 0;
@@ -157,7 +162,7 @@ timex_rule_month_alone(struct tctx *c, size_t i, struct tmatch *m)
 	struct tdate t, r = timex_refdate(c);
 	size_t j = i, n;
 	int mo, tense;
-	const char *s = timex_tw(c, i, &n);
+	const char *s = tw(c, i, &n);
 
 	if (n > 4 && memcmp(s, "mid-", 4) == 0) {
 		const struct lex *l = timex_lex_find(s + 4, n - 4);
@@ -171,7 +176,7 @@ timex_rule_month_alone(struct tctx *c, size_t i, struct tmatch *m)
 		timex_set_date(m, 1, &t);
 		return 1;
 	}
-	if ((mod = timex_lx(c, j, LX_MOD)) != NULL || timex_lx(c, j, LX_EDGE) != NULL)
+	if ((mod = lx(c, j, LX_MOD)) != NULL || lx(c, j, LX_EDGE) != NULL)
 		j++;
 	if ((mo = timex_month_at(c, j)) == 0)
 		return 0;
@@ -203,9 +208,9 @@ timex_rule_year(struct tctx *c, size_t i, struct tmatch *m)
 	const char *s;
 	int y, dec;
 
-	if (timex_is(c, j, "fiscal") || timex_is(c, j, "calendar"))
+	if (is(c, j, "fiscal") || is(c, j, "calendar"))
 		j++;
-	s = timex_tw(c, j < c->n ? j : i, &n);
+	s = tw(c, j < c->n ? j : i, &n);
 	if (j >= c->n)
 		return 0;
 	t.m = t.d = 1;
@@ -214,7 +219,8 @@ timex_rule_year(struct tctx *c, size_t i, struct tmatch *m)
 		n -= 4;
 	}
 	/* 1990s, '90s */
-	if ((n == 5 && s[4] == 's') || (n == 4 && s[0] == '\'' && s[3] == 's')) {
+	if ((n == 5 && s[4] == 's') || (n == 4 && s[0] == '\'' &&
+	    s[3] == 's')) {
 		if (n == 5 && sscanf(s, "%4d", &y) == 1 && y >= 1000 &&
 		    y % 10 == 0) {
 			t.y = y;
@@ -227,7 +233,7 @@ timex_rule_year(struct tctx *c, size_t i, struct tmatch *m)
 		timex_set_date(m, j + 1 - i, &t);
 		return 1;
 	}
-	if (timex_lx(c, j, LX_DECADEW) && timex_is(c, j - (j > 0), "the")) {
+	if (lx(c, j, LX_DECADEW) && is(c, j - (j > 0), "the")) {
 		dec = c->lx[j]->val;
 		t.y = 1900 + dec * 10;
 		t.gran = G_DECADE;
@@ -236,7 +242,7 @@ timex_rule_year(struct tctx *c, size_t i, struct tmatch *m)
 	}
 	if (n == 9 && memcmp(s, "mid-", 4) == 0)
 		return 0;
-	if (s != timex_tw(c, j, &n)) {	/* mid-1998 */
+	if (s != tw(c, j, &n)) {	/* mid-1998 */
 		if (sscanf(s, "%4d", &y) != 1 || y < 1000 || y > 2999)
 			return 0;
 	} else if ((y = timex_year_number(c, j)) < 0)
@@ -245,7 +251,7 @@ timex_rule_year(struct tctx *c, size_t i, struct tmatch *m)
 	    !(j + 1 >= c->n || (c->tok[j + 1].flags & TOK_PUNCT)) &&
 	    !(y >= 1950 && y <= 2030 && !(i > 0 &&
 	    c->text[c->tok[i - 1].start] == '$')))
-		return 0;	/* a bare number is a year only if it looks like one */
+		return 0;	/* a bare number may be a year */
 	if (j == i && y < 1900 && !(i > 0 && timex_temporal_prep(c, i - 1)))
 		return 0;
 	t.y = y;
@@ -264,27 +270,27 @@ timex_rule_quarter(struct tctx *c, size_t i, struct tmatch *m)
 	const char *s;
 	int q, y, half = 0, tense, yset = 0;
 
-	if (timex_is(c, j, "the"))
+	if (is(c, j, "the"))
 		j++;
 	/* this year's, last year's, 1988, year-ago, fiscal */
-	if ((timex_is(c, j, "this") || timex_is(c, j, "last") || timex_is(c, j, "next")) &&
-	    timex_is(c, j + 1, "year") && timex_is(c, j + 2, "'s") && c->has_ref) {
-		t.y = c->ref.y + (timex_is(c, j, "last") ? -1 : timex_is(c, j, "next"));
+	if ((is(c, j, "this") || is(c, j, "last") || is(c, j, "next")) &&
+	    is(c, j + 1, "year") && is(c, j + 2, "'s") && c->has_ref) {
+		t.y = c->ref.y + (is(c, j, "last") ? -1 : is(c, j, "next"));
 		yset = 1;
 		j += 3;
 	} else if ((y = timex_year_number(c, j)) > 0 && j + 1 < c->n) {
 		t.y = y;
 		yset = 1;
 		j++;
-	} else if ((timex_is(c, j, "year-ago") || timex_is(c, j, "year-earlier")) &&
+	} else if ((is(c, j, "year-ago") || is(c, j, "year-earlier")) &&
 	    c->has_ref) {
 		t.y = c->ref.y - 1;
 		yset = 1;
 		j++;
 	}
-	if (timex_is(c, j, "fiscal"))
+	if (is(c, j, "fiscal"))
 		j++;
-	s = timex_tw(c, j < c->n ? j : i, &n);
+	s = tw(c, j < c->n ? j : i, &n);
 	if (j >= c->n)
 		return 0;
 	if (n > 8 && (memcmp(s + n - 8, "-quarter", 8) == 0 ||
@@ -298,14 +304,14 @@ timex_rule_quarter(struct tctx *c, size_t i, struct tmatch *m)
 			return 0;
 		j++;
 	} else {
-		o = timex_lx(c, j, LX_ORD);
-		if (o == NULL && timex_is(c, j, "second"))
+		o = lx(c, j, LX_ORD);
+		if (o == NULL && is(c, j, "second"))
 			o = &second_ord;
 		if (o == NULL)
 			return 0;
-		if (timex_is(c, j + 1, "half"))
+		if (is(c, j + 1, "half"))
 			half = 1;
-		else if (!timex_is(c, j + 1, "quarter"))
+		else if (!is(c, j + 1, "quarter"))
 			return 0;
 		j += 2;
 	}
@@ -315,7 +321,7 @@ timex_rule_quarter(struct tctx *c, size_t i, struct tmatch *m)
 	t.m = (q - 1) * (half ? 6 : 3) + 1;
 	t.d = 1;
 	t.gran = half ? G_HALF : G_QUARTER;
-	if (timex_is(c, j, "of") && (y = timex_year_number(c, j + 1)) > 0) {
+	if (is(c, j, "of") && (y = timex_year_number(c, j + 1)) > 0) {
 		t.y = y;
 		j += 2;
 	} else if ((y = timex_year_number(c, j)) > 0) {
@@ -341,27 +347,27 @@ timex_rule_season(struct tctx *c, size_t i, struct tmatch *m)
 	size_t j = i;
 	int y;
 
-	if (timex_lx(c, j, LX_EDGE) || timex_is(c, j, "the"))
+	if (lx(c, j, LX_EDGE) || is(c, j, "the"))
 		j++;
-	if ((s = timex_lx(c, j, LX_SEASON)) == NULL)
+	if ((s = lx(c, j, LX_SEASON)) == NULL)
 		return 0;
 	t.m = s->val == 3 ? 1 : 3 + 3 * s->val;
 	t.d = 1;
 	t.gran = G_SEASON;
 	j++;
-	if (timex_is(c, j, "of") && (y = timex_year_number(c, j + 1)) > 0) {
+	if (is(c, j, "of") && (y = timex_year_number(c, j + 1)) > 0) {
 		t.y = y;
 		j += 2;
 	} else if ((y = timex_year_number(c, j)) > 0) {
 		t.y = y;
 		j++;
-	} else if (j == i + 1 && !(i > 0 && (timex_is(c, i - 1, "in") ||
-	    timex_is(c, i - 1, "during") || timex_is(c, i - 1, "this") ||
-	    timex_is(c, i - 1, "by"))))
+	} else if (j == i + 1 && !(i > 0 && (is(c, i - 1, "in") ||
+	    is(c, i - 1, "during") || is(c, i - 1, "this") ||
+	    is(c, i - 1, "by"))))
 		return 0;
-	else if (timex_is(c, i, "the") && timex_is(c, j - 1, "fall") && !(i > 0 &&
-	    (timex_is(c, i - 1, "in") || timex_is(c, i - 1, "during") ||
-	    timex_is(c, i - 1, "by") || timex_is(c, i - 1, "until"))))
+	else if (is(c, i, "the") && is(c, j - 1, "fall") && !(i > 0 &&
+	    (is(c, i - 1, "in") || is(c, i - 1, "during") ||
+	    is(c, i - 1, "by") || is(c, i - 1, "until"))))
 		return 0;
 	if (t.y == 0)
 		return 0;
@@ -373,7 +379,7 @@ timex_rule_season(struct tctx *c, size_t i, struct tmatch *m)
 int
 timex_rule_holiday(struct tctx *c, size_t i, struct tmatch *m)
 {
-	const struct lex *h = timex_lx(c, i, LX_HOLIDAY);
+	const struct lex *h = lx(c, i, LX_HOLIDAY);
 	struct tdate t = timex_refdate(c);
 	size_t j = i + 1;
 
@@ -387,9 +393,9 @@ timex_rule_holiday(struct tctx *c, size_t i, struct tmatch *m)
 		t.d = 1;
 		t.d = 1 + (4 - tdate_weekday(&t) + 7) % 7 + 21;
 	}
-	if (timex_is(c, j, "day") || timex_is(c, j, "eve"))
+	if (is(c, j, "day") || is(c, j, "eve"))
 		j++;
-	if (timex_is(c, j - 1, "eve"))
+	if (is(c, j - 1, "eve"))
 		t.d--;
 	timex_place_year(c, i, &t, G_DAY);
 	if (h->val == 0) {	/* Thanksgiving moves with the year */
@@ -409,11 +415,11 @@ timex_rule_year_ago(struct tctx *c, size_t i, struct tmatch *m)
 	struct tdate t;
 	size_t len;
 
-	if (timex_is(c, i, "the") && (timex_is(c, i + 1, "year-earlier") ||
-	    timex_is(c, i + 1, "year-ago")) && (timex_lx(c, i + 2, LX_UNIT) ||
-	    timex_is(c, i + 2, "period")))
+	if (is(c, i, "the") && (is(c, i + 1, "year-earlier") ||
+	    is(c, i + 1, "year-ago")) && (lx(c, i + 2, LX_UNIT) ||
+	    is(c, i + 2, "period")))
 		len = 3;
-	else if (timex_is(c, i, "year-earlier") || timex_is(c, i, "year-ago"))
+	else if (is(c, i, "year-earlier") || is(c, i, "year-ago"))
 		len = 1;
 	else
 		return 0;
@@ -427,5 +433,47 @@ timex_rule_year_ago(struct tctx *c, size_t i, struct tmatch *m)
 		tdate_add_months(&t, -12);
 	}
 	timex_set_date(m, len, &t);
+	return 1;
+}
+
+/*
+ * Parts of a year or of the reported quarter: the end of the year,
+ * earlier in the year, the 1988 quarter, last year's quarter.
+ */
+int
+timex_rule_year_part(struct tctx *c, size_t i, struct tmatch *m)
+{
+	struct tdate t;
+	size_t j = i;
+	int y;
+
+	if (!c->has_ref)
+		return 0;
+	if (is(c, j, "the") && lx(c, j + 1, LX_EDGE) &&
+	    is(c, j + 2, "of") && is(c, j + 3, "the") &&
+	    is(c, j + 4, "year")) {
+		j += 5;
+	} else if ((is(c, j, "earlier") || is(c, j, "later")) &&
+	    is(c, j + 1, "in") && is(c, j + 2, "the") &&
+	    is(c, j + 3, "year")) {
+		j += 4;
+	} else if (c->qctx && is(c, j, "the") &&
+	    (y = timex_year_number(c, j + 1)) > 0 &&
+	    (is(c, j + 2, "quarter") || is(c, j + 2, "period"))) {
+		t = timex_reported_quarter(c, 0);
+		t.y = y;
+		timex_set_date(m, 3, &t);
+		return 1;
+	} else if (c->qctx && is(c, j, "last") &&
+	    is(c, j + 1, "year") && is(c, j + 2, "'s") &&
+	    (is(c, j + 3, "quarter") || is(c, j + 3, "period"))) {
+		t = timex_reported_quarter(c, 1);
+		timex_set_date(m, 4, &t);
+		return 1;
+	} else
+		return 0;
+	t = c->ref;
+	t.gran = G_YEAR;
+	timex_set_date(m, j - i, &t);
 	return 1;
 }

@@ -199,34 +199,6 @@ timex_lex_find(const char *w, size_t n)
 	return NULL;
 }
 
-/* The i-th token's lower-case text and length. */
-const char *
-timex_tw(const struct tctx *c, size_t i, size_t *n)
-{
-	*n = c->tok[i].end - c->tok[i].start;
-	return c->low + c->tok[i].start;
-}
-
-int
-timex_is(const struct tctx *c, size_t i, const char *w)
-{
-	size_t n;
-	const char *s;
-
-	if (i >= c->n)
-		return 0;
-	s = timex_tw(c, i, &n);
-	return strlen(w) == n && memcmp(s, w, n) == 0;
-}
-
-const struct lex *
-timex_lx(const struct tctx *c, size_t i, enum lxclass cls)
-{
-	if (i >= c->n || c->lx[i] == NULL || c->lx[i]->cls != cls)
-		return NULL;
-	return c->lx[i];
-}
-
 /* Value of a token made of 1-4 ASCII digits, else -1. */
 int
 timex_digits(const struct tctx *c, size_t i, size_t minlen, size_t maxlen)
@@ -237,7 +209,7 @@ timex_digits(const struct tctx *c, size_t i, size_t minlen, size_t maxlen)
 
 	if (i >= c->n)
 		return -1;
-	s = timex_tw(c, i, &n);
+	s = tw(c, i, &n);
 	if (n < minlen || n > maxlen)
 		return -1;
 	for (k = 0; k < n; k++) {
@@ -258,7 +230,7 @@ timex_day_number(const struct tctx *c, size_t i)
 
 	if (i >= c->n)
 		return -1;
-	s = timex_tw(c, i, &n);
+	s = tw(c, i, &n);
 	for (k = 0; k < n && k < 2 && s[k] >= '0' && s[k] <= '9'; k++)
 		v = v * 10 + (s[k] - '0');
 	if (k == 0)
@@ -293,19 +265,19 @@ timex_number(const struct tctx *c, size_t i, long *val)
 
 	if (i >= c->n)
 		return 0;
-	if (timex_is(c, i, "a") && timex_is(c, i + 1, "couple")) {
+	if (is(c, i, "a") && is(c, i + 1, "couple")) {
 		*val = 2;
-		return timex_is(c, i + 2, "of") ? 3 : 2;
+		return is(c, i + 2, "of") ? 3 : 2;
 	}
-	if (timex_is(c, i, "a") && timex_lx(c, i + 1, LX_QUANT) != NULL) {
+	if (is(c, i, "a") && lx(c, i + 1, LX_QUANT) != NULL) {
 		*val = -2;
-		return timex_is(c, i + 2, "of") ? 3 : 2;
+		return is(c, i + 2, "of") ? 3 : 2;
 	}
-	if ((l = timex_lx(c, i, LX_QUANT)) != NULL && l->val == 0) {
+	if ((l = lx(c, i, LX_QUANT)) != NULL && l->val == 0) {
 		*val = -2;
-		return timex_is(c, i + 1, "of") ? 2 : 1;
+		return is(c, i + 1, "of") ? 2 : 1;
 	}
-	s = timex_tw(c, i, &n);
+	s = tw(c, i, &n);
 	if (n > 0 && s[0] >= '0' && s[0] <= '9') {
 		for (k = 0; k < n; k++) {
 			if (s[k] == ',')
@@ -330,16 +302,16 @@ timex_number(const struct tctx *c, size_t i, long *val)
 		}
 		return 0;
 	}
-	if ((l = timex_lx(c, i, LX_NUM)) == NULL)
+	if ((l = lx(c, i, LX_NUM)) == NULL)
 		return 0;
 	v = l->val;
 	used = 1;
-	if (v >= 20 && v < 100 && (l2 = timex_lx(c, i + 1, LX_NUM)) != NULL &&
+	if (v >= 20 && v < 100 && (l2 = lx(c, i + 1, LX_NUM)) != NULL &&
 	    l2->val < 10 && l2->val > 1) {
 		v += l2->val;
 		used = 2;
 	}
-	if ((l2 = timex_lx(c, i + used, LX_NUM)) != NULL && (l2->val == 100 ||
+	if ((l2 = lx(c, i + used, LX_NUM)) != NULL && (l2->val == 100 ||
 	    l2->val == 1000) && v < 100) {
 		v *= l2->val;
 		used++;
@@ -375,12 +347,12 @@ timex_tense_at(const struct tctx *c, size_t i)
 			if (j >= c->n)
 				continue;
 			for (k = 0; k < sizeof future / sizeof future[0]; k++)
-				if (timex_is(c, j, future[k]))
+				if (is(c, j, future[k]))
 					return TENSE_FUTURE;
 			for (k = 0; k < sizeof past / sizeof past[0]; k++)
-				if (timex_is(c, j, past[k]))
+				if (is(c, j, past[k]))
 					return TENSE_PAST;
-			s = timex_tw(c, j, &n);
+			s = tw(c, j, &n);
 			if (weak == TENSE_NONE && n >= 5 && s[n - 2] == 'e' &&
 			    s[n - 1] == 'd' && (c->tok[j].flags & TOK_LOWER))
 				weak = TENSE_PAST;
@@ -446,7 +418,8 @@ timex_set_value(struct tmatch *m, size_t len, enum extract_ttype type,
  * the reference is last year's, a future-tense one two months before is
  * next year's). Tense is read from nearby words and is noisy, hence the
  * margin: on tempeval3-train 60 days beat 7 and 30. A month alone takes
- * the closest year and then follows the tense.
+ * the closest year, and the tense moves it when it is more than two
+ * months on the wrong side.
  */
 void
 timex_place_year(const struct tctx *c, size_t i, struct tdate *t, int cmp_gran)
@@ -467,9 +440,9 @@ timex_place_year(const struct tctx *c, size_t i, struct tdate *t, int cmp_gran)
 		else if (d < -6)
 			t->y++;
 		d = (t->y - r.y) * 12 + t->m - r.m;
-		if (tense == TENSE_PAST && d > 0)
+		if (tense == TENSE_PAST && d > 2)
 			t->y--;
-		else if (tense == TENSE_FUTURE && d < 0)
+		else if (tense == TENSE_FUTURE && d < -2)
 			t->y++;
 		return;
 	}
@@ -513,11 +486,11 @@ timex_with_part(struct tmatch *m, size_t len, const char *part)
 int
 timex_month_at(const struct tctx *c, size_t i)
 {
-	const struct lex *l = timex_lx(c, i, LX_MONTH);
+	const struct lex *l = lx(c, i, LX_MONTH);
 
 	if (l == NULL)
 		return 0;
-	if ((l->val == 5 || l->val == 3) && timex_is(c, i, l->val == 5 ? "may" :
+	if ((l->val == 5 || l->val == 3) && is(c, i, l->val == 5 ? "may" :
 	    "march") && !(c->tok[i].flags & TOK_UPPER))
 		return 0;
 	if (c->tok[i].flags & TOK_ALLCAPS && c->tok[i].end - c->tok[i].start
@@ -525,8 +498,8 @@ timex_month_at(const struct tctx *c, size_t i)
 		return 0;
 	/* "Jan" without its period only before a day: Jan 5 */
 	if (c->tok[i].end - c->tok[i].start <= 4 && c->text[c->tok[i].end - 1]
-	    != '.' && !timex_is(c, i, "june") && !timex_is(c, i, "july") &&
-	    !timex_is(c, i, "may") && timex_day_number(c, i + 1) < 0)
+	    != '.' && !is(c, i, "june") && !is(c, i, "july") &&
+	    !is(c, i, "may") && timex_day_number(c, i + 1) < 0)
 		return 0;
 	return l->val;
 }
@@ -544,7 +517,7 @@ timex_temporal_prep(const struct tctx *c, size_t i)
 	size_t k;
 
 	for (k = 0; k < sizeof preps / sizeof preps[0]; k++)
-		if (timex_is(c, i, preps[k]))
+		if (is(c, i, preps[k]))
 			return 1;
 	return 0;
 }

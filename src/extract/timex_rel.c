@@ -20,13 +20,14 @@ static const struct lex current_mod = { "current", LX_MOD, M_THIS };
 int
 timex_rule_deictic(struct tctx *c, size_t i, struct tmatch *m)
 {
-	const struct lex *l = timex_lx(c, i, LX_DEIC), *p;
+	const struct lex *l = lx(c, i, LX_DEIC), *p;
 	struct tdate t = timex_refdate(c);
 
 	if (l == NULL)
 		return 0;
 	if (!c->has_ref) {
-		timex_set_value(m, 1, l->val == 100 ? EXTRACT_TIME : EXTRACT_DATE,
+		timex_set_value(m, 1, l->val == 100 ?
+		    EXTRACT_TIME : EXTRACT_DATE,
 		    "XXXX-XX-XX");
 		return 1;
 	}
@@ -41,7 +42,7 @@ timex_rule_deictic(struct tctx *c, size_t i, struct tmatch *m)
 	if (t.gran == G_DAY)
 		tdate_add_days(&t, l->val);
 	timex_set_date(m, 1, &t);
-	if ((p = timex_lx(c, i + 1, LX_PART)) != NULL && t.gran == G_DAY) {
+	if ((p = lx(c, i + 1, LX_PART)) != NULL && t.gran == G_DAY) {
 		timex_with_part(m, 2, timex_parts[p->val]);
 	}
 	return 1;
@@ -56,18 +57,18 @@ timex_rule_ref(struct tctx *c, size_t i, struct tmatch *m)
 	const struct lex *l;
 	size_t j = i;
 
-	if (timex_is(c, i, "the") && (timex_is(c, i + 1, "past") || timex_is(c, i + 1, "future"))
-	    && !timex_lx(c, i + 2, LX_UNIT) && !timex_lx(c, i + 2, LX_UNITS) &&
+	if (is(c, i, "the") && (is(c, i + 1, "past") || is(c, i + 1, "future"))
+	    && !lx(c, i + 2, LX_UNIT) && !lx(c, i + 2, LX_UNITS) &&
 	    !timex_number(c, i + 2, &(long){0})) {
-		timex_set_value(m, 2, EXTRACT_DATE, timex_is(c, i + 1, "past") ?
+		timex_set_value(m, 2, EXTRACT_DATE, is(c, i + 1, "past") ?
 		    "PAST_REF" : "FUTURE_REF");
 		return 1;
 	}
-	if (timex_is(c, i, "recent") && timex_is(c, i + 1, "years")) {
+	if (is(c, i, "recent") && is(c, i + 1, "years")) {
 		timex_set_value(m, 2, EXTRACT_DATE, "PAST_REF");
 		return 1;
 	}
-	if (timex_is(c, i, "recent") && timex_lx(c, i + 1, LX_UNITS)) {
+	if (is(c, i, "recent") && lx(c, i + 1, LX_UNITS)) {
 		char v[16];
 		const struct unitinfo *u = &timex_units[c->lx[i + 1]->val];
 
@@ -75,9 +76,9 @@ timex_rule_ref(struct tctx *c, size_t i, struct tmatch *m)
 		timex_set_value(m, 2, EXTRACT_DURATION, v);
 		return 1;
 	}
-	if (i > 0 && timex_lx(c, i, LX_UNITS) && (timex_is(c, i - 1, "for") ||
-	    timex_is(c, i - 1, "over") || timex_is(c, i - 1, "within") ||
-	    timex_is(c, i - 1, "after") || timex_is(c, i - 1, "in"))) {
+	if (i > 0 && lx(c, i, LX_UNITS) && (is(c, i - 1, "for") ||
+	    is(c, i - 1, "over") || is(c, i - 1, "within") ||
+	    is(c, i - 1, "after") || is(c, i - 1, "in"))) {
 		char v[16];
 		const struct unitinfo *u = &timex_units[c->lx[i]->val];
 
@@ -85,13 +86,13 @@ timex_rule_ref(struct tctx *c, size_t i, struct tmatch *m)
 		timex_set_value(m, 1, EXTRACT_DURATION, v);
 		return 1;
 	}
-	if (timex_is(c, i, "these") && timex_is(c, i + 1, "days")) {
+	if (is(c, i, "these") && is(c, i + 1, "days")) {
 		timex_set_value(m, 2, EXTRACT_DATE, "PRESENT_REF");
 		return 1;
 	}
-	if ((l = timex_lx(c, j, LX_REF)) == NULL)
+	if ((l = lx(c, j, LX_REF)) == NULL)
 		return 0;
-	if (l->val == R_FUTURE && timex_is(c, i, "future"))
+	if (l->val == R_FUTURE && is(c, i, "future"))
 		return 0;
 	timex_set_value(m, 1, EXTRACT_DATE, refs[l->val]);
 	return 1;
@@ -108,32 +109,32 @@ timex_rule_duration(struct tctx *c, size_t i, struct tmatch *m)
 	char v[48];
 	struct tdate t;
 
-	if (timex_is(c, j, "the")) {
+	if (is(c, j, "the")) {
 		the = 1;
 		j++;
 	}
-	if ((mod = timex_lx(c, j, LX_MOD)) != NULL || timex_lx(c, j, LX_ORD) ||
-	    timex_is(c, j, "final") || timex_is(c, j, "remaining"))
+	if ((mod = lx(c, j, LX_MOD)) != NULL || lx(c, j, LX_ORD) ||
+	    is(c, j, "final") || is(c, j, "remaining"))
 		j++;
-	if (timex_lx(c, j, LX_APPROX)) {
+	if (lx(c, j, LX_APPROX)) {
 		approx = c->lx[j]->val;
 		if (approx == 1)
 			j++;
-		else if (approx == 2 && timex_is(c, j + 1, "than"))
+		else if (approx == 2 && is(c, j + 1, "than"))
 			j += 2;
-		else if (approx == 3 && timex_is(c, j + 1, "least"))
+		else if (approx == 3 && is(c, j + 1, "least"))
 			j += 2;
 	}
-	if (the && (mod == NULL || mod->val == M_THIS) && (timex_is(c, j, "full") ||
-	    timex_is(c, j, "fiscal") || timex_is(c, j, "calendar") || timex_is(c, j, "current") ||
-	    timex_is(c, j, "year")) && !timex_is(c, j + 1, "ago")) {
+	if (the && (mod == NULL || mod->val == M_THIS) && (is(c, j, "full") ||
+	    is(c, j, "fiscal") || is(c, j, "calendar") || is(c, j, "current") ||
+	    is(c, j, "year")) && !is(c, j + 1, "ago")) {
 		/* "the year": a year's span; "the full year": this one */
-		int which = !timex_is(c, j, "year");
+		int which = !is(c, j, "year");
 
-		if (which)
-			j++;
-		if (!timex_is(c, j, "year") || timex_is(c, j + 1, "earlier") ||
-		    timex_is(c, j + 1, "before") || timex_is(c, j + 1, "'s"))
+		while (which && !is(c, j, "year") && j < i + 3)
+			j++;	/* the current fiscal year */
+		if (!is(c, j, "year") || is(c, j + 1, "earlier") ||
+		    is(c, j + 1, "before") || is(c, j + 1, "'s"))
 			return 0;
 		if (which && c->has_ref) {
 			t = c->ref;
@@ -145,7 +146,7 @@ timex_rule_duration(struct tctx *c, size_t i, struct tmatch *m)
 	}
 	if ((used = timex_number(c, j, &val)) == 0) {
 		/* "the past year", "the next month" */
-		if (!(the && mod != NULL && (u = timex_lx(c, j, LX_UNIT)) != NULL &&
+		if (!(the && mod != NULL && (u = lx(c, j, LX_UNIT)) != NULL &&
 		    (mod->val == M_PAST || mod->val == M_LAST ||
 		    mod->val == M_NEXT || mod->val == M_COMING)))
 			return 0;
@@ -153,30 +154,30 @@ timex_rule_duration(struct tctx *c, size_t i, struct tmatch *m)
 		used = 0;
 	}
 	j += used;
-	if (timex_is(c, j, "more") || timex_is(c, j, "full") || timex_is(c, j, "straight"))
+	if (is(c, j, "more") || is(c, j, "full") || is(c, j, "straight"))
 		j++;
-	u = timex_lx(c, j, LX_UNIT);
+	u = lx(c, j, LX_UNIT);
 	if (u == NULL)
-		u = timex_lx(c, j, LX_UNITS);
+		u = lx(c, j, LX_UNITS);
 	if (u == NULL)
 		return 0;
 	/* "five year low": a singular unit after a number is fine */
 	j++;
-	if (timex_is(c, j, "ago") || timex_is(c, j, "earlier") || timex_is(c, j, "later") ||
-	    timex_is(c, j, "before") || timex_is(c, j, "after")) {
-		int back = timex_is(c, j, "ago") || timex_is(c, j, "earlier") ||
-		    timex_is(c, j, "before");
-		int anaph = !timex_is(c, j, "ago");
+	if (is(c, j, "ago") || is(c, j, "earlier") || is(c, j, "later") ||
+	    is(c, j, "before") || is(c, j, "after")) {
+		int back = is(c, j, "ago") || is(c, j, "earlier") ||
+		    is(c, j, "before");
+		int anaph = !is(c, j, "ago");
 
 		if (val == -2 && !anaph) {
 			timex_set_value(m, j + 1 - i, EXTRACT_DATE, "PAST_REF");
 			return 1;
 		}
 		if (val == -2)
-			goto duration;	/* "several months later": the span */
-		if (timex_is(c, j, "before") || timex_is(c, j, "after"))
+			goto duration;	/* several months later */
+		if (is(c, j, "before") || is(c, j, "after"))
 			if (j + 1 < c->n && !(c->tok[j + 1].flags & TOK_PUNCT))
-				goto duration;	/* "two days before the vote" */
+				goto duration;	/* 2 days before X */
 		if (anaph && c->last != NULL)
 			t = *c->last;
 		else {
@@ -210,15 +211,17 @@ timex_rule_duration(struct tctx *c, size_t i, struct tmatch *m)
 		return 1;
 	}
 duration:
-	if (timex_is(c, j, "old"))
+	if (is(c, j, "old"))
 		return 0;	/* an age: 52 years old */
-	if (timex_is(c, j, "long"))
+	if (is(c, j, "long"))
 		j++;
 	if (val == -2)
-		snprintf(v, sizeof v, "P%sX%s", timex_units[u->val].time ? "T" : "",
+		snprintf(v, sizeof v, "P%sX%s", timex_units[u->val].time ?
+		    "T" : "",
 		    timex_units[u->val].code);
 	else
-		snprintf(v, sizeof v, "P%s%ld%s", timex_units[u->val].time ? "T" : "",
+		snprintf(v, sizeof v, "P%s%ld%s", timex_units[u->val].time ?
+		    "T" : "",
 		    val * timex_units[u->val].mult, timex_units[u->val].code);
 	timex_set_value(m, j - i, EXTRACT_DURATION, v);
 	return 1;
@@ -229,7 +232,7 @@ int
 timex_rule_hyphen_duration(struct tctx *c, size_t i, struct tmatch *m)
 {
 	size_t n, k, a;
-	const char *s = timex_tw(c, i, &n), *h;
+	const char *s = tw(c, i, &n), *h;
 	const struct lex *l, *u;
 	long val = 0;
 	char v[48];
@@ -277,32 +280,33 @@ timex_rule_relative(struct tctx *c, size_t i, struct tmatch *m)
 	size_t j = i;
 	int dir = 0, w, tense, diff;
 
-	if (timex_lx(c, j, LX_EDGE) && c->lx[j]->val <= 4)
+	if (lx(c, j, LX_EDGE) && c->lx[j]->val <= 4)
 		j++;
-	else if (timex_is(c, j, "the") && (timex_lx(c, j + 1, LX_EDGE) &&
-	    c->lx[j + 1]->val >= 5) && timex_is(c, j + 2, "of"))
+	else if (is(c, j, "the") && (lx(c, j + 1, LX_EDGE) &&
+	    c->lx[j + 1]->val >= 5) && is(c, j + 2, "of"))
 		j += 3;
-	else if (timex_is(c, j, "the") && (timex_is(c, j + 1, "current") ||
-	    timex_is(c, j + 1, "latest")) && timex_lx(c, j + 2, LX_UNIT))
+	else if (is(c, j, "the") && (is(c, j + 1, "current") ||
+	    is(c, j + 1, "latest")) && lx(c, j + 2, LX_UNIT))
 		j++;
-	mod = timex_lx(c, j, LX_MOD);
-	if (mod == NULL && timex_is(c, j, "current"))
+	mod = lx(c, j, LX_MOD);
+	if (mod == NULL && is(c, j, "current"))
 		mod = &current_mod;
 	if (mod == NULL) {
-		if (timex_is(c, j, "the") && timex_lx(c, j + 1, LX_UNIT) &&
+		if (is(c, j, "the") && lx(c, j + 1, LX_UNIT) &&
 		    (c->lx[j + 1]->val == U_QUARTER ||
 		    c->lx[j + 1]->val == U_WEEKEND) && j == i) {
 			u = c->lx[j + 1];
 			j += 2;
 			dir = u->val == U_QUARTER ? -1 : 0;
-			/* early in the week, "the weekend" is the one just past */
+			/* early in the week, "the weekend" is the last one */
 			if (u->val == U_WEEKEND && c->has_ref &&
-			    c->ref.gran == G_DAY && tdate_weekday(&c->ref) <= 3 &&
+			    c->ref.gran == G_DAY &&
+			    tdate_weekday(&c->ref) <= 3 &&
 			    timex_tense_at(c, i) != TENSE_FUTURE)
 				dir = -1;
 			goto unit;
 		}
-		if (j > i && timex_lx(c, j, LX_WDAY) == NULL)
+		if (j > i && lx(c, j, LX_WDAY) == NULL)
 			return 0;
 		if (j == i)
 			return 0;
@@ -321,7 +325,7 @@ timex_rule_relative(struct tctx *c, size_t i, struct tmatch *m)
 		}
 	if (mod != NULL && mod->val == M_LATEST)
 		dir = -1;
-	if ((wd = timex_lx(c, j, LX_WDAY)) != NULL) {
+	if ((wd = lx(c, j, LX_WDAY)) != NULL) {
 		if (!c->has_ref || c->ref.gran != G_DAY)
 			return 0;
 		w = tdate_weekday(&t);
@@ -334,12 +338,12 @@ timex_rule_relative(struct tctx *c, size_t i, struct tmatch *m)
 		tdate_add_days(&t, diff);
 		t.gran = G_DAY;
 		timex_set_date(m, j + 1 - i, &t);
-		if ((p = timex_lx(c, j + 1, LX_PART)) != NULL) {
+		if ((p = lx(c, j + 1, LX_PART)) != NULL) {
 			timex_with_part(m, j + 2 - i, timex_parts[p->val]);
 		}
 		return 1;
 	}
-	if ((p = timex_lx(c, j, LX_PART)) != NULL && c->has_ref &&
+	if ((p = lx(c, j, LX_PART)) != NULL && c->has_ref &&
 	    c->ref.gran == G_DAY && mod != NULL && (mod->val == M_THIS ||
 	    mod->val == M_LAST)) {
 		if (mod->val == M_LAST)
@@ -349,7 +353,20 @@ timex_rule_relative(struct tctx *c, size_t i, struct tmatch *m)
 		timex_with_part(m, j + 1 - i, timex_parts[p->val]);
 		return 1;
 	}
-	if ((se = timex_lx(c, j, LX_SEASON)) != NULL) {
+	if (mod != NULL && mod->val == M_THIS && (is(c, j, "past") ||
+	    is(c, j, "coming")) && lx(c, j + 1, LX_SEASON)) {
+		/* this past spring: the latest one; this coming: the next */
+		se = c->lx[j + 1];
+		t.m = se->val == 3 ? 1 : 3 + 3 * se->val;
+		t.gran = G_SEASON;
+		if (is(c, j, "past") && t.m > c->ref.m)
+			t.y--;
+		else if (is(c, j, "coming") && t.m < c->ref.m)
+			t.y++;
+		timex_set_date(m, j + 2 - i, &t);
+		return c->has_ref;
+	}
+	if ((se = lx(c, j, LX_SEASON)) != NULL) {
 		t.m = se->val == 3 ? 1 : 3 + 3 * se->val;
 		t.gran = G_SEASON;
 		if (dir != 0)
@@ -359,7 +376,7 @@ timex_rule_relative(struct tctx *c, size_t i, struct tmatch *m)
 		timex_set_date(m, j + 1 - i, &t);
 		return 1;
 	}
-	if ((u = timex_lx(c, j, LX_UNIT)) == NULL)
+	if ((u = lx(c, j, LX_UNIT)) == NULL)
 		return 0;
 	j++;
 unit:
@@ -381,13 +398,13 @@ unit:
 int
 timex_rule_weekday(struct tctx *c, size_t i, struct tmatch *m)
 {
-	const struct lex *wd = timex_lx(c, i, LX_WDAY);
+	const struct lex *wd = lx(c, i, LX_WDAY);
 	struct tdate t = timex_refdate(c);
 	int w, tense, diff;
 	char v[48];
 
 	if (wd == NULL) {
-		if ((wd = timex_lx(c, i, LX_WDAYS)) == NULL)
+		if ((wd = lx(c, i, LX_WDAYS)) == NULL)
 			return 0;
 		snprintf(v, sizeof v, "XXXX-WXX-%d", wd->val);
 		timex_set_value(m, 1, EXTRACT_SET, v);
@@ -416,7 +433,7 @@ timex_rule_weekday(struct tctx *c, size_t i, struct tmatch *m)
 	tdate_add_days(&t, diff);
 	t.gran = G_DAY;
 	/* "Friday night": news annotation gives the day's value */
-	timex_set_date(m, timex_lx(c, i + 1, LX_PART) != NULL ? 2 : 1, &t);
+	timex_set_date(m, lx(c, i + 1, LX_PART) != NULL ? 2 : 1, &t);
 	return 1;
 }
 
@@ -425,14 +442,14 @@ int
 timex_rule_clock(struct tctx *c, size_t i, struct tmatch *m)
 {
 	size_t n, j = i;
-	const char *s = timex_tw(c, i, &n);
+	const char *s = tw(c, i, &n);
 	int hh = -1, mm = 0, pm = -1;
 	const struct lex *l;
 	struct tdate t;
 	char v[48], day[24];
 	struct tmatch dm;
 
-	if ((l = timex_lx(c, i, LX_CLOCK)) != NULL) {
+	if ((l = lx(c, i, LX_CLOCK)) != NULL) {
 		hh = l->val;
 		j++;
 	} else {
@@ -443,14 +460,14 @@ timex_rule_clock(struct tctx *c, size_t i, struct tmatch *m)
 			j++;
 		} else
 			return 0;
-		if (timex_is(c, j, "a.m.") || timex_is(c, j, "am") || timex_is(c, j, "a.m")) {
+		if (is(c, j, "a.m.") || is(c, j, "am") || is(c, j, "a.m")) {
 			pm = 0;
 			j++;
-		} else if (timex_is(c, j, "p.m.") || timex_is(c, j, "pm") ||
-		    timex_is(c, j, "p.m")) {
+		} else if (is(c, j, "p.m.") || is(c, j, "pm") ||
+		    is(c, j, "p.m")) {
 			pm = 1;
 			j++;
-		} else if (timex_is(c, j, "o'clock")) {
+		} else if (is(c, j, "o'clock")) {
 			j++;
 		} else if (j == i + 1 && n < 4)
 			return 0;
@@ -461,17 +478,18 @@ timex_rule_clock(struct tctx *c, size_t i, struct tmatch *m)
 		else if (pm == 0 && hh == 12)
 			hh = 0;
 	}
-	if (timex_is(c, j, "est") || timex_is(c, j, "edt") || timex_is(c, j, "gmt") ||
-	    timex_is(c, j, "utc") || timex_is(c, j, "et") || timex_is(c, j, "pst") ||
-	    timex_is(c, j, "local"))
+	if (is(c, j, "est") || is(c, j, "edt") || is(c, j, "gmt") ||
+	    is(c, j, "utc") || is(c, j, "et") || is(c, j, "pst") ||
+	    is(c, j, "local"))
 		j++;
-	if (timex_is(c, j, "time") && j > i + 1 && timex_is(c, j - 1, "local"))
+	if (is(c, j, "time") && j > i + 1 && is(c, j - 1, "local"))
 		j++;
 	/* a day right after: "10 p.m. Wednesday", "noon yesterday" */
 	memset(&dm, 0, sizeof dm);
-	if (timex_is(c, j, ","))
+	if (is(c, j, ","))
 		;
-	else if (timex_rule_weekday(c, j, &dm) || timex_rule_deictic(c, j, &dm) ||
+	else if (timex_rule_weekday(c, j, &dm) ||
+	    timex_rule_deictic(c, j, &dm) ||
 	    timex_rule_month(c, j, &dm)) {
 		if (dm.is_date && dm.date.gran == G_DAY)
 			j += dm.len;
@@ -499,46 +517,49 @@ out:
 int
 timex_rule_set(struct tctx *c, size_t i, struct tmatch *m)
 {
-	const struct lex *l = timex_lx(c, i, LX_SETADV), *u;
+	const struct lex *l = lx(c, i, LX_SETADV), *u;
 	char v[48];
 	long val = 1;
 	size_t used;
 
 	if (l != NULL && l->val >= 0) {
-		snprintf(v, sizeof v, "P%s1%s", timex_units[l->val].time ? "T" : "",
+		snprintf(v, sizeof v, "P%s1%s", timex_units[l->val].time ?
+		    "T" : "",
 		    timex_units[l->val].code);
 		timex_set_value(m, 1, EXTRACT_SET, v);
 		return 1;
 	}
 	if (l == NULL) {
 		/* "twice a year", "5% a year" */
-		if (!(timex_is(c, i, "a") || timex_is(c, i, "an")) || i == 0 ||
-		    !(timex_is(c, i - 1, "twice") || timex_is(c, i - 1, "once") ||
-		    timex_is(c, i - 1, "times") || timex_is(c, i - 1, "%") ||
-		    timex_is(c, i - 1, "percent")))
+		if (!(is(c, i, "a") || is(c, i, "an")) || i == 0 ||
+		    !(is(c, i - 1, "twice") || is(c, i - 1, "once") ||
+		    is(c, i - 1, "times") || is(c, i - 1, "%") ||
+		    is(c, i - 1, "percent")))
 			return 0;
-		if ((u = timex_lx(c, i + 1, LX_UNIT)) == NULL)
+		if ((u = lx(c, i + 1, LX_UNIT)) == NULL)
 			return 0;
-		snprintf(v, sizeof v, "P%s1%s", timex_units[u->val].time ? "T" : "",
+		snprintf(v, sizeof v, "P%s1%s", timex_units[u->val].time ?
+		    "T" : "",
 		    timex_units[u->val].code);
 		timex_set_value(m, 2, EXTRACT_SET, v);
 		return 1;
 	}
-	if ((u = timex_lx(c, i + 1, LX_WDAY)) != NULL) {
+	if ((u = lx(c, i + 1, LX_WDAY)) != NULL) {
 		snprintf(v, sizeof v, "XXXX-WXX-%d", u->val);
 		timex_set_value(m, 2, EXTRACT_SET, v);
 		return 1;
 	}
-	if ((u = timex_lx(c, i + 1, LX_MONTH)) != NULL) {
+	if ((u = lx(c, i + 1, LX_MONTH)) != NULL) {
 		snprintf(v, sizeof v, "XXXX-%02d", u->val);
 		timex_set_value(m, 2, EXTRACT_SET, v);
 		return 1;
 	}
 	used = 0;
-	if (l->val == -1 && (used = timex_number(c, i + 1, &val)) > 0 && val < 0)
+	if (l->val == -1 && (used = timex_number(c, i + 1, &val)) > 0 &&
+	    val < 0)
 		return 0;
-	if ((u = timex_lx(c, i + 1 + used, LX_UNIT)) == NULL &&
-	    (used == 0 || (u = timex_lx(c, i + 1 + used, LX_UNITS)) == NULL))
+	if ((u = lx(c, i + 1 + used, LX_UNIT)) == NULL &&
+	    (used == 0 || (u = lx(c, i + 1 + used, LX_UNITS)) == NULL))
 		return 0;
 	snprintf(v, sizeof v, "P%s%ld%s", timex_units[u->val].time ? "T" : "",
 	    val * timex_units[u->val].mult, timex_units[u->val].code);
@@ -557,17 +578,17 @@ timex_rule_anaphor(struct tctx *c, size_t i, struct tmatch *m)
 
 	if (c->last == NULL)
 		return 0;
-	if (timex_is(c, j, "that"))
+	if (is(c, j, "that"))
 		j++;
-	else if (timex_is(c, j, "the") && (timex_is(c, j + 1, "same") ||
-	    timex_is(c, j + 1, "next") || timex_is(c, j + 1, "following") ||
-	    timex_is(c, j + 1, "previous"))) {
-		dir = timex_is(c, j + 1, "same") ? 0 : timex_is(c, j + 1, "previous") ?
+	else if (is(c, j, "the") && (is(c, j + 1, "same") ||
+	    is(c, j + 1, "next") || is(c, j + 1, "following") ||
+	    is(c, j + 1, "previous"))) {
+		dir = is(c, j + 1, "same") ? 0 : is(c, j + 1, "previous") ?
 		    -1 : 1;
 		j += 2;
 	} else
 		return 0;
-	if ((u = timex_lx(c, j, LX_UNIT)) == NULL)
+	if ((u = lx(c, j, LX_UNIT)) == NULL)
 		return 0;
 	if (u->val < U_DAY || u->val == U_FORTNIGHT || u->val == U_WEEKEND)
 		return 0;

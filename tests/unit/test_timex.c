@@ -121,6 +121,12 @@ relative_periods(void)
 	    "2026-01", EXTRACT_DATE));
 	CHECK(tx("Two weeks ago he left.", "2025-03-20", "Two weeks ago",
 	    "2025-W10", EXTRACT_DATE));
+	CHECK(tx("by the end of the year", "2025-03-20", "the end of the year",
+	    "2025", EXTRACT_DATE));
+	CHECK(tx("in the current fiscal year", "2025-03-20",
+	    "the current fiscal year", "2025", EXTRACT_DATE));
+	CHECK(tx("It flooded this past spring.", "2025-10-20",
+	    "this past spring", "2025-SP", EXTRACT_DATE));
 }
 
 static void
