@@ -144,6 +144,8 @@ const struct config_option config_options[] = {
 	    "Milliseconds to wait after the last key before searching" },
 	{ "global", "browser", CONFIG_STRING, "", 0, 0, NULL,
 	    "Command that opens a URL; empty: $BROWSER" },
+	{ "global", "save-history", CONFIG_BOOL, "yes", 0, 0, NULL,
+	    "Keep the prompts' history in $XDG_STATE_HOME/lede/history" },
 
 	{ "layout", "split", CONFIG_CHOICE, "vertical", 0, 0, split_choices,
 	    "vertical: list and reader side by side; horizontal: stacked" },

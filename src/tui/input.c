@@ -124,6 +124,7 @@ p_to_results(struct tui *t)
 		return;
 	}
 	search_run(t);
+	history_add(&t->hist[PK_SEARCH], t->prompt.text);
 	prompt_close(t);
 	t->focus = FOCUS_LIST;
 	t->dirty |= DIRTY_ALL;

@@ -15,6 +15,7 @@ liblede_a_SOURCES += \
 	src/tui/reader.c \
 	src/tui/help.c \
 	src/tui/sidebar.c \
+	src/tui/history.c \
 	src/tui/search.c \
 	src/tui/worker.c src/tui/worker.h \
 	src/tui/filters.c \

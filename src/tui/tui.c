@@ -101,6 +101,7 @@ read_options(struct tui *t)
 	t->mouse = config_int(c, "global", "mouse");
 	t->mark_read = config_int(c, "global", "mark-read");
 	t->search_delay = config_int(c, "global", "search-delay");
+	t->save_history = config_int(c, "global", "save-history");
 	t->browser = config_string(c, "global", "browser");
 	t->stacked = config_int(c, "layout", "split") == 1;
 	t->list_pct = config_int(c, "layout", "list-size");
@@ -315,8 +316,10 @@ tui_run(const char *archive_path, const char *config_path, char **cause)
 	if (scr_start(&t, cause) == 0) {
 		xalloc_set_fatal_hook(fatal_hook);
 		setup(&t, nproblems);
+		history_load(&t);
 		loop(&t);
 		scr_end();
+		history_save(&t);
 		xalloc_set_fatal_hook(NULL);
 		rc = 0;
 	}

@@ -60,6 +60,7 @@ struct tui {
 
 	/* Options, read once. */
 	int			 mouse, mark_read, search_delay, wrap_width;
+	int			 save_history;
 	int			 stacked, list_pct, sidebar, sidebar_w;
 	const char		*browser;
 
@@ -175,6 +176,10 @@ void	 sidebar_article(struct tui *, int64_t id);
 /* Enter on the side panel's selected row. */
 void	 sidebar_open(struct tui *);
 void	 sidebar_draw(struct tui *);
+
+/* history.c: prompt histories between sessions (save-history). */
+void	 history_load(struct tui *);
+void	 history_save(struct tui *);
 
 /* help.c: the overlay text views. */
 /* The keys in force, from the action table. */

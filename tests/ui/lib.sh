@@ -30,7 +30,7 @@ fi
 UI_TMP=$(mktemp -d "${TMPDIR:-/tmp}/lede-ui.XXXXXX")
 UI_SOCKET=$UI_TMP/tmux.sock
 export HOME="$UI_TMP/home" XDG_CONFIG_HOME="$UI_TMP/config" \
-    XDG_DATA_HOME="$UI_TMP/data"
+    XDG_DATA_HOME="$UI_TMP/data" XDG_STATE_HOME="$UI_TMP/state"
 unset LEDE_CONFIG LEDE_ARCHIVE BROWSER
 mkdir -p "$HOME"
 trap 'tmux -S "$UI_SOCKET" kill-server >/dev/null 2>&1; rm -rf "$UI_TMP"' EXIT

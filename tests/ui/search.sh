@@ -73,4 +73,23 @@ ui_keys j
 ui_wait "2 of "
 ui_keys q q
 ui_wait "[exit 0]"
+
+# The history survives a restart, in a file only its owner can read.
+[ "$(stat -c %a "$UI_TMP/state/lede/history")" = 600 ] ||
+    ui_fail "history file is not private"
+grep -q "^search	harbour$" "$UI_TMP/state/lede/history" ||
+    ui_fail "history file lacks the search"
+ui_stop
+ui_start 100 24
+ui_wait "1 of 65"
+ui_keys /
+ui_wait "Search:"
+ui_keys Up
+ui_wait "Search: filler story"
+ui_keys Up
+ui_wait "Search: harbour"
+ui_keys Escape
+ui_wait -n "Search:"
+ui_keys q q
+ui_wait "[exit 0]"
 ui_done
