@@ -267,7 +267,7 @@ load_model(struct writer *wr)
 	char *dir = paths_datadir(), *path, *cause = NULL;
 	struct extract_model *m;
 
-	path = xasprintf("%s/ner.model", dir);
+	path = extract_model_path(dir);
 	m = extract_model_load(path, &cause);
 	if (m == NULL) {
 		char *msg = xasprintf("names will not be extracted: %s",

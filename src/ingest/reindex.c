@@ -60,7 +60,7 @@ ingest_reindex(struct archive *ar, const struct ingest_opts *opts,
 	char *dir = paths_datadir(), *path, *mcause = NULL;
 	int rc;
 
-	path = xasprintf("%s/ner.model", dir);
+	path = extract_model_path(dir);
 	if ((r.model = extract_model_load(path, &mcause)) == NULL &&
 	    opts->problem != NULL)
 		opts->problem(path, mcause != NULL ? mcause : "cannot load",
