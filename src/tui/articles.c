@@ -200,6 +200,37 @@ put_text(int y, int x, int w, const char *raw, attr_t at, int pad)
 }
 
 /*
+ * Where to start showing a snippet of w columns so that its first match
+ * is on screen: the start, or a little before the match when the match
+ * would be past the first third (the caller then shows "…" first).
+ */
+static size_t
+snippet_start(const char *text, const char *mask, size_t len, int w)
+{
+	size_t first, start = 0, i;
+	uint32_t cp;
+
+	for (first = 0; first < len && !mask[first]; first++)
+		;
+	if (first == len || w < 8 ||
+	    utf8_width(text, first) <= (size_t)w / 3)
+		return 0;
+	while (start < first && utf8_width(text + start, first - start) >
+	    (size_t)w / 4)
+		start += utf8_decode(text + start, len - start, &cp);
+	/* Back to the start of the word cut (whole bytes: ' ' is ASCII). */
+	for (i = start; i > 0 && text[i - 1] != ' ' && start - i < 40; i--)
+		;
+	if (i > 0 && text[i - 1] == ' ')
+		start = i;
+	/* Never on a combining mark. */
+	while (start < first && utf8_decode(text + start, len - start, &cp) &&
+	    utf8_cpwidth(cp) == 0)
+		start += utf8_decode(text + start, len - start, &cp);
+	return start;
+}
+
+/*
  * The snippet line: text between \x02 and \x03 is a match. The parts are
  * made safe one by one (so content cannot forge a mark), joined, cut to
  * the width and put in display order with the marks carried along.
@@ -208,8 +239,8 @@ static void
 draw_snippet(int y, int x, int w, const char *snip, attr_t at, attr_t match)
 {
 	struct buf text = BUF_INIT, mask = BUF_INIT;
-	const char *p = snip, *end;
-	size_t n, i, j, *map;
+	const char *p = snip, *end, *m;
+	size_t n, i, j, *map, start;
 	char *part, *vis;
 	int on = 0, used = 0;
 
@@ -225,15 +256,19 @@ draw_snippet(int y, int x, int w, const char *snip, attr_t at, attr_t match)
 		on = *end == '\x02';
 		p = end + 1;
 	}
-	n = utf8_fit(buf_str(&text), text.len, w > 0 ? (size_t)w : 0, NULL);
-	part = xstrndup(buf_str(&text), n);
+	start = snippet_start(buf_str(&text), mask.data, text.len, w);
+	if (start > 0)
+		used = scr_puts(y, x, w, "\xE2\x80\xA6", at);
+	n = utf8_fit(buf_str(&text) + start, text.len - start,
+	    w > used ? (size_t)(w - used) : 0, NULL);
+	part = xstrndup(buf_str(&text) + start, n);
 	vis = scr_visual(part, &map);
+	m = mask.data + start;
 	for (i = 0; i < n && used < w; i = j) {
-		for (j = i + 1; j < n && mask.data[map[j]] == mask.data[map[i]];
-		    j++)
+		for (j = i + 1; j < n && m[map[j]] == m[map[i]]; j++)
 			;
 		used += scr_put(y, x + used, w - used, vis + i, j - i,
-		    mask.data[map[i]] ? match : at);
+		    m[map[i]] ? match : at);
 	}
 	scr_fill(y, x + used, w - used, at);
 	free(map);

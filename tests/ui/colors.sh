@@ -10,7 +10,18 @@ ui_start 80 24 red.conf
 ui_wait "1 of 65"
 ui_screen -e | grep -q "${esc}\[31m" ||
     ui_fail "dates are not red as configured"
-ui_keys q
+# Matched words: black on yellow in the snippet and in the reader.
+ui_keys /
+ui_wait "Search:"
+ui_keys -l cranes
+ui_wait "1 of 1"
+ui_screen -e | grep -q "${esc}\[43m[^${esc}]*cranes" ||
+    ui_fail "the match in the snippet is not highlighted"
+ui_keys Enter
+ui_wait "match 1/"
+[ "$(ui_screen -e | grep -c "${esc}\[43m[^${esc}]*[Cc]rane")" -ge 3 ] ||
+    ui_fail "the matches in the reader are not highlighted"
+ui_keys q q q
 ui_wait "[exit 0]"
 ui_stop
 
