@@ -154,7 +154,7 @@ reader_open_url(struct tui *t, const char *url)
 	const char *browser = *t->browser != '\0' ? t->browser :
 	    getenv("BROWSER");
 	char *cmd, *tok, *save = NULL, *argv[16];
-	int argc = 0, rc;
+	int argc = 0, rc, placed = 0;
 
 	if (url == NULL || *url == '\0') {
 		tui_message(t, 1, "this article has no URL");
@@ -169,11 +169,22 @@ reader_open_url(struct tui *t, const char *url)
 		    "open URLs");
 		return;
 	}
-	cmd = xstrdup(browser);
+	/* $BROWSER may list several commands, "a:b": use the first. A "%s"
+	   argument is where the URL goes; else it comes last. */
+	cmd = xstrndup(browser, strcspn(browser, ":"));
 	for (tok = strtok_r(cmd, " ", &save); tok != NULL && argc < 14;
-	    tok = strtok_r(NULL, " ", &save))
-		argv[argc++] = tok;
-	argv[argc++] = (char *)url;
+	    tok = strtok_r(NULL, " ", &save)) {
+		if (strcmp(tok, "%s") == 0)
+			placed = 1;
+		argv[argc++] = strcmp(tok, "%s") == 0 ? (char *)url : tok;
+	}
+	if (argc == 0) {
+		tui_message(t, 1, "the browser command is empty");
+		free(cmd);
+		return;
+	}
+	if (!placed)
+		argv[argc++] = (char *)url;
 	argv[argc] = NULL;
 	rc = run_program(argv);
 	if (rc != 0)

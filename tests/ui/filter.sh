@@ -9,7 +9,7 @@ cat >"$UI_TMP/browser.sh" <<'SH'
 printf '%s\n' "$@" >opened.txt
 SH
 chmod +x "$UI_TMP/browser.sh"
-ui_start 80 24 /dev/null BROWSER=./browser.sh
+ui_start 80 24 /dev/null BROWSER=./browser.sh:lynx
 ui_wait "1 of 65"
 
 ui_keys S
