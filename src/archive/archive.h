@@ -62,6 +62,11 @@ int		 archive_schema_version(void);
  * ROLLBACK. Writers that are not inside archive_begin() run as their own
  * transaction. A failed COMMIT rolls back.
  */
+/*
+ * Whether the last failure was another connection holding the write lock
+ * past the busy timeout (so waiting longer may help).
+ */
+int	 archive_busy(const struct archive *);
 int	 archive_begin(struct archive *, char **cause);
 int	 archive_commit(struct archive *, char **cause);
 void	 archive_rollback(struct archive *);

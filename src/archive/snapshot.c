@@ -29,3 +29,11 @@ archive_snapshot_end(struct archive *a)
 {
 	sqlite3_exec(a->db, "RELEASE lede_snapshot", NULL, NULL, NULL);
 }
+
+int
+archive_busy(const struct archive *a)
+{
+	int rc = sqlite3_extended_errcode(a->db) & 0xff;
+
+	return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}

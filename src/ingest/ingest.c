@@ -30,6 +30,7 @@
 
 #define HANDOVER_ARTICLES	64	/* articles per queued batch */
 #define QUEUE_BATCHES		16
+#define WRITER_WAIT		600	/* seconds to wait for another writer */
 
 static volatile sig_atomic_t ingest_stop;
 
@@ -198,13 +199,40 @@ writer_commit(struct writer *wr, char **cause)
 	return archive_commit(wr->ar, cause);
 }
 
+/*
+ * Start a batch. Another import (or a flag being saved) may hold the
+ * archive's one write lock; each attempt waits SQLite's busy timeout, and
+ * the import keeps trying for WRITER_WAIT seconds, saying once that it
+ * waits, before it gives up.
+ */
+static int
+writer_begin(struct writer *wr, char **cause)
+{
+	double start = progress_now();
+	int told = 0;
+
+	while (archive_begin(wr->ar, cause) != 0) {
+		if (!archive_busy(wr->ar) || ingest_stop ||
+		    progress_now() - start > WRITER_WAIT)
+			return -1;
+		if (!told) {
+			report(wr, archive_path(wr->ar), "another program is "
+			    "writing to the archive; waiting for it");
+			told = 1;
+		}
+		free(*cause);
+		*cause = NULL;
+	}
+	return 0;
+}
+
 static int
 writer_article(struct writer *wr, struct entry *e, char **cause)
 {
 	int64_t id;
 	int rc;
 
-	if (wr->intx == 0 && archive_begin(wr->ar, cause) != 0)
+	if (wr->intx == 0 && writer_begin(wr, cause) != 0)
 		return -1;
 	wr->intx++;
 	rc = archive_put(wr->ar, e->a, e->ex, &id, cause);
