@@ -394,6 +394,56 @@ unit:
 	return 1;
 }
 
+/*
+ * The tense a weekday takes from the words it hangs on. In news a weekday
+ * right after its verb dates that verb ("said Friday", "ruled on
+ * Wednesday"), and "until Tuesday", "as soon as Tuesday" look ahead;
+ * elsewhere the sentence's tense decides, and without one a weekday is
+ * the latest such day, since news reports what happened.
+ */
+static int
+weekday_tense(const struct tctx *c, size_t i)
+{
+	static const char *const ahead[] = { "scheduled", "planned",
+		"expected", "slated", "due" };
+	static const char *const behind[] = { "said", "told", "since",
+		"met", "held", "made", "began", "came", "went", "took", "saw",
+		"won", "lost", "fell", "rose", "left", "sold", "gave", "ran",
+		"became", "was", "were", "had", "did", "struck", "spoke" };
+	size_t j = i, k, n;
+	const char *s;
+
+	/* past the clock of "until 9 a.m. Tuesday" and the "on" */
+	while (j > 0 && (is(c, j - 1, "a.m.") || is(c, j - 1, "p.m.") ||
+	    is(c, j - 1, "est") || is(c, j - 1, "edt") ||
+	    is(c, j - 1, "noon") || is(c, j - 1, "midnight") ||
+	    (c->tok[j - 1].flags & TOK_DIGIT)))
+		j--;
+	if (j > 0 && (is(c, j - 1, "on") || is(c, j - 1, "at")))
+		j--;
+	if (j == 0)
+		goto sentence;
+	if (j >= 3 && is(c, j - 1, "as") && (is(c, j - 2, "soon") ||
+	    is(c, j - 2, "early")) && is(c, j - 3, "as"))
+		return TENSE_FUTURE;
+	/* "postponed until Tuesday": a deadline; "Until Thursday, they
+	 * had not ..." opens a sentence about the past */
+	if (is(c, j - 1, "until") || is(c, j - 1, "till"))
+		return j - 1 == 0 ? timex_tense_at(c, i) : TENSE_FUTURE;
+	for (k = 0; k < sizeof ahead / sizeof ahead[0]; k++)
+		if (is(c, j - 1, ahead[k]))
+			return TENSE_FUTURE;
+	for (k = 0; k < sizeof behind / sizeof behind[0]; k++)
+		if (is(c, j - 1, behind[k]))
+			return TENSE_PAST;
+	s = tw(c, j - 1, &n);
+	if (n >= 5 && s[n - 2] == 'e' && s[n - 1] == 'd' &&
+	    (c->tok[j - 1].flags & TOK_LOWER))
+		return TENSE_PAST;
+sentence:
+	return timex_tense_at(c, i);
+}
+
 /* Weekday on its own: the closest such day, past or future by tense. */
 int
 timex_rule_weekday(struct tctx *c, size_t i, struct tmatch *m)
@@ -418,16 +468,18 @@ timex_rule_weekday(struct tctx *c, size_t i, struct tmatch *m)
 		return 1;
 	}
 	w = tdate_weekday(&t);
-	tense = timex_tense_at(c, i);
+	tense = weekday_tense(c, i);
 	if (tense == TENSE_FUTURE)
 		diff = (wd->val - w + 7) % 7;
 	else if (tense == TENSE_PAST)
 		diff = -((w - wd->val + 7) % 7);
 	else {
+		/* untensed: news looks back, so the week before the
+		 * reference and the next two days */
 		diff = wd->val - w;
-		if (diff > 3)
+		if (diff > 2)
 			diff -= 7;
-		else if (diff < -3)
+		else if (diff < -4)
 			diff += 7;
 	}
 	tdate_add_days(&t, diff);

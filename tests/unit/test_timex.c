@@ -160,6 +160,24 @@ weekdays(void)
 	    "2025-03-21", EXTRACT_DATE));
 	CHECK(tx("They met Friday morning.", "2025-03-20", "Friday morning",
 	    "2025-03-14", EXTRACT_DATE));
+	/* a weekday dates the verb it follows: "said Friday" is past
+	 * even when the reported clause looks ahead */
+	CHECK(tx("Apple announced Friday that it will give away cases.",
+	    "2025-03-22", "Friday", "2025-03-21", EXTRACT_DATE));
+	CHECK(tx("A spokesman said Thursday that troops will remain.",
+	    "2025-03-21", "Thursday", "2025-03-20", EXTRACT_DATE));
+	/* deadlines and "as soon as" look ahead */
+	CHECK(tx("Officials postponed until Tuesday morning any action.",
+	    "2025-03-20", "Tuesday morning", "2025-03-25", -1));
+	CHECK(tx("The group might come as soon as Tuesday.", "2025-03-23",
+	    "Tuesday", "2025-03-25", -1));
+	CHECK(tx("Until Thursday, they had not called him a suspect.",
+	    "2025-03-21", "Thursday", "2025-03-20", -1));
+	/* untensed: the past four days or the next two */
+	CHECK(tx("a premium over Thursday's closing price", "2025-03-24",
+	    "Thursday", "2025-03-20", -1));
+	CHECK(tx("the talks resume Tuesday in Belfast", "2025-03-23",
+	    "Tuesday", "2025-03-25", -1));
 }
 
 static void
