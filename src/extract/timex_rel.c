@@ -105,7 +105,7 @@ timex_rule_duration(struct tctx *c, size_t i, struct tmatch *m)
 	const struct lex *u, *mod = NULL;
 	size_t j = i, used;
 	long val = 0;
-	int the = 0, approx = 0;
+	int the = 0, approx = 0, y = 0;
 	char v[48];
 	struct tdate t;
 
@@ -136,7 +136,27 @@ timex_rule_duration(struct tctx *c, size_t i, struct tmatch *m)
 		if (!is(c, j, "year") || is(c, j + 1, "earlier") ||
 		    is(c, j + 1, "before") || is(c, j + 1, "'s"))
 			return 0;
-		if (which && c->has_ref) {
+		/* "the year 2000", "the year two thousand" */
+		if ((y = timex_year_number(c, j + 1)) > 0)
+			used = 1;
+		else if ((used = timex_number(c, j + 1, &val)) > 0 &&
+		    (val < 1000 || val > 2999))
+			used = 0;
+		else if (used > 0)
+			y = (int)val;
+		if (used > 0) {
+			memset(&t, 0, sizeof t);
+			t.y = y;
+			t.m = t.d = 1;
+			t.gran = G_YEAR;
+			timex_set_date(m, j + 1 + used - i, &t);
+			return 1;
+		}
+		/* "for the year ended Sept. 30": a year's span; otherwise
+		 * "for the (full, fiscal) year" is the reference's */
+		if (c->has_ref && !is(c, j + 1, "ended") &&
+		    !is(c, j + 1, "ending") && !(is(c, j + 1, "that") &&
+		    is(c, j + 2, "ended"))) {
 			t = c->ref;
 			t.gran = G_YEAR;
 			timex_set_date(m, j + 1 - i, &t);

@@ -127,6 +127,17 @@ relative_periods(void)
 	    "the current fiscal year", "2025", EXTRACT_DATE));
 	CHECK(tx("It flooded this past spring.", "2025-10-20",
 	    "this past spring", "2025-SP", EXTRACT_DATE));
+	/* "the year" is the reference's, unless a span that ended */
+	CHECK(tx("For the year, volume was flat.", "2025-03-20", "the year",
+	    "2025", EXTRACT_DATE));
+	CHECK(tx("Sales for the full year were $6 billion.", "2025-03-20",
+	    "the full year", "2025", EXTRACT_DATE));
+	CHECK(tx("In the fiscal year ended Jan. 31, sales rose.", "2025-03-20",
+	    "the fiscal year", "P1Y", EXTRACT_DURATION));
+	CHECK(tx("by the year two thousand", "1998-03-03",
+	    "the year two thousand", "2000", EXTRACT_DATE));
+	CHECK(tx("by the year 2030", "2025-03-20", "the year 2030", "2030",
+	    EXTRACT_DATE));
 }
 
 static void
