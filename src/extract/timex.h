@@ -113,6 +113,7 @@ int	 timex_day_number(const struct tctx *, size_t i);
 int	 timex_year_number(const struct tctx *, size_t i);
 size_t	 timex_number(const struct tctx *, size_t i, long *val);
 int	 timex_tense_at(const struct tctx *, size_t i);
+int	 timex_tense_within(const struct tctx *, size_t i, size_t maxd);
 struct tdate timex_refdate(const struct tctx *);
 struct tdate timex_reported_quarter(const struct tctx *, int years_back);
 void	 timex_set_date(struct tmatch *, size_t len, const struct tdate *);

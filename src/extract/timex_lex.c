@@ -324,12 +324,20 @@ timex_number(const struct tctx *c, size_t i, long *val)
 int
 timex_tense_at(const struct tctx *c, size_t i)
 {
+	return timex_tense_within(c, i, 12);
+}
+
+/* The same, no further than maxd tokens away. */
+int
+timex_tense_within(const struct tctx *c, size_t i, size_t maxd)
+{
 	/* Auxiliaries and a few strong verbs decide; reporting verbs
 	 * ("said") do not, since what is reported is often still to come;
 	 * a verb in -ed counts only when nothing stronger is near. */
 	static const char *const future[] = { "will", "'ll", "shall",
 		"going", "wo", "plans", "expects", "expected", "next",
-		"tomorrow", "upcoming", "scheduled", "payable", "due" };
+		"tomorrow", "upcoming", "scheduled", "payable", "due",
+		"would" };
 	static const char *const past[] = { "was", "were", "had", "did",
 		"ago", "last", "yesterday", "earlier", "began",
 		"came", "went", "took", "saw", "met", "won",
@@ -339,7 +347,7 @@ timex_tense_at(const struct tctx *c, size_t i)
 	const char *s;
 	int side, weak = TENSE_NONE;
 
-	for (d = 1; d <= 12; d++) {
+	for (d = 1; d <= maxd; d++) {
 		for (side = 0; side < 2; side++) {
 			if (side == 0 && d > i)
 				continue;

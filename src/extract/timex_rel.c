@@ -461,7 +461,9 @@ weekday_tense(const struct tctx *c, size_t i)
 	    (c->tok[j - 1].flags & TOK_LOWER))
 		return TENSE_PAST;
 sentence:
-	return timex_tense_at(c, i);
+	/* the verb a weekday dates is close by; a "will" further off
+	 * belongs to another clause ("said Friday that it will ...") */
+	return timex_tense_within(c, i, 6);
 }
 
 /* Weekday on its own: the closest such day, past or future by tense. */

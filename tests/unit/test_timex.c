@@ -67,6 +67,9 @@ month_day_moves_with_tense(void)
 	/* future tense, date well before the reference: next year */
 	CHECK(tx("The summit will open on January 2.", "2025-03-20",
 	    "January 2", "2026-01-02", -1));
+	/* "would" looks ahead */
+	CHECK(tx("The split would be paid on a date in January.",
+	    "1989-10-26", "January", "1990-01", -1));
 	/* no tense: the closest such day */
 	CHECK(tx("Payment is due Dec. 15 under the plan.", "2025-10-30",
 	    "Dec. 15", "2025-12-15", -1));
@@ -184,6 +187,9 @@ weekdays(void)
 	    "Tuesday", "2025-03-25", -1));
 	CHECK(tx("Until Thursday, they had not called him a suspect.",
 	    "2025-03-21", "Thursday", "2025-03-20", -1));
+	CHECK(tx("The envoys issued a joint statement Friday saying the three "
+	    "countries' entry into NATO will consolidate security.",
+	    "2025-03-22", "Friday", "2025-03-21", -1));
 	/* untensed: the past four days or the next two */
 	CHECK(tx("a premium over Thursday's closing price", "2025-03-24",
 	    "Thursday", "2025-03-20", -1));
