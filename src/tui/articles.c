@@ -288,14 +288,17 @@ draw_row(void *arg, const void *row, struct rect r, int selected)
 	    A_DIM : 0) : scr_attr(E_NORMAL);
 	attr_t title = selected ? base : scr_attr(ar->read ? E_NORMAL : E_UNREAD);
 	int x = r.x, end = r.x + r.w, sw, fw = 0;
-	char flags[32] = "";
+	char flags[32] = "", day[11];
 
 	if (!ar->read)
 		title |= A_BOLD;
 	x += scr_puts(r.y, x, end - x, ar->read ? "  " : "\xE2\x80\xA2 ",
 	    selected ? base : scr_attr(E_UNREAD));
 	if (r.w >= 28) {
-		x += put_text(r.y, x, 10, ar->published, selected ? base :
+		/* the day; the reader's header gives the time */
+		snprintf(day, sizeof day, "%.10s", ar->published != NULL ?
+		    ar->published : "");
+		x += put_text(r.y, x, 10, day, selected ? base :
 		    scr_attr(E_DATE), 1);
 		x += scr_puts(r.y, x, end - x, " ", base);
 	}
