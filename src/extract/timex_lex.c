@@ -339,7 +339,7 @@ timex_tense_within(const struct tctx *c, size_t i, size_t maxd)
 		"tomorrow", "upcoming", "scheduled", "payable", "due",
 		"would" };
 	static const char *const past[] = { "was", "were", "had", "did",
-		"ago", "last", "yesterday", "earlier", "began",
+		"been", "ago", "last", "yesterday", "earlier", "began",
 		"came", "went", "took", "saw", "met", "won",
 		"lost", "fell", "rose", "left", "held", "sold",
 		"gave", "ran", "became" };
@@ -357,6 +357,10 @@ timex_tense_within(const struct tctx *c, size_t i, size_t maxd)
 			for (k = 0; k < sizeof future / sizeof future[0]; k++)
 				if (is(c, j, future[k]))
 					return TENSE_FUTURE;
+			/* "would be held": a participle after "be" is
+			 * passive, not past */
+			if (j > 0 && is(c, j - 1, "be"))
+				continue;
 			for (k = 0; k < sizeof past / sizeof past[0]; k++)
 				if (is(c, j, past[k]))
 					return TENSE_PAST;
@@ -440,6 +444,11 @@ timex_place_year(const struct tctx *c, size_t i, struct tdate *t, int cmp_gran)
 	if (!c->has_ref || c->ref.gran < G_MONTH)
 		return;
 	tense = timex_tense_at(c, i);
+	/* "loans through January", "pay down debt by February": a
+	 * deadline or the end of a span still running */
+	if (i > 0 && (is(c, i - 1, "until") || is(c, i - 1, "through") ||
+	    is(c, i - 1, "by") || is(c, i - 1, "till")))
+		tense = TENSE_FUTURE;
 	if (cmp_gran != G_DAY) {
 		/* a month: the closest one, unless the tense says otherwise */
 		d = t->m - r.m;

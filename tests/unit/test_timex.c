@@ -70,6 +70,14 @@ month_day_moves_with_tense(void)
 	/* "would" looks ahead */
 	CHECK(tx("The split would be paid on a date in January.",
 	    "1989-10-26", "January", "1990-01", -1));
+	/* "have been" is past; "would be held" is passive, not past */
+	CHECK(tx("Police have been searching since the Oct. 23 slaying.",
+	    "1999-05-06", "Oct. 23", "1998-10-23", -1));
+	CHECK(tx("He added that a ceremony would still be held on April 24.",
+	    "1999-02-10", "April 24", "1999-04-24", -1));
+	/* "through", "until", "by" a month: a deadline ahead */
+	CHECK(tx("Lenders extended $90 million in loans through January.",
+	    "1989-10-30", "January", "1990-01", -1));
 	/* no tense: the closest such day */
 	CHECK(tx("Payment is due Dec. 15 under the plan.", "2025-10-30",
 	    "Dec. 15", "2025-12-15", -1));
