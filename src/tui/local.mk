@@ -48,7 +48,7 @@ tests_unit_test_wrap_textview_SOURCES = tests/unit/test_wrap_textview.c \
 UI_TESTS = tests/ui/navigate.sh tests/ui/search.sh tests/ui/config.sh \
 	tests/ui/resize.sh tests/ui/help.sh tests/ui/arabic.sh \
 	tests/ui/hostile.sh tests/ui/filter.sh tests/ui/config-cli.sh \
-	tests/ui/colors.sh
+	tests/ui/colors.sh tests/ui/mouse.sh
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh tests/ui/README.md \
 	tests/ui/fixtures/harbour-cranes.txt \
