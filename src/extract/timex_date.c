@@ -74,6 +74,40 @@ timex_rule_slash(struct tctx *c, size_t i, struct tmatch *m)
 	return 1;
 }
 
+/*
+ * last Oct. 23, next June 5: the latest such day before the reference,
+ * or the first after it.
+ */
+static int
+month_day_moved(struct tctx *c, size_t i, struct tmatch *m)
+{
+	const struct lex *mod = lx(c, i, LX_MOD);
+	struct tdate t;
+	int mo, d, dir;
+
+	if (mod == NULL || (mod->val != M_LAST && mod->val != M_NEXT) ||
+	    !c->has_ref || c->ref.gran != G_DAY ||
+	    (mo = timex_month_at(c, i + 1)) == 0 ||
+	    (d = timex_day_number(c, i + 2)) < 0 ||
+	    timex_year_number(c, i + 3) > 0)
+		return 0;
+	dir = mod->val == M_LAST ? -1 : 1;
+	t.y = c->ref.y;
+	t.m = mo;
+	t.d = d;
+	t.gran = G_DAY;
+	if (!tdate_valid(t.y, t.m, t.d))
+		return 0;
+	if (dir < 0 && tdate_cmp(&t, &c->ref) >= 0)
+		t.y--;
+	else if (dir > 0 && tdate_cmp(&t, &c->ref) <= 0)
+		t.y++;
+	if (!tdate_valid(t.y, t.m, t.d))
+		return 0;
+	timex_set_date(m, 3, &t);
+	return 1;
+}
+
 /* [Weekday,] Month Day[,] [Year] | Day Month [Year] | Month [of] Year */
 int
 timex_rule_month(struct tctx *c, size_t i, struct tmatch *m)
@@ -82,6 +116,8 @@ timex_rule_month(struct tctx *c, size_t i, struct tmatch *m)
 	size_t j = i, k;
 	int mo, d, y;
 
+	if (month_day_moved(c, i, m))
+		return 1;
 	if (lx(c, j, LX_WDAY) &&
 	    (mo = timex_month_at(c, j + (is(c, j + 1, ",") ?
 	    2 : 1))) != 0)

@@ -354,9 +354,13 @@ timex_tense_within(const struct tctx *c, size_t i, size_t maxd)
 			j = side == 0 ? i - d : i + d;
 			if (j >= c->n)
 				continue;
+			/* "had been due to expire Friday": a future
+			 * seen from the past is past */
 			for (k = 0; k < sizeof future / sizeof future[0]; k++)
 				if (is(c, j, future[k]))
-					return TENSE_FUTURE;
+					return j > 0 && (is(c, j - 1, "been") ||
+					    is(c, j - 1, "had")) ?
+					    TENSE_PAST : TENSE_FUTURE;
 			/* "would be held": a participle after "be" is
 			 * passive, not past */
 			if (j > 0 && is(c, j - 1, "be"))
@@ -444,10 +448,12 @@ timex_place_year(const struct tctx *c, size_t i, struct tdate *t, int cmp_gran)
 	if (!c->has_ref || c->ref.gran < G_MONTH)
 		return;
 	tense = timex_tense_at(c, i);
-	/* "loans through January", "pay down debt by February": a
-	 * deadline or the end of a span still running */
+	/* "loans through January", "pay down debt by February",
+	 * "effective Feb. 1": a deadline, or the end or start of a span
+	 * still running */
 	if (i > 0 && (is(c, i - 1, "until") || is(c, i - 1, "through") ||
-	    is(c, i - 1, "by") || is(c, i - 1, "till")))
+	    is(c, i - 1, "by") || is(c, i - 1, "till") ||
+	    is(c, i - 1, "effective")))
 		tense = TENSE_FUTURE;
 	if (cmp_gran != G_DAY) {
 		/* a month: the closest one, unless the tense says otherwise */

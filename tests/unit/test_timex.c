@@ -78,6 +78,13 @@ month_day_moves_with_tense(void)
 	/* "through", "until", "by" a month: a deadline ahead */
 	CHECK(tx("Lenders extended $90 million in loans through January.",
 	    "1989-10-30", "January", "1990-01", -1));
+	CHECK(tx("A new office was created, effective Feb. 1.", "1989-10-26",
+	    "Feb. 1", "1990-02-01", -1));
+	/* "last Oct. 23": the latest one before the reference */
+	CHECK(tx("He was shot last Oct. 23 at his home.", "1999-04-19",
+	    "last Oct. 23", "1998-10-23", EXTRACT_DATE));
+	CHECK(tx("It opens next June 5.", "2025-03-20", "next June 5",
+	    "2025-06-05", EXTRACT_DATE));
 	/* no tense: the closest such day */
 	CHECK(tx("Payment is due Dec. 15 under the plan.", "2025-10-30",
 	    "Dec. 15", "2025-12-15", -1));
@@ -198,6 +205,9 @@ weekdays(void)
 	CHECK(tx("The envoys issued a joint statement Friday saying the three "
 	    "countries' entry into NATO will consolidate security.",
 	    "2025-03-22", "Friday", "2025-03-21", -1));
+	/* a deadline seen from the past is past */
+	CHECK(tx("The offer had been due to expire Friday evening.",
+	    "1989-10-30", "Friday evening", "1989-10-27", -1));
 	/* untensed: the past four days or the next two */
 	CHECK(tx("a premium over Thursday's closing price", "2025-03-24",
 	    "Thursday", "2025-03-20", -1));
