@@ -94,6 +94,11 @@ timex_rule_ref(struct tctx *c, size_t i, struct tmatch *m)
 		return 0;
 	if (l->val == R_FUTURE && is(c, i, "future"))
 		return 0;
+	/* "Now, he says ...": opening a sentence before a comma, "now"
+	 * turns the argument, not the time */
+	if (is(c, i, "now") && is(c, i + 1, ",") && (i == 0 ||
+	    (c->tok[i - 1].flags & TOK_PUNCT)))
+		return 0;
 	timex_set_value(m, 1, EXTRACT_DATE, refs[l->val]);
 	return 1;
 }

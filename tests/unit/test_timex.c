@@ -244,6 +244,11 @@ references(void)
 	    EXTRACT_DATE));
 	CHECK(tx("She recently moved.", "2025-03-20", "recently", "PAST_REF",
 	    EXTRACT_DATE));
+	/* "Now," opening a sentence is a discourse marker */
+	CHECK(count("Now, following asset sales, the firm is smaller.",
+	    "2025-03-20") == 0);
+	CHECK(tx("Now officials are worried.", "2025-03-20", "Now",
+	    "PRESENT_REF", EXTRACT_DATE));
 	CHECK(tx("in the future", "2025-03-20", "the future", "FUTURE_REF",
 	    EXTRACT_DATE));
 }
