@@ -111,6 +111,7 @@ int	 timex_digits(const struct tctx *, size_t i, size_t minlen,
 	    size_t maxlen);
 int	 timex_day_number(const struct tctx *, size_t i);
 int	 timex_year_number(const struct tctx *, size_t i);
+size_t	 timex_year_words(const struct tctx *, size_t i, int *y);
 size_t	 timex_number(const struct tctx *, size_t i, long *val);
 int	 timex_tense_at(const struct tctx *, size_t i);
 int	 timex_tense_within(const struct tctx *, size_t i, size_t maxd);

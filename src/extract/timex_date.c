@@ -113,7 +113,7 @@ int
 timex_rule_month(struct tctx *c, size_t i, struct tmatch *m)
 {
 	struct tdate t;
-	size_t j = i, k;
+	size_t j = i, k, yl;
 	int mo, d, y;
 
 	if (month_day_moved(c, i, m))
@@ -156,15 +156,16 @@ timex_rule_month(struct tctx *c, size_t i, struct tmatch *m)
 		}
 		if (is(c, k, "of") || is(c, k, ","))
 			k++;
-		if ((y = timex_year_number(c, k)) > 0) {
-			t.y = y;
-			t.m = mo;
-			t.d = 1;
-			t.gran = G_MONTH;
-			timex_set_date(m, k + 1 - i, &t);
-			return 1;
-		}
-		return 0;
+		if ((y = timex_year_number(c, k)) > 0)
+			yl = 1;
+		else if ((yl = timex_year_words(c, k, &y)) == 0)
+			return 0;
+		t.y = y;
+		t.m = mo;
+		t.d = 1;
+		t.gran = G_MONTH;
+		timex_set_date(m, k + yl - i, &t);
+		return 1;
 	}
 	/* 11 January [2025], the 11th of January */
 	if ((d = timex_day_number(c, j)) > 0) {
@@ -240,7 +241,7 @@ int
 timex_rule_year(struct tctx *c, size_t i, struct tmatch *m)
 {
 	struct tdate t;
-	size_t n, j = i;
+	size_t n, j = i, k;
 	const char *s;
 	int y, dec;
 
@@ -278,6 +279,12 @@ timex_rule_year(struct tctx *c, size_t i, struct tmatch *m)
 	}
 	if (n == 9 && memcmp(s, "mid-", 4) == 0)
 		return 0;
+	if ((k = timex_year_words(c, j, &y)) > 0) {	/* nineteen ninety */
+		t.y = y;
+		t.gran = G_YEAR;
+		timex_set_date(m, j + k - i, &t);
+		return 1;
+	}
 	if (s != tw(c, j, &n)) {	/* mid-1998 */
 		if (sscanf(s, "%4d", &y) != 1 || y < 1000 || y > 2999)
 			return 0;
@@ -302,7 +309,7 @@ timex_rule_quarter(struct tctx *c, size_t i, struct tmatch *m)
 {
 	const struct lex *o;
 	struct tdate t = timex_refdate(c);
-	size_t j = i, n;
+	size_t j = i, n, k;
 	const char *s;
 	int q, y, half = 0, tense, yset = 0;
 
@@ -360,6 +367,9 @@ timex_rule_quarter(struct tctx *c, size_t i, struct tmatch *m)
 	if (is(c, j, "of") && (y = timex_year_number(c, j + 1)) > 0) {
 		t.y = y;
 		j += 2;
+	} else if (is(c, j, "of") && (k = timex_year_words(c, j + 1, &y)) > 0) {
+		t.y = y;
+		j += 1 + k;
 	} else if ((y = timex_year_number(c, j)) > 0) {
 		t.y = y;
 		j++;
@@ -380,7 +390,7 @@ timex_rule_season(struct tctx *c, size_t i, struct tmatch *m)
 {
 	const struct lex *s;
 	struct tdate t = timex_refdate(c);
-	size_t j = i;
+	size_t j = i, k;
 	int y;
 
 	if (lx(c, j, LX_EDGE) || is(c, j, "the"))
@@ -394,6 +404,9 @@ timex_rule_season(struct tctx *c, size_t i, struct tmatch *m)
 	if (is(c, j, "of") && (y = timex_year_number(c, j + 1)) > 0) {
 		t.y = y;
 		j += 2;
+	} else if (is(c, j, "of") && (k = timex_year_words(c, j + 1, &y)) > 0) {
+		t.y = y;
+		j += 1 + k;
 	} else if ((y = timex_year_number(c, j)) > 0) {
 		t.y = y;
 		j++;

@@ -252,6 +252,29 @@ timex_year_number(const struct tctx *c, size_t i)
 }
 
 /*
+ * A year read aloud, as broadcast transcripts write it: "nineteen
+ * ninety-six", "nineteen seventy nine", "eighteen twelve". Returns the
+ * tokens used and sets *y, or returns 0.
+ */
+size_t
+timex_year_words(const struct tctx *c, size_t i, int *y)
+{
+	const struct lex *l = lx(c, i, LX_NUM);
+	size_t used;
+	long v;
+
+	/* from "sixteen": "eleven thirty" is a clock time */
+	if (l == NULL || l->val < 16 || l->val > 19 || i + 1 >= c->n ||
+	    !(c->tok[i + 1].flags & TOK_ALPHA) || lx(c, i + 1, LX_QUANT))
+		return 0;
+	if ((used = timex_number(c, i + 1, &v)) == 0 || v < 10 || v > 99 ||
+	    is(c, i + 1, "a") || is(c, i + 1, "an"))
+		return 0;
+	*y = l->val * 100 + (int)v;
+	return 1 + used;
+}
+
+/*
  * A number: digits, number words ("twenty four", "twenty-four"), "a",
  * or a vague quantity ("several", "a few": -2). Returns tokens used.
  */

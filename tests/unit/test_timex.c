@@ -156,6 +156,15 @@ relative_periods(void)
 	    "the year two thousand", "2000", EXTRACT_DATE));
 	CHECK(tx("by the year 2030", "2025-03-20", "the year 2030", "2030",
 	    EXTRACT_DATE));
+	/* years read aloud, as transcripts write them */
+	CHECK(tx("prices last seen in nineteen ninety-six", "1998-03-03",
+	    "nineteen ninety-six", "1996", EXTRACT_DATE));
+	CHECK(tx("since January nineteen ninety-seven", "1998-03-03",
+	    "January nineteen ninety-seven", "1997-01", EXTRACT_DATE));
+	CHECK(tx("the level we saw in the winter of nineteen ninety-four",
+	    "1998-02-23", "the winter of nineteen ninety-four", "1994-WI",
+	    EXTRACT_DATE));
+	CHECK(count("nineteen people met at eleven thirty", NULL) == 0);
 }
 
 static void
