@@ -263,6 +263,7 @@ archive_close(struct archive *a)
 		archive_fts_release(a);
 		sqlite3_close_v2(a->db);
 	}
+	free(a->fts_pending);
 	free(a->path);
 	free(a);
 }
@@ -295,6 +296,10 @@ archive_begin(struct archive *a, char **cause)
 int
 archive_commit(struct archive *a, char **cause)
 {
+	if (a->nfts_pending > 0 && archive_fts_flush(a, cause) != 0) {
+		archive_rollback(a);
+		return -1;
+	}
 	if (archive_exec(a, "COMMIT", cause) != 0) {
 		/* A failed COMMIT (disk full) may leave the transaction open. */
 		if (!sqlite3_get_autocommit(a->db))
@@ -309,6 +314,7 @@ archive_commit(struct archive *a, char **cause)
 void
 archive_rollback(struct archive *a)
 {
+	archive_fts_forget(a);
 	if (!sqlite3_get_autocommit(a->db))
 		sqlite3_exec(a->db, "ROLLBACK", NULL, NULL, NULL);
 	a->in_txn = 0;

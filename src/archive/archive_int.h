@@ -38,6 +38,12 @@ struct archive {
 	/* An instance of the lede tokenizer for archive_fts_has_terms(). */
 	fts5_tokenizer	 tok;
 	Fts5Tokenizer	*tokinst;
+	/*
+	 * Sort keys of the articles stored in the open transaction, whose
+	 * full-text entries wait for archive_commit() (put.c).
+	 */
+	int64_t		*fts_pending;
+	size_t		 nfts_pending, capfts_pending;
 };
 
 /*
@@ -48,6 +54,19 @@ struct archive {
  */
 sqlite3_stmt	*archive_stmt(struct archive *, const char *sql, char **cause);
 void		 archive_done(sqlite3_stmt *);
+
+/*
+ * Index the articles stored in this transaction (put.c), in ascending
+ * rowid order, at commit: FTS5 flushes its in-memory term buffer to a new
+ * segment whenever a rowid is lower than the previous one, and on every
+ * SAVEPOINT once the table has been written in the transaction, so
+ * indexing each article as it is stored (one savepoint each, sort keys in
+ * date order, not arrival order) made a segment per article or two and
+ * doubled the cost of the index. archive_fts_flush() runs before COMMIT;
+ * archive_fts_forget() drops the list (rollback, rebuild).
+ */
+int	 archive_fts_flush(struct archive *, char **cause);
+void	 archive_fts_forget(struct archive *);
 
 /* Set *cause to "what: <sqlite3_errmsg>" and return -1. */
 int	 archive_fail(struct archive *, char **cause, const char *what);

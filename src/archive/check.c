@@ -141,6 +141,8 @@ fts_command(struct archive *a, const char *sql, const char *what,
 int
 archive_rebuild_fts(struct archive *a, char **cause)
 {
+	/* the rebuild reads every stored article, pending ones too */
+	archive_fts_forget(a);
 	return fts_command(a, "INSERT INTO articles_fts(articles_fts)"
 	    " VALUES ('rebuild')", "rebuilding the full-text index", cause);
 }

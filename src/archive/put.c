@@ -242,6 +242,13 @@ static const char sql_insert[] =
     " updated_at, read)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
     " ?14, ?15)";
+/*
+ * Read the row, then insert with VALUES: an INSERT ... SELECT into the
+ * virtual table runs under a statement savepoint, and FTS5 flushes its
+ * term buffer on every savepoint release (a segment per article again).
+ */
+static const char sql_fts_row[] =
+    "SELECT title, author, caption, body FROM articles WHERE sortkey = ?1";
 static const char sql_fts_insert[] =
     "INSERT INTO articles_fts(rowid, title, author, caption, body)"
     " VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -261,24 +268,82 @@ static const char sql_update[] =
     " origin = coalesce(?12, origin), updated_at = ?13,"
     " revision = revision + 1 WHERE id = ?1";
 
+/*
+ * The article stored under key is indexed at commit (archive_fts_flush()).
+ * A key whose row is gone or was re-keyed by then indexes nothing.
+ */
 static int
-fts_insert(struct archive *a, int64_t key, const struct article *art,
-    char **cause)
+fts_insert(struct archive *a, int64_t key, char **cause)
 {
-	sqlite3_stmt *st;
-	int rc;
+	if (a->nfts_pending == a->capfts_pending) {
+		a->capfts_pending = a->capfts_pending ? a->capfts_pending * 2 : 1024;
+		a->fts_pending = xreallocarray(a->fts_pending, a->capfts_pending,
+		    sizeof *a->fts_pending);
+	}
+	a->fts_pending[a->nfts_pending++] = key;
+	return 0;
+}
 
-	if ((st = archive_stmt(a, sql_fts_insert, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, key);
-	archive_bind_text(st, 2, art->title);
-	archive_bind_text(st, 3, art->author);
-	archive_bind_text(st, 4, art->caption);
-	archive_bind_text(st, 5, art->body);
-	rc = sqlite3_step(st);
-	archive_done(st);
-	if (rc != SQLITE_DONE)
-		return archive_fail(a, cause, "indexing an article");
+/* Whether article id was stored in this transaction and waits for its index entry. */
+static int
+fts_is_pending(const struct archive *a, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < a->nfts_pending; i++)
+		if ((a->fts_pending[i] & ARCHIVE_MAX_ID) == id)
+			return 1;
+	return 0;
+}
+
+static int
+cmp_key(const void *x, const void *y)
+{
+	int64_t p = *(const int64_t *)x, q = *(const int64_t *)y;
+
+	return p < q ? -1 : p > q;
+}
+
+void
+archive_fts_forget(struct archive *a)
+{
+	a->nfts_pending = 0;
+}
+
+int
+archive_fts_flush(struct archive *a, char **cause)
+{
+	sqlite3_stmt *row, *st;
+	size_t i;
+	int c, rc;
+
+	qsort(a->fts_pending, a->nfts_pending, sizeof *a->fts_pending, cmp_key);
+	for (i = 0; i < a->nfts_pending; i++) {
+		if (i > 0 && a->fts_pending[i] == a->fts_pending[i - 1])
+			continue;
+		if ((row = archive_stmt(a, sql_fts_row, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(row, 1, a->fts_pending[i]);
+		if ((rc = sqlite3_step(row)) != SQLITE_ROW) {
+			archive_done(row);
+			if (rc == SQLITE_DONE)
+				continue;	/* gone or re-keyed since */
+			return archive_fail(a, cause, "indexing an article");
+		}
+		if ((st = archive_stmt(a, sql_fts_insert, cause)) == NULL) {
+			archive_done(row);
+			return -1;
+		}
+		sqlite3_bind_int64(st, 1, a->fts_pending[i]);
+		for (c = 0; c < 4; c++)
+			sqlite3_bind_value(st, c + 2, sqlite3_column_value(row, c));
+		rc = sqlite3_step(st);
+		archive_done(st);
+		archive_done(row);
+		if (rc != SQLITE_DONE)
+			return archive_fail(a, cause, "indexing an article");
+	}
+	a->nfts_pending = 0;
 	return 0;
 }
 
@@ -341,7 +406,7 @@ insert_new(struct archive *a, const struct article *art, int64_t source,
 	archive_done(st);
 	if (rc != SQLITE_DONE)
 		return archive_fail(a, cause, "storing an article");
-	return fts_insert(a, key, art, cause);
+	return fts_insert(a, key, cause);
 }
 
 static int
@@ -352,9 +417,10 @@ update_old(struct archive *a, int64_t id, const struct article *art,
 	int64_t key;
 	int rc;
 
+	/* Stored earlier in this transaction: not in the index yet. */
 	if (run_id(a, sql_keep_revision, id, now, "keeping a revision",
-	    cause) != 0 || run_id(a, sql_fts_delete, id, NULL,
-	    "unindexing an article", cause) != 0)
+	    cause) != 0 || (!fts_is_pending(a, id) && run_id(a, sql_fts_delete,
+	    id, NULL, "unindexing an article", cause) != 0))
 		return -1;
 	key = ARCHIVE_SORTKEY(sort_minute(art->published, imported), id);
 	if ((st = archive_stmt(a, sql_update, cause)) == NULL)
@@ -376,7 +442,7 @@ update_old(struct archive *a, int64_t id, const struct article *art,
 	archive_done(st);
 	if (rc != SQLITE_DONE)
 		return archive_fail(a, cause, "updating an article");
-	return fts_insert(a, key, art, cause);
+	return fts_insert(a, key, cause);
 }
 
 /*
@@ -453,6 +519,7 @@ archive_put(struct archive *a, const struct article *art,
     const struct extract_result *ex, int64_t *id, char **cause)
 {
 	int own = 0, status;
+	size_t pending = a->nfts_pending;
 
 	if (a->flags & ARCHIVE_READONLY) {
 		*cause = xasprintf("%s: archive is open read-only", a->path);
@@ -473,6 +540,7 @@ archive_put(struct archive *a, const struct article *art,
 	if (status < 0) {
 		sqlite3_exec(a->db, "ROLLBACK TO put; RELEASE put", NULL, NULL,
 		    NULL);
+		a->nfts_pending = pending;	/* what this put added */
 		if (own)
 			archive_rollback(a);
 		return -1;

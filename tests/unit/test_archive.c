@@ -775,6 +775,75 @@ failed_put_in_batch(void)
 	free(path);
 }
 
+/*
+ * Articles stored in a transaction are indexed at commit, in rowid order:
+ * dates arriving newest first, an article changed twice in the same
+ * batch, and a rolled-back batch must all leave the index exact.
+ */
+static void
+batch_indexed_at_commit(void)
+{
+	struct archive *ar = fresh("late.db", 0);
+	struct article *a[4], *v2, *v3;
+	char *cause = NULL, *report = NULL;
+	int i;
+
+	a[0] = test_article("B", "1", NULL, "Dam", "2025-03-04", "river flood");
+	a[1] = test_article("B", "2", NULL, "Port", "2025-03-03", "harbour strike");
+	a[2] = test_article("B", "3", NULL, "Field", "2024-01-01", "wheat harvest");
+	a[3] = test_article("B", "4", NULL, "Mine", "2025-02-01", "copper price");
+	v2 = test_article("B", "2", NULL, "Port", "2023-05-05", "harbour lockout");
+	v3 = test_article("B", "2", NULL, "Port", "2026-01-01", "harbour reopened");
+	CHECK_INT(archive_begin(ar, &cause), 0);
+	for (i = 0; i < 4; i++)
+		CHECK_INT(archive_put(ar, a[i], NULL, NULL, &cause), ARCHIVE_INSERTED);
+	CHECK_INT(archive_put(ar, v2, NULL, NULL, &cause), ARCHIVE_UPDATED);
+	CHECK_INT(archive_put(ar, v3, NULL, NULL, &cause), ARCHIVE_UPDATED);
+	CHECK_INT(archive_commit(ar, &cause), 0);
+	CHECK_INT(archive_check(ar, &report, &cause), 0);
+	free(report);
+	report = NULL;
+	{
+		struct archive_filter f = { .query = "harbour" };
+
+		CHECK_INT(archive_count(ar, &f, &cause), 1);
+		f.query = "strike OR lockout";
+		CHECK_INT(archive_count(ar, &f, &cause), 0);
+		f.query = "reopened";
+		CHECK_INT(archive_count(ar, &f, &cause), 1);
+		f.query = "flood OR wheat OR copper";
+		CHECK_INT(archive_count(ar, &f, &cause), 3);
+	}
+	/* changed again in a later batch (indexed), then a batch rolled back */
+	CHECK_INT(archive_begin(ar, &cause), 0);
+	CHECK_INT(archive_put(ar, v2, NULL, NULL, &cause), ARCHIVE_UPDATED);
+	CHECK_INT(archive_commit(ar, &cause), 0);
+	CHECK_INT(archive_begin(ar, &cause), 0);
+	CHECK_INT(archive_put(ar, v3, NULL, NULL, &cause), ARCHIVE_UPDATED);
+	archive_rollback(ar);
+	CHECK_INT(archive_check(ar, &report, &cause), 0);
+	free(report);
+	{
+		struct archive_filter f = { .query = "lockout" };
+
+		CHECK_INT(archive_count(ar, &f, &cause), 1);
+		f.query = "reopened";
+		CHECK_INT(archive_count(ar, &f, &cause), 0);
+	}
+	/* a put outside any batch is indexed at once */
+	CHECK_INT(archive_put(ar, v3, NULL, NULL, &cause), ARCHIVE_UPDATED);
+	{
+		struct archive_filter f = { .query = "reopened" };
+
+		CHECK_INT(archive_count(ar, &f, &cause), 1);
+	}
+	for (i = 0; i < 4; i++)
+		article_free(a[i]);
+	article_free(v2);
+	article_free(v3);
+	archive_close(ar);
+}
+
 static void
 readonly_refuses_writes(void)
 {
@@ -876,6 +945,7 @@ main(void)
 	TEST_RUN(entities_and_timeline);
 	TEST_RUN(check_finds_damage);
 	TEST_RUN(failed_put_in_batch);
+	TEST_RUN(batch_indexed_at_commit);
 	TEST_RUN(readonly_refuses_writes);
 	TEST_RUN(default_path);
 	TEST_RUN(dates);
