@@ -7,6 +7,10 @@
  * SQLite's full-text index alone allows on this machine.
  *
  * usage: baseline DB FILE.jsonl...   prints "N articles in S s: R/s"
+ *
+ * For diagnosis only (not used by run.sh): BASELINE_SAVEPOINT=1 wraps each
+ * article in SAVEPOINT/RELEASE as archive_put() does; BASELINE_DATEKEY=1
+ * uses lede's FTS rowid (published day << 30 | id), in input order.
  */
 #include <json-c/json.h>
 #include <sqlite3.h>
@@ -84,6 +88,9 @@ main(int argc, char **argv)
 	    sqlite3_prepare_v2(db, "INSERT INTO fts(rowid, title, author, caption,"
 	    " body) VALUES (?,?,?,?,?)", -1, &fts, NULL) != SQLITE_OK)
 		die(db, "prepare");
+	int savepoint = getenv("BASELINE_SAVEPOINT") != NULL;
+	int datekey = getenv("BASELINE_DATEKEY") != NULL;
+
 	t0 = now();
 	exec(db, "BEGIN IMMEDIATE");
 	for (i = 2; i < argc; i++) {
@@ -100,6 +107,8 @@ main(int argc, char **argv)
 			if (o == NULL)
 				continue;
 			body = *str(o, "body") ? str(o, "body") : str(o, "text");
+			if (savepoint)
+				exec(db, "SAVEPOINT put");
 			sqlite3_bind_text(art, 1, str(o, "title"), -1, SQLITE_TRANSIENT);
 			sqlite3_bind_text(art, 2, str(o, "author"), -1, SQLITE_TRANSIENT);
 			sqlite3_bind_null(art, 3);
@@ -110,7 +119,15 @@ main(int argc, char **argv)
 			if (sqlite3_step(art) != SQLITE_DONE)
 				die(db, "insert");
 			sqlite3_reset(art);
-			sqlite3_bind_int64(fts, 1, sqlite3_last_insert_rowid(db));
+			if (datekey) {
+				const char *d = str(o, "published");
+				long long day = strlen(d) >= 10 ? atoll(d) * 372 +
+				    atoll(d + 5) * 31 + atoll(d + 8) : 0;
+
+				sqlite3_bind_int64(fts, 1, (day * 1440) << 30 |
+				    sqlite3_last_insert_rowid(db));
+			} else
+				sqlite3_bind_int64(fts, 1, sqlite3_last_insert_rowid(db));
 			sqlite3_bind_text(fts, 2, str(o, "title"), -1, SQLITE_TRANSIENT);
 			sqlite3_bind_text(fts, 3, str(o, "author"), -1, SQLITE_TRANSIENT);
 			sqlite3_bind_null(fts, 4);
@@ -119,6 +136,8 @@ main(int argc, char **argv)
 				die(db, "fts insert");
 			sqlite3_reset(fts);
 			json_object_put(o);
+			if (savepoint)
+				exec(db, "RELEASE put");
 			if (++n % BATCH == 0)
 				exec(db, "COMMIT; BEGIN IMMEDIATE");
 		}
