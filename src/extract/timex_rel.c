@@ -64,6 +64,13 @@ timex_rule_ref(struct tctx *c, size_t i, struct tmatch *m)
 		    "PAST_REF" : "FUTURE_REF");
 		return 1;
 	}
+	/* the near future, the near term, the short term */
+	if (is(c, i, "the") && ((is(c, i + 1, "near") &&
+	    (is(c, i + 2, "future") || is(c, i + 2, "term"))) ||
+	    (is(c, i + 1, "short") && is(c, i + 2, "term")))) {
+		timex_set_value(m, 3, EXTRACT_DATE, "FUTURE_REF");
+		return 1;
+	}
 	if (is(c, i, "recent") && is(c, i + 1, "years")) {
 		timex_set_value(m, 2, EXTRACT_DATE, "PAST_REF");
 		return 1;

@@ -260,6 +260,10 @@ references(void)
 	    "PRESENT_REF", EXTRACT_DATE));
 	CHECK(tx("in the future", "2025-03-20", "the future", "FUTURE_REF",
 	    EXTRACT_DATE));
+	CHECK(tx("an offering in the near future", "2025-03-20",
+	    "the near future", "FUTURE_REF", EXTRACT_DATE));
+	CHECK(tx("to placate holders in the short term", "2025-03-20",
+	    "the short term", "FUTURE_REF", EXTRACT_DATE));
 }
 
 static void
