@@ -182,6 +182,17 @@ timex_rule_duration(struct tctx *c, size_t i, struct tmatch *m)
 		    (mod->val == M_PAST || mod->val == M_LAST ||
 		    mod->val == M_NEXT || mod->val == M_COMING)))
 			return 0;
+		/* "over the past year": the one before the reference's,
+		 * as "last year" is ("the past decade" is as often ten
+		 * years as the previous decade) */
+		if ((mod->val == M_PAST || mod->val == M_LAST) &&
+		    c->has_ref && u->val == U_YEAR) {
+			t = c->ref;
+			t.gran = G_YEAR;
+			tdate_add(&t, t.gran, -1);
+			timex_set_date(m, j + 1 - i, &t);
+			return 1;
+		}
 		val = 1;
 		used = 0;
 	}

@@ -178,6 +178,9 @@ durations(void)
 	    EXTRACT_DURATION));
 	CHECK(tx("in the past two months", NULL, "the past two months", "P2M",
 	    EXTRACT_DURATION));
+	/* without a count, "the past year" is last year */
+	CHECK(tx("Hate groups grew over the past year.", "1998-03-03",
+	    "the past year", "1997", EXTRACT_DATE));
 	CHECK(tx("for twenty-four hours", NULL, "twenty-four hours", "PT24H",
 	    EXTRACT_DURATION));
 }
