@@ -15,9 +15,10 @@
  * the sentence is in the past tense and the date would fall after the
  * reference (and forward for the future tense); anaphoric phrases ("that
  * day", "two days later", "a year earlier") resolve against the last date
- * mentioned. Tense is read from the nearest marker ("said", "will", a verb
- * in -ed) around the expression. Invalid dates (31/31/3131, 0000-00-00)
- * are not expressions at all.
+ * mentioned. Tense is read from the nearest marker ("will", "had", a verb
+ * in -ed) around the expression; a weekday first takes the tense of the
+ * verb it follows ("said Friday", "until Tuesday"). Invalid dates
+ * (31/31/3131, 0000-00-00) are not expressions at all.
  */
 #include "config.h"
 

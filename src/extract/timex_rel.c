@@ -489,7 +489,7 @@ sentence:
 	return timex_tense_within(c, i, 6);
 }
 
-/* Weekday on its own: the closest such day, past or future by tense. */
+/* Weekday on its own: the latest or the next such day, by weekday_tense(). */
 int
 timex_rule_weekday(struct tctx *c, size_t i, struct tmatch *m)
 {
