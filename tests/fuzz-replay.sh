@@ -57,7 +57,9 @@ for t in display text feed html jsonl query config extract newsboat; do
 		tail -n 1 "$work/$t.log"
 	fi
 	if [ $rc -ne 0 ]; then
-		echo "FAIL: fuzz_$t (exit $rc)"; tail -n 20 "$work/$t.log"
+		echo "FAIL: fuzz_$t (exit $rc)"
+		grep -m 5 -E "oracle failed|ERROR: |runtime error|SUMMARY" "$work/$t.log"
+		grep -m 12 -E "^ +#[0-9]+ " "$work/$t.log"
 		failed=$((failed + 1))
 	else
 		echo "ok - fuzz_$t"

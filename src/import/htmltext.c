@@ -253,13 +253,18 @@ html_find(const char *p, const char *end, const char *word)
  * not hold.
  */
 static char *
-html_strip(const char *s, size_t len)
+html_strip(const char *in, size_t len)
 {
 	struct buf raw = BUF_INIT, text = BUF_INIT;
 	struct html_walk w = { .out = &text };
+	/* a terminated copy: the entity decoder looks ahead for ';' */
+	char *s = xmalloc(len + 1);
 	const char *end = s + len, *p, *close;
 	char name[16];
 	size_t n, k;
+
+	memcpy(s, in, len);
+	s[len] = '\0';
 
 	for (p = s; p < end;) {
 		if (*p == '&' && (n = html_entity(p, &raw)) > 0) {
@@ -275,7 +280,7 @@ html_strip(const char *s, size_t len)
 			p = close != NULL ? close + 3 : end;
 			continue;
 		}
-		for (k = 0, n = (p[1] == '/'); p + 1 + n + k < end &&
+		for (k = 0, n = (p + 1 < end && p[1] == '/'); p + 1 + n + k < end &&
 		    k + 1 < sizeof name && isalnum((unsigned char)p[1 + n + k]); k++)
 			name[k] = (char)tolower((unsigned char)p[1 + n + k]);
 		name[k] = '\0';
@@ -316,6 +321,7 @@ html_strip(const char *s, size_t len)
 		}
 	}
 	buf_release(&raw);
+	free(s);
 	return buf_detach(&text);
 }
 

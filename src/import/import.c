@@ -56,13 +56,20 @@ import_problem(struct import_ctx *ctx, unsigned long line, unsigned long col,
     const char *fmt, ...)
 {
 	va_list ap;
-	char *msg, *where;
+	char *raw, *msg, *where, *p;
 
 	if (ctx->sink->problem == NULL)
 		return;
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	raw = xvasprintf(fmt, ap);
 	va_end(ap);
+	/* Messages quote input (a bad date, a key): keep them one line of
+	   valid UTF-8 whatever the input held. */
+	msg = utf8_repair(raw, strlen(raw), NULL);
+	for (p = msg; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	free(raw);
 	if (line > 0 && col > 0)
 		where = xasprintf("%s:%lu:%lu", ctx->name, line, col);
 	else if (line > 0)
