@@ -49,7 +49,8 @@ for t in display text feed html jsonl query config extract newsboat; do
 			[ -f "$c" ] || continue
 			mkdir -p "$S/fuzz/regressions/$t"
 			cp "$c" "$S/fuzz/regressions/$t/"
-			echo "new crash kept in fuzz/regressions/$t/$(basename "$c")"
+			echo "new crash kept in fuzz/regressions/$t/$(basename "$c"); its bytes (base64):"
+			head -c 65536 "$c" | base64
 		done
 	else
 		"$bin" $(seeds $t) >"$work/$t.log" 2>&1
