@@ -193,10 +193,20 @@ configure(struct archive *a, char **cause)
 	    "PRAGMA trusted_schema = OFF;"
 	    "PRAGMA synchronous = NORMAL;", cause) != 0)
 		return -1;
-	if ((a->flags & ARCHIVE_BULK) && archive_exec(a,
-	    "PRAGMA cache_size = -262144;"	/* 256 MiB */
+	if ((a->flags & ARCHIVE_BULK) && archive_tune_bulk(a, cause) != 0)
+		return -1;
+	return 0;
+}
+
+int
+archive_tune_bulk(struct archive *a, char **cause)
+{
+	if (a->flags & ARCHIVE_READONLY)
+		return 0;
+	if (archive_exec(a, "PRAGMA cache_size = -262144;"	/* 256 MiB */
 	    "PRAGMA temp_store = MEMORY;", cause) != 0)
 		return -1;
+	a->flags |= ARCHIVE_BULK;
 	return 0;
 }
 

@@ -46,6 +46,12 @@ char	*archive_default_path(void);
  * *cause on failure.
  */
 struct archive	*archive_open(const char *path, int flags, char **cause);
+/*
+ * Give an open read-write connection the ARCHIVE_BULK tuning, for an
+ * import that has been handed a connection opened without it. 0, or -1
+ * and *cause.
+ */
+int		 archive_tune_bulk(struct archive *, char **cause);
 void		 archive_close(struct archive *);
 const char	*archive_path(const struct archive *);
 /*
