@@ -15,6 +15,8 @@
 #   BENCH_BIG_EXTRACT=no  build the large archive with extraction (slow)
 #   BENCH_RUNS=3        repetitions of each import
 #   BENCH_NEWSBOAT=yes  compare with newsboat when it is installed
+#   BENCH_SKIP_IMPORT=no  yes: reuse the archives of an earlier run and skip
+#                       the import timings (the other measurements still run)
 #   BENCH_OUT=bench/out
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,6 +27,7 @@ BIG="${BENCH_BIG:-1000000}"
 BIG_EXTRACT="${BENCH_BIG_EXTRACT:-no}"
 RUNS="${BENCH_RUNS:-3}"
 NB="${BENCH_NEWSBOAT:-yes}"
+SKIP_IMPORT="${BENCH_SKIP_IMPORT:-no}"
 : "${LEDE:?set LEDE to the lede binary}" "${BASELINE:?set BASELINE}"
 : "${PTYTIME:?set PTYTIME}" "${SEARCHTIME:?set SEARCHTIME}"
 mkdir -p "$out"
@@ -109,6 +112,11 @@ echo "|---|---|---|---|---|---|"
 db="$out/lede-en-$N.db"
 : >"$out/imp.en"
 run=1
+if [ "$SKIP_IMPORT" = yes ]; then
+	echo "| (skipped: BENCH_SKIP_IMPORT=yes; archives reused from an earlier run) | | | | | |"
+	run=$((RUNS + 1))
+	[ -f "$out/imp.en.kept" ] && cp "$out/imp.en.kept" "$out/imp.en"
+fi
 while [ "$run" -le "$RUNS" ]; do
 	log "import en $N, run $run: baseline"
 	b=$(baseline "$out/base-en.db" "$en")
@@ -120,6 +128,7 @@ while [ "$run" -le "$RUNS" ]; do
 	echo "| English $N | $run | $1 | $3 | $(ratio "$3" "$1") | $(($4 / 1024)) |"
 	run=$((run + 1))
 done
+[ "$SKIP_IMPORT" = yes ] || cp "$out/imp.en" "$out/imp.en.kept"
 imp_base=$(cut -d' ' -f1 "$out/imp.en" | median)
 imp_lede=$(cut -d' ' -f2 "$out/imp.en" | median)
 imp_ratio=$(cut -d' ' -f3 "$out/imp.en" | median)
@@ -132,6 +141,7 @@ if [ "$AR_N" -gt 0 ]; then
 	dbar="$out/lede-ar-$AR_N.db"
 	: >"$out/imp.ar"
 	run=1
+	[ "$SKIP_IMPORT" = yes ] && run=$((RUNS + 1))
 	while [ "$run" -le "$RUNS" ]; do
 		log "import ar $AR_N, run $run"
 		b=$(baseline "$out/base-ar.db" "$ar")
@@ -142,6 +152,7 @@ if [ "$AR_N" -gt 0 ]; then
 		echo "| Arabic $AR_N | $run | $1 | $3 | $(ratio "$3" "$1") | $(($4 / 1024)) |"
 		run=$((run + 1))
 	done
+	[ "$SKIP_IMPORT" = yes ] ||
 	echo "| **Arabic $AR_N** | median | **$(cut -d' ' -f1 "$out/imp.ar" | median)** | **$(cut -d' ' -f2 "$out/imp.ar" | median)** | **$(cut -d' ' -f3 "$out/imp.ar" | median)** | $(($(cut -d' ' -f4 "$out/imp.ar" | median) / 1024)) |"
 	size_ar=$(stat -c %s "$dbar")
 fi
@@ -332,7 +343,7 @@ if kill -0 "$imp" 2>/dev/null; then running=yes; else running=no; fi
 t0=$(now)
 wait "$imp"
 t1=$(now)
-echo "A copy of the $N archive; \`lede import\` of 30,000 new articles (with"
+echo "A copy of the $N archive; \`lede import\` of 10,000 new articles (with"
 echo "extraction) runs in a second process; the reader session starts 2 s after"
 echo "it. Import still running when the session ended: **$running** (it went on"
 echo "for $(echo "$t0 $t1" | awk '{printf "%.0f", $2 - $1}') s more)."
@@ -341,7 +352,11 @@ echo "| key | n | p50 ms | p99 ms | max ms | keys without output |"
 echo "|---|---|---|---|---|---|"
 sed -n 's/^key \([^ ]*\) n=\([0-9]*\) p50=\([0-9.]*\) p99=\([0-9.]*\) max=\([0-9.]*\) none=\([0-9]*\)/| \1 | \2 | \3 | \4 | \5 | \6 |/p' \
     "$out/keys-conc.txt"
-sed -n 's/^startup_ms /\nFirst screen during the import: /p' "$out/keys-conc.txt" | sed 's/$/ ms./'
+echo
+echo "First screen during the import: $(sed -n 's/^startup_ms //p' "$out/keys-conc.txt") ms."
+echo
+echo "(\`open\` marks the article read, a write: it waits for the importer's"
+echo "transaction to commit when it comes in the middle of one.)"
 rmdb "$out/conc.db"
 echo
 
