@@ -192,6 +192,8 @@ for base in $bases; do
 		if [ "$base" != 0 ]; then
 			log "1k into a copy of the $base archive, run $run"
 			cp "$out/lede-en-$base.db" "$out/inc.db"
+			# written out now, not by the import's first checkpoint fsync
+			sync
 		fi
 		set -- $(lede_import "$out/inc.db" "$inc")
 		echo "$1" >>"$out/inc.txt"
