@@ -232,15 +232,30 @@ static int
 inspect(struct archive *a, sqlite3_int64 *appid, sqlite3_int64 *version,
     sqlite3_int64 *ntables, char **cause)
 {
+	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = pragma_int(a->db, "PRAGMA application_id", appid)) ==
-	    SQLITE_OK && (rc = pragma_int(a->db, "PRAGMA user_version",
-	    version)) == SQLITE_OK)
-		rc = pragma_int(a->db, "SELECT count(*) FROM sqlite_schema",
-		    ntables);
+	/*
+	 * One statement, so one snapshot: read one by one, another process
+	 * creating the archive at the same moment could be seen half-way
+	 * (its tables, but not yet its application_id).
+	 */
+	rc = sqlite3_prepare_v2(a->db, "SELECT"
+	    " (SELECT application_id FROM pragma_application_id),"
+	    " (SELECT user_version FROM pragma_user_version),"
+	    " (SELECT count(*) FROM sqlite_schema)", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			*appid = sqlite3_column_int64(st, 0);
+			*version = sqlite3_column_int64(st, 1);
+			*ntables = sqlite3_column_int64(st, 2);
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(st);
+	}
 	if (rc == SQLITE_OK)
 		return 0;
+	rc = sqlite3_extended_errcode(a->db);
 	if ((rc & 0xff) == SQLITE_NOTADB)
 		*cause = xasprintf("%s: not a lede archive (not an SQLite "
 		    "database)", a->path);
