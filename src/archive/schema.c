@@ -187,8 +187,16 @@ archive_migrate(sqlite3 *db, const struct archive_migration *steps,
 	size_t i;
 	int rc;
 
-	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return migrate_fail(db, cause, target, NULL);
+	/*
+	 * Another process may be creating the archive and already importing
+	 * into it, holding the write lock for whole batches: wait for it
+	 * (each try waits the busy timeout) for about a minute.
+	 */
+	for (i = 0; (rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL,
+	    NULL)) != SQLITE_OK; i++) {
+		if ((rc & 0xff) != SQLITE_BUSY || i >= 12)
+			return migrate_fail(db, cause, target, NULL);
+	}
 	/* Read again under the lock: another process may have done it. */
 	if (pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK ||
 	    pragma_int(db, "PRAGMA application_id", &appid) != SQLITE_OK)
@@ -268,7 +276,7 @@ int
 archive_schema_inspect(struct archive *a, struct archive_file *info,
     char **cause)
 {
-	sqlite3_int64 appid, version, ntables;
+	sqlite3_int64 appid = 0, version = 0, ntables = 0;
 	int ro = a->flags & ARCHIVE_READONLY;
 
 	if (inspect(a, &appid, &version, &ntables, cause) != 0)

@@ -70,8 +70,11 @@ p1=$!
 p2=$!
 wait $p1; r1=$?
 wait $p2; r2=$?
-expect_eq "two imports at once: first succeeds" "$r1" "0"
-expect_eq "two imports at once: second succeeds" "$r2" "0"
+for r in "1 $r1 a" "2 $r2 b"; do
+	set -- $r
+	if [ "$2" -eq 0 ]; then ok "two imports at once: import $1 succeeds"
+	else fail "two imports at once: import $1 exit $2: $(cat "$T/$3.err")"; fi
+done
 expect_eq "two imports at once: all articles there" "$(count)" "$N"
 
 # 4. a file-size limit stands for a full disk
