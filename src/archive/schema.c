@@ -321,12 +321,31 @@ set_wal(struct archive *a, char **cause)
 {
 	sqlite3_stmt *st;
 	const unsigned char *mode;
-	int rc;
+	int rc, tries = 0;
 
+	/* Already WAL (another process set it): nothing to change, and
+	   changing it would need a lock that process may hold. */
+	if (sqlite3_prepare_v2(a->db, "PRAGMA journal_mode", -1, &st,
+	    NULL) == SQLITE_OK) {
+		rc = sqlite3_step(st) == SQLITE_ROW &&
+		    (mode = sqlite3_column_text(st, 0)) != NULL &&
+		    strcmp((const char *)mode, "wal") == 0;
+		sqlite3_finalize(st);
+		if (rc)
+			return 0;
+	}
+again:
 	if (sqlite3_prepare_v2(a->db, "PRAGMA journal_mode = WAL", -1, &st,
 	    NULL) != SQLITE_OK)
 		return archive_fail(a, cause, "setting the journal mode");
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	rc = sqlite3_step(st);
+	if ((rc & 0xff) == SQLITE_BUSY && tries++ < 12) {
+		/* another process is switching it or writing: wait for it */
+		sqlite3_finalize(st);
+		sqlite3_sleep(500);
+		goto again;
+	}
+	if (rc == SQLITE_ROW) {
 		mode = sqlite3_column_text(st, 0);
 		if (mode == NULL || strcmp((const char *)mode, "wal") != 0)
 			a->warning = "the archive could not use WAL mode (is it"
