@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "archive/archive_int.h"
+#include "util/paths.h"
 #include "util/xalloc.h"
 
 char *
@@ -149,30 +150,18 @@ static int
 make_parent(const char *path, char **cause)
 {
 	char *dir = xstrdup(path), *p;
+	int rc = 0;
 
-	if ((p = strrchr(dir, '/')) == NULL || p == dir) {
-		free(dir);
-		return 0;
-	}
-	*p = '\0';
-	for (p = dir + 1; ; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		char c = *p;
-
+	if ((p = strrchr(dir, '/')) != NULL && p != dir) {
 		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		if (paths_mkdir_p(dir) != 0) {
 			*cause = xasprintf("cannot create %s: %s", dir,
 			    strerror(errno));
-			free(dir);
-			return -1;
+			rc = -1;
 		}
-		*p = c;
-		if (c == '\0')
-			break;
 	}
 	free(dir);
-	return 0;
+	return rc;
 }
 
 /* Settings that belong to the connection, not the file. */

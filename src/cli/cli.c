@@ -143,6 +143,27 @@ cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
 	return 2;
 }
 
+void
+cli_problem(const char *where, const char *message, void *arg)
+{
+	(void)arg;
+	cli_error("%s: %s", where, message);
+}
+
+int
+cli_parse_limit(const char *s, long long *limit)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < 0)
+		return -1;
+	*limit = v;
+	return 0;
+}
+
 struct archive *
 cli_open_archive(struct cli_ctx *ctx, int readonly)
 {

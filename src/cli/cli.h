@@ -42,6 +42,10 @@ int	 cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "lede: MESSAGE" + "Try 'lede NAME --help'". Returns 2 (usage error). */
 int	 cli_usage_error(const struct cli_cmd *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* An ingest problem callback: "lede: WHERE: MESSAGE" on stderr. */
+void	 cli_problem(const char *where, const char *message, void *arg);
+/* Parse a --limit value (0 for all) into *limit; -1 if not a number. */
+int	 cli_parse_limit(const char *, long long *limit);
 /* Open the context's archive (read-only with readonly set). NULL after
    printing the error. */
 struct archive	*cli_open_archive(struct cli_ctx *, int readonly);

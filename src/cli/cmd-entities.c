@@ -96,8 +96,7 @@ cmd_entities(struct cli_ctx *ctx, int argc, char **argv)
 		if (strcmp(argv[k], "--json") == 0)
 			json = 1;
 		else if (strcmp(argv[k], "--limit") == 0 && k + 1 < argc) {
-			limit = atoll(argv[++k]);
-			if (limit < 0 || (limit == 0 && argv[k][0] != '0'))
+			if (cli_parse_limit(argv[++k], &limit) != 0)
 				return cli_usage_error(&cli_cmd_entities,
 				    "--limit takes a number (0 for all)");
 		} else if (id != 0)

@@ -37,13 +37,6 @@ const struct cli_cmd cli_cmd_import = {
 };
 
 static void
-problem(const char *where, const char *message, void *arg)
-{
-	(void)arg;
-	cli_error("%s: %s", where, message);
-}
-
-static void
 summary(const struct ingest_stats *st, int json)
 {
 	struct json_object *o;
@@ -79,7 +72,7 @@ cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 		{ "batch", required_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct ingest_opts io = { .extract = 1, .problem = problem };
+	struct ingest_opts io = { .extract = 1, .problem = cli_problem };
 	struct ingest_stats st;
 	struct archive *ar;
 	char *cause = NULL;

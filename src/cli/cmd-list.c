@@ -54,8 +54,7 @@ cmd_list(struct cli_ctx *ctx, int argc, char **argv)
 			json = 1;
 			break;
 		case 'n':
-			limit = atoll(optarg);
-			if (limit < 0 || (limit == 0 && optarg[0] != '0'))
+			if (cli_parse_limit(optarg, &limit) != 0)
 				return cli_usage_error(&cli_cmd_list,
 				    "--limit takes a number (0 for all)");
 			break;

@@ -24,17 +24,10 @@ const struct cli_cmd cli_cmd_reindex = {
 	.run = cmd_reindex,
 };
 
-static void
-problem(const char *where, const char *message, void *arg)
-{
-	(void)arg;
-	cli_error("%s: %s", where, message);
-}
-
 static int
 cmd_reindex(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct ingest_opts io = { .extract = 1, .problem = problem };
+	struct ingest_opts io = { .extract = 1, .problem = cli_problem };
 	struct archive *ar;
 	char *cause = NULL;
 	size_t done = 0;

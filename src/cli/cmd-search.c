@@ -53,8 +53,7 @@ cmd_search(struct cli_ctx *ctx, int argc, char **argv)
 		else if (strcmp(argv[i], "--rank") == 0)
 			f.order = ARCHIVE_RELEVANCE;
 		else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
-			limit = atoll(argv[++i]);
-			if (limit < 0 || (limit == 0 && argv[i][0] != '0'))
+			if (cli_parse_limit(argv[++i], &limit) != 0)
 				return cli_usage_error(&cli_cmd_search,
 				    "--limit takes a number (0 for all)");
 		} else if (strcmp(argv[i], "--") == 0) {

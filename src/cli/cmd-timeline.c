@@ -88,8 +88,7 @@ cmd_timeline(struct cli_ctx *ctx, int argc, char **argv)
 		else if (strcmp(argv[k], "--entity") == 0 && k + 1 < argc)
 			entity = argv[++k];
 		else if (strcmp(argv[k], "--limit") == 0 && k + 1 < argc) {
-			limit = atoll(argv[++k]);
-			if (limit < 0 || (limit == 0 && argv[k][0] != '0'))
+			if (cli_parse_limit(argv[++k], &limit) != 0)
 				return cli_usage_error(&cli_cmd_timeline,
 				    "--limit takes a number (0 for all)");
 		} else if (id == 0 && (id = cli_parse_id(argv[k])) > 0)

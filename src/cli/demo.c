@@ -18,13 +18,6 @@
 #include "util/paths.h"
 #include "util/xalloc.h"
 
-static void
-problem(const char *where, const char *message, void *arg)
-{
-	(void)arg;
-	cli_error("%s: %s", where, message);
-}
-
 /* The article folders of share/demo (its README and the script that makes
    the newsboat cache are not articles). */
 static const char *const demo_parts[] = {
@@ -39,7 +32,7 @@ build_demo(const char *path)
 	char *tmp = xasprintf("%s.building", path), *cause = NULL;
 	char *parts[NPARTS];
 	size_t i;
-	struct ingest_opts io = { .extract = 1, .problem = problem };
+	struct ingest_opts io = { .extract = 1, .problem = cli_problem };
 	struct ingest_stats st;
 	struct archive *ar;
 	int rc = -1;

@@ -21,6 +21,7 @@
 #include "flag/flag.h"
 #include "import/import.h"
 #include "ingest/ingest.h"
+#include "ingest/model.h"
 #include "ingest/progress.h"
 #include "ingest/queue.h"
 #include "ingest/walk.h"
@@ -289,24 +290,32 @@ writer_batch(struct writer *wr, struct batch *b, char **cause)
 	return 0;
 }
 
-static struct extract_model *
-load_model(struct writer *wr)
+struct extract_model *
+ingest_model_load(void (*problem)(const char *, const char *, void *),
+    void *arg)
 {
-	char *dir = paths_datadir(), *path, *cause = NULL;
+	char *dir = paths_datadir(), *path, *cause = NULL, *msg;
 	struct extract_model *m;
 
 	path = extract_model_path(dir);
 	m = extract_model_load(path, &cause);
-	if (m == NULL) {
-		char *msg = xasprintf("names will not be extracted: %s",
+	if (m == NULL && problem != NULL) {
+		msg = xasprintf("names will not be extracted: %s",
 		    cause != NULL ? cause : "cannot load the model");
-		report(wr, path, msg);
+		problem(path, msg, arg);
 		free(msg);
 	}
 	free(cause);
 	free(path);
 	free(dir);
 	return m;
+}
+
+/* A problem that loses nothing (the model): reported, not counted. */
+static void
+note_problem(const char *where, const char *msg, void *arg)
+{
+	report(arg, where, msg);
 }
 
 static void
@@ -345,7 +354,7 @@ ingest_run(struct archive *ar, char *const *paths, size_t npaths,
 		walk_add(&files, paths[i], collect_problem, &wr);
 	progress_init(&wr.prog, opts->progress ? stderr : NULL, "articles",
 	    files.total);
-	model = opts->extract ? load_model(&wr) : NULL;
+	model = opts->extract ? ingest_model_load(note_problem, &wr) : NULL;
 	w.model = model;
 	w.extract = opts->extract;
 	w.files = &files;

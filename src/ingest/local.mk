@@ -4,4 +4,4 @@ liblede_a_SOURCES += \
 	src/ingest/walk.c src/ingest/walk.h \
 	src/ingest/queue.c src/ingest/queue.h \
 	src/ingest/progress.c src/ingest/progress.h \
-	src/ingest/reindex.c
+	src/ingest/reindex.c src/ingest/model.h

@@ -14,9 +14,9 @@
 #include "archive/archive.h"
 #include "extract/extract.h"
 #include "ingest/ingest.h"
+#include "ingest/model.h"
 #include "ingest/progress.h"
 #include "util/article.h"
-#include "util/paths.h"
 #include "util/xalloc.h"
 
 struct reindex {
@@ -57,17 +57,9 @@ ingest_reindex(struct archive *ar, const struct ingest_opts *opts,
     size_t *done, char **cause)
 {
 	struct reindex r = { .ar = ar };
-	char *dir = paths_datadir(), *path, *mcause = NULL;
 	int rc;
 
-	path = extract_model_path(dir);
-	if ((r.model = extract_model_load(path, &mcause)) == NULL &&
-	    opts->problem != NULL)
-		opts->problem(path, mcause != NULL ? mcause : "cannot load",
-		    opts->arg);
-	free(mcause);
-	free(path);
-	free(dir);
+	r.model = ingest_model_load(opts->problem, opts->arg);
 	/* the full-text index first: `lede check` sends people here when
 	   it no longer matches the articles */
 	if (archive_rebuild_fts(ar, cause) != 0)

@@ -16,14 +16,6 @@
 #include "util/paths.h"
 #include "util/xalloc.h"
 
-static int
-is_dir(const char *p)
-{
-	struct stat st;
-
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 char *
 paths_datadir(void)
 {
@@ -46,8 +38,6 @@ paths_datadir(void)
 			free(p);
 		}
 	}
-	if (is_dir(LEDE_PKGDATADIR))
-		return xstrdup(LEDE_PKGDATADIR);
 	return xstrdup(LEDE_PKGDATADIR);
 }
 

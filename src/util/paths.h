@@ -7,8 +7,8 @@
 
 /*
  * The directory of lede's shipped data: $LEDE_DATADIR, else the installed
- * pkgdatadir when it exists, else "share" beside the running binary (a
- * build tree). Caller frees.
+ * "share" beside the running binary when it holds lede.conf (a build
+ * tree), else the installed pkgdatadir. Caller frees.
  */
 char	*paths_datadir(void);
 /* $XDG_DATA_HOME/lede, else ~/.local/share/lede. Caller frees. */
