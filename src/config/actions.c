@@ -171,5 +171,11 @@ const struct config_option config_options[] = {
 	COLOR("status", "default default reverse", "The status line"),
 	COLOR("error", "red default bold", "Error messages"),
 	COLOR("key", "green default", "Keys on the help screen"),
+	COLOR("mention", "black cyan",
+	    "Mentions of the entity chosen in the side panel"),
+	COLOR("flagged", "red default underline",
+	    "Passages flagged for correction"),
+	COLOR("selection", "default default reverse",
+	    "The passage being selected"),
 };
 const size_t config_noptions = sizeof config_options / sizeof config_options[0];

@@ -25,6 +25,8 @@ field(struct tview *tv, const char *label, const char *value, int elem)
 /*
  * Each non-empty line of the body is a paragraph (importers separate them
  * with one newline or two); the reader shows a blank line between them.
+ * Paragraphs keep their offsets in the body, so entity mentions, flags
+ * and the selection (byte offsets into the body) can be marked on them.
  */
 static void
 add_body(struct tview *tv, const char *body)
@@ -39,7 +41,8 @@ add_body(struct tview *tv, const char *body)
 		if (line[strspn(line, " \t")] != '\0') {
 			if (!first)
 				tview_add(tv, NULL, E_NORMAL, "", E_NORMAL, 0);
-			tview_add(tv, NULL, E_NORMAL, line, E_NORMAL, TB_PARA);
+			tview_add_at(tv, line, E_NORMAL, TB_PARA,
+			    (size_t)(p - body));
 			first = 0;
 		}
 		free(line);

@@ -26,7 +26,8 @@ static const char *const elem_names[E_COUNT] = {
 	[E_UNREAD] = "unread", [E_DATE] = "date", [E_SOURCE] = "source",
 	[E_TITLE] = "title", [E_HEADER] = "header", [E_URL] = "url",
 	[E_MATCH] = "match", [E_BORDER] = "border", [E_STATUS] = "status",
-	[E_ERROR] = "error", [E_KEY] = "key",
+	[E_ERROR] = "error", [E_KEY] = "key", [E_MENTION] = "mention",
+	[E_FLAGGED] = "flagged", [E_SELECTION] = "selection",
 };
 
 static const struct {
@@ -98,6 +99,8 @@ init_elems(const struct config *cfg)
 			elem_attrs[i] |= COLOR_PAIR(i + 1);
 		} else if (i == E_SELECTED || i == E_STATUS || i == E_MATCH)
 			elem_attrs[i] |= A_REVERSE;	/* visible without colour */
+		else if (i == E_MENTION)
+			elem_attrs[i] |= A_BOLD | A_UNDERLINE;
 	}
 }
 

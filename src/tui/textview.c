@@ -26,6 +26,7 @@ void
 tview_init(struct tview *tv)
 {
 	memset(tv, 0, sizeof *tv);
+	tv->find_mark = HL_MATCH;
 	tv->cur = -1;
 	tv->dirty = 1;
 }
@@ -67,6 +68,7 @@ tview_clear(struct tview *tv)
 		free(tv->blocks[i].text);
 	}
 	free(tv->blocks);
+	free(tv->spans);
 	free_lines(tv);
 	free_terms(tv);
 	tview_init(tv);
@@ -86,7 +88,110 @@ tview_add(struct tview *tv, const char *prefix, int prefix_elem,
 	b->prefix_elem = prefix_elem;
 	b->elem = elem;
 	b->flags = flags;
+	b->origin = TV_NOORIGIN;
 	tv->width = 0;
+}
+
+void
+tview_add_at(struct tview *tv, const char *text, int elem, int flags,
+    size_t origin)
+{
+	tview_add(tv, NULL, E_NORMAL, text, elem, flags);
+	tv->blocks[tv->nblocks - 1].origin = origin;
+}
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct tspan *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* Rebuild the lines at the width and height they had. */
+static void
+rebuild(struct tview *tv)
+{
+	size_t w = tv->width;
+
+	if (w == 0)
+		return;
+	tv->width = 0;
+	tview_resize(tv, w, tv->h);
+}
+
+void
+tview_set_spans(struct tview *tv, const struct tspan *spans, size_t n)
+{
+	free(tv->spans);
+	tv->spans = NULL;
+	tv->nspans = 0;
+	if (n > 0) {
+		tv->spans = xreallocarray(NULL, n, sizeof *spans);
+		memcpy(tv->spans, spans, n * sizeof *spans);
+		tv->nspans = n;
+		qsort(tv->spans, n, sizeof *spans, span_cmp);
+	}
+	rebuild(tv);
+}
+
+void
+tview_set_find(struct tview *tv, unsigned mark)
+{
+	size_t i;
+
+	tv->find_mark = mark;
+	tv->cur = -1;
+	tv->nmatch_lines = 0;
+	for (i = 0; i < tv->nlines; i++)
+		tv->nmatch_lines += (tv->lines[i].marks & mark) != 0;
+	tv->dirty = 1;
+}
+
+long
+tview_line_of(const struct tview *tv, size_t off)
+{
+	size_t i;
+	long after = -1;
+
+	for (i = 0; i < tv->nlines; i++) {
+		const struct tline *l = &tv->lines[i];
+
+		if (l->ostart == TV_NOORIGIN)
+			continue;
+		if (off >= l->ostart && off < l->oend)
+			return (long)i;
+		if (after < 0 && l->ostart >= off)
+			after = (long)i;
+	}
+	return after;
+}
+
+int
+tview_show(struct tview *tv, size_t off)
+{
+	long i = tview_line_of(tv, off);
+
+	if (i < 0)
+		return -1;
+	tv->cur = i;
+	if (i < (long)tv->top || i >= (long)(tv->top + tv->h))
+		tview_top(tv, (size_t)i > tv->h / 3 ? (size_t)i - tv->h / 3 : 0);
+	tv->dirty = 1;
+	return 0;
+}
+
+size_t
+tview_top_offset(const struct tview *tv)
+{
+	size_t i;
+
+	for (i = tv->top; i < tv->nlines; i++)
+		if (tv->lines[i].ostart != TV_NOORIGIN)
+			return tv->lines[i].ostart;
+	return TV_NOORIGIN;
 }
 
 void
@@ -153,7 +258,7 @@ match_mask(const struct tview *tv, const char *s, size_t len)
 				continue;
 			if (mask == NULL)
 				mask = xcalloc(len + 1, 1);
-			memset(mask + i, 1, m);
+			memset(mask + i, HL_MATCH, m);
 		}
 		i += utf8_decode(s + i, len - i, &cp);
 	}
@@ -171,19 +276,87 @@ new_line(struct tview *tv)
 	return l;
 }
 
-/* One wrapped piece of a block: label (or its indent) + visual text. */
+/* The marks of the spans that hold source offset off. */
+static unsigned
+span_marks(const struct tview *tv, size_t off)
+{
+	unsigned m = 0;
+	size_t i;
+
+	for (i = 0; i < tv->nspans && tv->spans[i].start <= off; i++)
+		if (off < tv->spans[i].end)
+			m |= tv->spans[i].mark;
+	return m;
+}
+
+/*
+ * s[0..len) made safe to draw, as scr_safe(), and in *map the offset in s
+ * of each byte of the result (and of its end): the character each safe
+ * byte stands for. Caller frees both.
+ */
+static char *
+safe_map(const char *s, size_t len, size_t **map)
+{
+	struct buf out = BUF_INIT;
+	size_t i = 0, n, k, cap = len + 1, at;
+	size_t *m = xreallocarray(NULL, cap, sizeof *m);
+	uint32_t cp;
+	char *piece;
+
+	while (i < len) {
+		n = utf8_decode(s + i, len - i, &cp);
+		at = out.len;
+		if (cp >= 0x20 && cp < 0x7f)
+			buf_addc(&out, s[i]);
+		else {
+			piece = sanitize_display(s + i, n, 0);
+			buf_adds(&out, piece);
+			free(piece);
+		}
+		if (out.len + 1 > cap) {
+			cap = 2 * cap + out.len;
+			m = xreallocarray(m, cap, sizeof *m);
+		}
+		for (k = at; k < out.len; k++)
+			m[k] = i;
+		i += n;
+	}
+	m[out.len] = len;
+	*map = m;
+	return buf_detach(&out);
+}
+
+/*
+ * One wrapped piece of a block: label (or its indent) + visual text. seg
+ * is at offset off of the block's safe text, whose bytes map to the
+ * block's own text through smap (NULL for a block without an origin).
+ */
 static void
 add_piece(struct tview *tv, const struct tblock *b, const char *label,
-    size_t lw, const char *seg, size_t len, enum bidi_dir dir, int first)
+    size_t lw, const char *seg, size_t len, enum bidi_dir dir, int first,
+    const size_t *smap, size_t off)
 {
 	struct tline *l = new_line(tv);
 	unsigned char *mask = NULL;
 	size_t *map = NULL, pl, k;
 	struct buf out = BUF_INIT;
+	unsigned m;
 	char *vis;
 
 	if (!(b->flags & TB_NOFIND))
 		mask = match_mask(tv, seg, len);
+	l->ostart = l->oend = TV_NOORIGIN;
+	if (smap != NULL) {
+		l->ostart = b->origin + smap[off];
+		l->oend = b->origin + smap[off + len];
+		for (k = 0; k < len && tv->nspans > 0; k++) {
+			if ((m = span_marks(tv, b->origin + smap[off + k])) == 0)
+				continue;
+			if (mask == NULL)
+				mask = xcalloc(len + 1, 1);
+			mask[k] |= (unsigned char)m;
+		}
+	}
 	if (bidi_has_rtl(seg, len))
 		vis = bidi_visual(seg, len, dir, mask != NULL ? &map : NULL);
 	else
@@ -205,9 +378,12 @@ add_piece(struct tview *tv, const struct tblock *b, const char *label,
 	l->para = first && (b->flags & TB_PARA);
 	if (mask != NULL) {
 		l->hl = xcalloc(l->len + 1, 1);
-		for (k = 0; k < len; k++)
+		for (k = 0; k < len; k++) {
 			l->hl[pl + k] = mask[map != NULL ? map[k] : k];
-		tv->nmatch_lines++;
+			l->marks |= l->hl[pl + k];
+		}
+		if (l->marks & tv->find_mark)
+			tv->nmatch_lines++;
 	}
 	free(mask);
 	free(map);
@@ -219,7 +395,7 @@ build_block(struct tview *tv, const struct tblock *b, size_t width)
 {
 	char *label = NULL, *text, *cut;
 	struct wrap_line *wl;
-	size_t lw = 0, n, i;
+	size_t lw = 0, n, i, *smap = NULL;
 	enum bidi_dir dir;
 	struct buf rule = BUF_INIT;
 	struct tline *l;
@@ -232,6 +408,7 @@ build_block(struct tview *tv, const struct tblock *b, size_t width)
 		l->text = buf_detach(&rule);
 		l->width = width;
 		l->elem = l->prefix_elem = b->elem;
+		l->ostart = l->oend = TV_NOORIGIN;
 		return;
 	}
 	if (b->prefix != NULL) {
@@ -240,12 +417,16 @@ build_block(struct tview *tv, const struct tblock *b, size_t width)
 		lw = utf8_width(label, strlen(label));
 		free(cut);
 	}
-	text = scr_safe(b->text, strlen(b->text));
+	if (b->origin != TV_NOORIGIN)
+		text = safe_map(b->text, strlen(b->text), &smap);
+	else
+		text = scr_safe(b->text, strlen(b->text));
 	dir = bidi_base(text, strlen(text));
 	n = wrap_paragraph(text, strlen(text), width - lw, &wl);
 	for (i = 0; i < n; i++)
 		add_piece(tv, b, label, lw, text + wl[i].start, wl[i].len, dir,
-		    i == 0);
+		    i == 0, smap, wl[i].start);
+	free(smap);
 	free(wl);
 	free(text);
 	free(label);
@@ -302,7 +483,7 @@ tview_find(struct tview *tv, int dir)
 	else
 		i = tv->cur + dir;
 	for (; i >= 0 && i < n; i += dir) {
-		if (tv->lines[i].hl == NULL)
+		if (!(tv->lines[i].marks & tv->find_mark))
 			continue;
 		tv->cur = i;
 		if (i < (long)tv->top || i >= (long)(tv->top + tv->h))
@@ -328,11 +509,25 @@ tview_para(struct tview *tv, int dir)
 	tview_scroll(tv, dir > 0 ? (long)tv->nlines : -(long)tv->nlines);
 }
 
+/* How a byte with these marks is drawn. */
+static attr_t
+mark_attr(const struct tline *l, unsigned m, int current)
+{
+	if (m & HL_SELECT)
+		return scr_attr(E_SELECTION);
+	if (m & HL_MATCH)
+		return scr_attr(E_MATCH) | (current ? A_BOLD : 0);
+	if (m & HL_MENTION)
+		return scr_attr(E_MENTION) | (current ? A_BOLD : 0);
+	if (m & HL_FLAG)
+		return scr_attr(E_FLAGGED);
+	return scr_attr(l->elem);
+}
+
 static void
 draw_line(const struct tview *tv, const struct tline *l, int y, int x, int w,
     int current)
 {
-	attr_t match = scr_attr(E_MATCH) | (current ? A_BOLD : 0);
 	size_t i = 0, j;
 	int used = 0;
 
@@ -345,7 +540,7 @@ draw_line(const struct tview *tv, const struct tline *l, int y, int x, int w,
 		    l->hl[i] : 1); j++)
 			;
 		used += scr_put(y, x + used, w - used, l->text + i, j - i,
-		    l->hl != NULL && l->hl[i] ? match : scr_attr(l->elem));
+		    mark_attr(l, l->hl != NULL ? l->hl[i] : 0, current));
 	}
 	(void)tv;
 }
@@ -376,12 +571,12 @@ tview_match_info(const struct tview *tv, char *buf, size_t size)
 {
 	size_t i, at = 0;
 
-	if (tv->nterms == 0) {
+	if (tv->find_mark == HL_MATCH && tv->nterms == 0) {
 		*buf = '\0';
 		return;
 	}
 	for (i = 0; tv->cur >= 0 && i <= (size_t)tv->cur && i < tv->nlines; i++)
-		at += tv->lines[i].hl != NULL;
+		at += (tv->lines[i].marks & tv->find_mark) != 0;
 	if (tv->nmatch_lines == 0)
 		snprintf(buf, size, "no match");
 	else
