@@ -62,6 +62,45 @@ reader_relayout(struct tui *t)
 }
 
 void
+reader_set_marks(struct tui *t, enum mark_set set, const struct tspan *spans,
+    size_t n)
+{
+	struct tspan *all;
+	size_t total = 0, k, i;
+
+	free(t->marks[set]);
+	t->marks[set] = NULL;
+	t->nmarks[set] = 0;
+	if (n > 0) {
+		t->marks[set] = xreallocarray(NULL, n, sizeof *spans);
+		memcpy(t->marks[set], spans, n * sizeof *spans);
+		t->nmarks[set] = n;
+	}
+	for (k = 0; k < MS_COUNT; k++)
+		total += t->nmarks[k];
+	all = xreallocarray(NULL, total + 1, sizeof *all);
+	for (k = 0, total = 0; k < MS_COUNT; k++)
+		for (i = 0; i < t->nmarks[k]; i++)
+			all[total++] = t->marks[k][i];
+	tview_set_spans(&t->reader, all, total);
+	free(all);
+	t->dirty |= DIRTY_READER;
+}
+
+/* Forget the marks of the article that was open. */
+static void
+clear_marks(struct tui *t)
+{
+	size_t k;
+
+	for (k = 0; k < MS_COUNT; k++) {
+		free(t->marks[k]);
+		t->marks[k] = NULL;
+		t->nmarks[k] = 0;
+	}
+}
+
+void
 reader_set_read(struct tui *t, int64_t id, int read)
 {
 	char *cause = NULL;
@@ -91,6 +130,7 @@ reader_open(struct tui *t, int64_t id, const char *query)
 		return;
 	}
 	tview_clear(tv);
+	clear_marks(t);
 	tview_add(tv, NULL, E_TITLE, a->title != NULL ? a->title : "(untitled)",
 	    E_TITLE, TB_PARA);
 	field(tv, "Source: ", a->source, E_NORMAL);
@@ -104,6 +144,8 @@ reader_open(struct tui *t, int64_t id, const char *query)
 	t->article_id = id;
 	free(t->article_url);
 	t->article_url = a->url != NULL ? xstrdup(a->url) : NULL;
+	free(t->article_body);
+	t->article_body = xstrdup(a->body != NULL ? a->body : "");
 	t->article_read = a->read;
 	article_free(a);
 	reader_relayout(t);

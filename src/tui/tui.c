@@ -259,7 +259,7 @@ loop(struct tui *t)
 static void
 cleanup(struct tui *t)
 {
-	size_t i;
+	size_t i, k;
 
 	tlist_release(&t->list);
 	tlist_release(&t->results);
@@ -279,6 +279,9 @@ cleanup(struct tui *t)
 	free(t->search_query);
 	free(t->last_query);
 	free(t->article_url);
+	free(t->article_body);
+	for (k = 0; k < MS_COUNT; k++)
+		free(t->marks[k]);
 	free(t->archive_name);
 	config_free(t->cfg);
 	worker_stop(t->worker);

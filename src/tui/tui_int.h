@@ -44,6 +44,9 @@ enum prompt_kind {
 	PK_FIND_READER, PK_FIND_OVERLAY, PK_COUNT
 };
 
+/* The sets of marks on the reader's text (reader_set_marks). */
+enum mark_set { MS_MENTION, MS_FLAG, MS_SELECT, MS_COUNT };
+
 /* The rows of the article list or of search results (articles.c). */
 struct articles {
 	struct archive		*ar;
@@ -89,7 +92,10 @@ struct tui {
 	struct tview		 reader;
 	int64_t			 article_id;	/* 0: none open */
 	char			*article_url;
+	char			*article_body;	/* as stored: offsets point here */
 	int			 article_read;
+	struct tspan		*marks[MS_COUNT];	/* body offsets */
+	size_t			 nmarks[MS_COUNT];
 	struct tview		 over;		/* help or messages */
 	struct tlist		 side;		/* the side panel (sidebar.c) */
 
@@ -166,6 +172,14 @@ void	*articles_next_match(struct tlist *, const char *query, int backward,
 void	 reader_open(struct tui *, int64_t id, const char *query);
 /* Fit the reader's text to its pane after a layout change. */
 void	 reader_relayout(struct tui *);
+/*
+ * Replace one set of marks on the open article (spans in body offsets,
+ * copied; their mark bits are the set's own: HL_MENTION, HL_FLAG,
+ * HL_SELECT). The reader shows every set at once; opening another article
+ * clears them all.
+ */
+void	 reader_set_marks(struct tui *, enum mark_set, const struct tspan *,
+	    size_t n);
 /* Run $BROWSER (or the browser option) on an http(s) URL, no shell. */
 void	 reader_open_url(struct tui *, const char *url);
 /* Store the read mark and update every row on screen that shows it. */
