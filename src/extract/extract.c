@@ -5,8 +5,9 @@
  * one read-only model serves any number of threads.
  *
  * Words more than one word away from a capital cannot be in a name and
- * are not scored; that is most of the saving on ordinary prose. For Arabic text
- * only sentences are found: the tagger and the timex rules are English.
+ * are not scored; that is most of the saving on ordinary prose. Temporal
+ * expressions are read in English and Arabic (timex_ar.c); the name tagger
+ * is trained on English, so Arabic text gets no names.
  */
 #include "config.h"
 
@@ -139,14 +140,12 @@ extract_run(const struct extract_model *model, const char *text, size_t len,
 		r->sentences[i].start = toks.v[sents[i].first].start;
 		r->sentences[i].end = toks.v[sents[i].last - 1].end;
 	}
-	if (english) {
-		r->ntimexes = extract_timex_tag(text, &toks, sents, ns,
-		    ref_date, &r->timexes);
-		if (model != NULL) {
-			tag_names(model, text, &toks, sents, ns, &ms);
-			r->nentities = extract_merge(text, len, ms.v, ms.n,
-			    &r->entities);
-		}
+	r->ntimexes = extract_timex_tag(text, &toks, sents, ns, ref_date,
+	    &r->timexes);
+	if (english && model != NULL) {
+		tag_names(model, text, &toks, sents, ns, &ms);
+		r->nentities = extract_merge(text, len, ms.v, ms.n,
+		    &r->entities);
 	}
 	free(ms.v);
 	free(sents);

@@ -5,7 +5,7 @@ liblede_a_SOURCES += \
 	src/extract/extract.c src/extract/token.c src/extract/sentence.c \
 	src/extract/tdate.c src/extract/tdate.h src/extract/timex.c \
 	src/extract/timex.h src/extract/timex_lex.c src/extract/timex_date.c \
-	src/extract/timex_rel.c \
+	src/extract/timex_rel.c src/extract/timex_ar.c \
 	src/extract/ner.c src/extract/ner.h src/extract/model.c \
 	src/extract/docner.c src/extract/alias.c \
 	src/extract/strmap.c src/extract/strmap.h \

@@ -51,6 +51,7 @@ static const struct rule {
 	{ "holiday", timex_rule_holiday },
 	{ "year-ago", timex_rule_year_ago },
 	{ "year-part", timex_rule_year_part },
+	{ "arabic", timex_rule_arabic },
 };
 
 /* Whether any rule could start at token i. */

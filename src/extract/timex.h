@@ -16,7 +16,9 @@
 enum lxclass {
 	LX_NONE, LX_MONTH, LX_WDAY, LX_WDAYS, LX_UNIT, LX_UNITS, LX_NUM,
 	LX_ORD, LX_QUANT, LX_SEASON, LX_PART, LX_CLOCK, LX_DEIC, LX_REF,
-	LX_MOD, LX_EDGE, LX_SETADV, LX_APPROX, LX_HOLIDAY, LX_DECADEW
+	LX_MOD, LX_EDGE, LX_SETADV, LX_APPROX, LX_HOLIDAY, LX_DECADEW,
+	/* Arabic (timex_ar.c) */
+	LX_AMONTH, LX_AORD, LX_AWDAY, LX_ADEIC, LX_AUNIT, LX_AMOD
 };
 
 /* Units, in the order of the unit table below. */
@@ -146,5 +148,6 @@ int	 timex_rule_weekday(struct tctx *, size_t, struct tmatch *);
 int	 timex_rule_clock(struct tctx *, size_t, struct tmatch *);
 int	 timex_rule_set(struct tctx *, size_t, struct tmatch *);
 int	 timex_rule_anaphor(struct tctx *, size_t, struct tmatch *);
+int	 timex_rule_arabic(struct tctx *, size_t, struct tmatch *);
 
 #endif

@@ -139,6 +139,49 @@ static const struct lex lexicon[] = {
 	{ "christmas", LX_HOLIDAY, 1225 }, { "thanksgiving", LX_HOLIDAY, 0 },
 	{ "halloween", LX_HOLIDAY, 1031 },
 	{ "the", LX_NONE, 1 }, { "that", LX_NONE, 2 }, { "ago", LX_NONE, 3 },
+	/* Arabic: months (Egyptian and Gulf names, then the Levantine ones;
+	 * كانون and تشرين take الأول or الثاني), weekdays (ISO numbers),
+	 * deictic days, units with a modifier, modifiers. */
+	{ "يناير", LX_AMONTH, 1 }, { "فبراير", LX_AMONTH, 2 },
+	{ "مارس", LX_AMONTH, 3 }, { "أبريل", LX_AMONTH, 4 },
+	{ "ابريل", LX_AMONTH, 4 }, { "إبريل", LX_AMONTH, 4 },
+	{ "مايو", LX_AMONTH, 5 }, { "يونيو", LX_AMONTH, 6 },
+	{ "يونيه", LX_AMONTH, 6 }, { "يوليو", LX_AMONTH, 7 },
+	{ "يوليه", LX_AMONTH, 7 }, { "أغسطس", LX_AMONTH, 8 },
+	{ "اغسطس", LX_AMONTH, 8 }, { "سبتمبر", LX_AMONTH, 9 },
+	{ "أكتوبر", LX_AMONTH, 10 }, { "اكتوبر", LX_AMONTH, 10 },
+	{ "نوفمبر", LX_AMONTH, 11 }, { "ديسمبر", LX_AMONTH, 12 },
+	{ "شباط", LX_AMONTH, 2 }, { "آذار", LX_AMONTH, 3 },
+	{ "نيسان", LX_AMONTH, 4 }, { "أيار", LX_AMONTH, 5 },
+	{ "حزيران", LX_AMONTH, 6 }, { "تموز", LX_AMONTH, 7 },
+	{ "آب", LX_AMONTH, 8 }, { "أيلول", LX_AMONTH, 9 },
+	{ "كانون", LX_AMONTH, 100 }, { "تشرين", LX_AMONTH, 101 },
+	{ "الأول", LX_AORD, 1 }, { "الاول", LX_AORD, 1 },
+	{ "الثاني", LX_AORD, 2 },
+	{ "الاثنين", LX_AWDAY, 1 }, { "الإثنين", LX_AWDAY, 1 },
+	{ "الثلاثاء", LX_AWDAY, 2 }, { "الأربعاء", LX_AWDAY, 3 },
+	{ "الاربعاء", LX_AWDAY, 3 }, { "الخميس", LX_AWDAY, 4 },
+	{ "الجمعة", LX_AWDAY, 5 }, { "السبت", LX_AWDAY, 6 },
+	{ "الأحد", LX_AWDAY, 7 }, { "الاحد", LX_AWDAY, 7 },
+	{ "أمس", LX_ADEIC, -1 }, { "امس", LX_ADEIC, -1 },
+	{ "بالأمس", LX_ADEIC, -1 }, { "البارحة", LX_ADEIC, -1 },
+	{ "اليوم", LX_ADEIC, 0 }, { "غدا", LX_ADEIC, 1 },
+	{ "غداً", LX_ADEIC, 1 },
+	{ "العام", LX_AUNIT, 0 }, { "عام", LX_AUNIT, 0 },
+	{ "السنة", LX_AUNIT, 0 }, { "سنة", LX_AUNIT, 0 },
+	{ "الشهر", LX_AUNIT, 1 }, { "الأسبوع", LX_AUNIT, 2 },
+	{ "الاسبوع", LX_AUNIT, 2 },
+	{ "الماضي", LX_AMOD, -1 }, { "الماضية", LX_AMOD, -1 },
+	{ "المنصرم", LX_AMOD, -1 }, { "الفائت", LX_AMOD, -1 },
+	{ "الجاري", LX_AMOD, 0 }, { "الجارية", LX_AMOD, 0 },
+	{ "الحالي", LX_AMOD, 0 }, { "الحالية", LX_AMOD, 0 },
+	{ "المقبل", LX_AMOD, 1 }, { "المقبلة", LX_AMOD, 1 },
+	{ "القادم", LX_AMOD, 1 }, { "القادمة", LX_AMOD, 1 },
+	/* words an Arabic expression may start with (day, first, this,
+	 * month) */
+	{ "يوم", LX_NONE, 10 }, { "أول", LX_NONE, 10 },
+	{ "هذا", LX_NONE, 10 }, { "هذه", LX_NONE, 10 },
+	{ "شهر", LX_NONE, 10 },
 	{ "sixties", LX_DECADEW, 6 }, { "seventies", LX_DECADEW, 7 },
 	{ "eighties", LX_DECADEW, 8 }, { "nineties", LX_DECADEW, 9 },
 };
@@ -183,19 +226,37 @@ timex_lex_ready(void)
 	pthread_once(&lex_once, lex_init);
 }
 
-/* Look up a lower-case word of n bytes; NULL when absent. */
-const struct lex *
-timex_lex_find(const char *w, size_t n)
+static const struct lex *
+lex_lookup(const char *w, size_t n)
 {
 	const struct lex *l;
 	size_t k;
 
-	if (n == 0 || n > 16)
-		return NULL;
 	for (k = lex_hash(w, n) & (LEX_SLOTS - 1); (l = lex_table[k]) != NULL;
 	    k = (k + 1) & (LEX_SLOTS - 1))
 		if (strncmp(l->word, w, n) == 0 && l->word[n] == '\0')
 			return l;
+	return NULL;
+}
+
+/*
+ * Look up a lower-case word of n bytes; NULL when absent. An Arabic word
+ * with the conjunction و (and) attached is looked up without it too.
+ */
+const struct lex *
+timex_lex_find(const char *w, size_t n)
+{
+	const struct lex *l;
+
+	if (n == 0 || n > 24)
+		return NULL;
+	if ((l = lex_lookup(w, n)) != NULL)
+		return l;
+	if (n > 4 && (unsigned char)w[0] == 0xd9 &&
+	    (unsigned char)w[1] == 0x88 && (unsigned char)w[2] >= 0xd8 &&
+	    (unsigned char)w[2] <= 0xdb && (l = lex_lookup(w + 2, n - 2)) !=
+	    NULL && l->cls >= LX_AMONTH)
+		return l;
 	return NULL;
 }
 

@@ -280,6 +280,70 @@ date_month(const char **sp)
 	return 0;
 }
 
+/*
+ * An Arabic month name at *sp: the Egyptian and Gulf names, the Levantine
+ * ones (two words for كانون and تشرين), or both joined by a slash as the
+ * Levant writes them ("كانون الأول/ديسمبر"). Returns 1-12 and moves *sp
+ * past it, or 0.
+ */
+static int
+date_month_ar1(const char **sp)
+{
+	static const struct {
+		const char	*name;
+		int		 month;
+	} names[] = {
+		{ "كانون الثاني", 1 }, { "كانون الأول", 12 },
+		{ "تشرين الأول", 10 }, { "تشرين الثاني", 11 },
+		{ "يناير", 1 }, { "فبراير", 2 }, { "مارس", 3 }, { "أبريل", 4 },
+		{ "ابريل", 4 }, { "إبريل", 4 }, { "مايو", 5 }, { "يونيو", 6 },
+		{ "يونيه", 6 }, { "يوليو", 7 }, { "يوليه", 7 },
+		{ "أغسطس", 8 }, { "اغسطس", 8 }, { "سبتمبر", 9 },
+		{ "أكتوبر", 10 }, { "اكتوبر", 10 }, { "نوفمبر", 11 },
+		{ "ديسمبر", 12 }, { "شباط", 2 }, { "آذار", 3 }, { "نيسان", 4 },
+		{ "أيار", 5 }, { "حزيران", 6 }, { "تموز", 7 }, { "آب", 8 },
+		{ "أيلول", 9 },
+	};
+	size_t i, n;
+	unsigned char next;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		n = strlen(names[i].name);
+		if (strncmp(*sp, names[i].name, n) != 0)
+			continue;
+		/* the whole word: not followed by another Arabic letter */
+		next = (unsigned char)(*sp)[n];
+		if (next >= 0xd8 && next <= 0xdb)
+			continue;
+		*sp += n;
+		return names[i].month;
+	}
+	return 0;
+}
+
+static int
+date_month_ar(const char **sp)
+{
+	const char *p = *sp;
+	int m = date_month_ar1(&p), m2;
+
+	if (m == 0)
+		return 0;
+	*sp = p;
+	if (*p == '/') {
+		p++;
+		if ((m2 = date_month_ar1(&p)) == m)
+			*sp = p;
+	}
+	return m;
+}
+
+static int
+date_is_arabic(const char *s)
+{
+	return (unsigned char)*s >= 0xd8 && (unsigned char)*s <= 0xdb;
+}
+
 static char *
 date_rfc822(const char *s)
 {
@@ -420,11 +484,12 @@ date_mention_at(const char *s, struct date_mention *m)
 			}
 			return 0;
 		}
-		/* "9 March 2025" */
+		/* "9 March 2025", "9 مارس 2025" */
 		if (!date_number(&p, 2, &m->day))
 			return 0;
 		date_skip_space(&p);
-		if ((m->month = date_month(&p)) == 0)
+		if ((m->month = date_is_arabic(p) ? date_month_ar(&p) :
+		    date_month(&p)) == 0)
 			return 0;
 		q = p;
 		date_skip_space(&q);
@@ -433,6 +498,17 @@ date_mention_at(const char *s, struct date_mention *m)
 			p = q;
 		}
 		return (size_t)(p - s);
+	}
+	if (date_is_arabic(p)) {
+		/* "مارس 2025": a year is needed (مارس is also a verb) */
+		if ((m->month = date_month_ar(&p)) == 0)
+			return 0;
+		date_skip_space(&p);
+		if (strspn(p, "0123456789") == 4 && date_number(&p, 4, &v)) {
+			m->year = v;
+			return (size_t)(p - s);
+		}
+		return 0;
 	}
 	if ((m->month = date_month(&p)) == 0)
 		return 0;
@@ -493,7 +569,13 @@ import_infer_date(const char *text)
 		for (p = text; *p != '\0'; p++) {
 			if (p != text && isalnum((unsigned char)p[-1]))
 				continue;
-			if (!isalnum((unsigned char)*p) ||
+			/* an Arabic word starts after a space or a sign,
+			   not inside another word */
+			if (date_is_arabic(p) && p != text &&
+			    (unsigned char)p[-1] >= 0x80)
+				continue;
+			if ((!isalnum((unsigned char)*p) &&
+			    !date_is_arabic(p)) ||
 			    (n = date_mention_at(p, &m)) == 0)
 				continue;
 			if (pass == 0 && m.year != 0 && m.year >= 1900 &&

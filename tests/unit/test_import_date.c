@@ -96,6 +96,19 @@ infer(void)
 	d = import_infer_date("Published 2024-12-30. By January 3 it was over.");
 	CHECK_STR(d, "2025-01-03");
 	free(d);
+	/* Arabic: the Levantine and Egyptian names, alone or both. */
+	d = import_infer_date("ناعورة في حماة - 2 كانون الأول/ديسمبر 2024 "
+	    "(مختلق)\nوفي 20 كانون الأول بدأ العمل.");
+	CHECK_STR(d, "2024-12-20");
+	free(d);
+	d = import_infer_date("أرقام شهر فبراير 2025 وديسمبر 2024.");
+	CHECK_STR(d, "2025-02");
+	free(d);
+	/* مارس without a year is the verb "practised"; inside a word,
+	   nothing */
+	d = import_infer_date("مارس الرياضة. ومارس 2025 كلمة.");
+	CHECK_STR(d, NULL);
+	free(d);
 	d = import_infer_date("No dates here, only March of the penguins.");
 	CHECK_STR(d, NULL);
 	free(d);

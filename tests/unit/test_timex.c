@@ -346,6 +346,65 @@ hostile_input_is_bounded(void)
 	free(s);
 }
 
+/* Arabic: 2025-03-20 is a Thursday. */
+static void
+arabic(void)
+{
+	const char *r = "2025-03-20";
+
+	CHECK(tx("بدأت المحادثات في 11 يناير.", r, "11 يناير", "2025-01-11",
+	    EXTRACT_DATE));
+	CHECK(tx("ولد في 11 يناير 2024 في جدة.", r, "11 يناير 2024",
+	    "2024-01-11", EXTRACT_DATE));
+	CHECK(tx("ارتفعت الأسعار في مارس 2024.", r, "مارس 2024", "2024-03",
+	    EXTRACT_DATE));
+	CHECK(tx("وصل الوفد في مارس.", r, "مارس", "2025-03", EXTRACT_DATE));
+	CHECK_INT(count("مارس الرياضة منذ صغره.", r), 0);
+	CHECK(tx("وقع الاتفاق في 11 كانون الثاني 2025.", r,
+	    "11 كانون الثاني 2025", "2025-01-11", EXTRACT_DATE));
+	CHECK(tx("زار دمشق في تشرين الأول.", r, "تشرين الأول", "2024-10",
+	    EXTRACT_DATE));
+	CHECK(tx("أعلن الوزير يوم الأحد أن", r, "يوم الأحد", "2025-03-16",
+	    EXTRACT_DATE));
+	CHECK(tx("يبدأ الاجتماع الأحد المقبل.", r, "الأحد المقبل",
+	    "2025-03-23", EXTRACT_DATE));
+	CHECK(tx("وصل الخميس الماضي.", r, "الخميس الماضي", "2025-03-13",
+	    EXTRACT_DATE));
+	CHECK(tx("قال الأحد 16 مارس إن", r, "الأحد 16 مارس", "2025-03-16",
+	    EXTRACT_DATE));
+	CHECK(tx("قال المتحدث أمس إن", r, "أمس", "2025-03-19", EXTRACT_DATE));
+	CHECK(tx("ووقع الحادث بالأمس.", r, "بالأمس", "2025-03-19",
+	    EXTRACT_DATE));
+	CHECK(tx("وصل أول أمس.", r, "أول أمس", "2025-03-18", EXTRACT_DATE));
+	CHECK(tx("يصل غدا إلى الرياض.", r, "غدا", "2025-03-21",
+	    EXTRACT_DATE));
+	CHECK(tx("قال اليوم إن", r, "اليوم", "2025-03-20", EXTRACT_DATE));
+	CHECK_INT(count("احتفل الناس باليوم الوطني.", r), 0);
+	CHECK_INT(count("في اليوم التالي عاد.", r), 0);
+	CHECK(tx("انخفضت المبيعات العام الماضي.", r, "العام الماضي", "2024",
+	    EXTRACT_DATE));
+	CHECK(tx("تنتهي الأعمال الشهر الجاري.", r, "الشهر الجاري", "2025-03",
+	    EXTRACT_DATE));
+	CHECK(tx("يبدأ الأسبوع المقبل.", r, "الأسبوع المقبل", "2025-W13",
+	    EXTRACT_DATE));
+	CHECK(tx("زاد الإنتاج هذا العام.", r, "هذا العام", "2025",
+	    EXTRACT_DATE));
+	CHECK(tx("تأسست الشركة عام 2015.", r, "عام 2015", "2015",
+	    EXTRACT_DATE));
+	CHECK(tx("صدر القرار في مارس الماضي.", "2015-07-21", "مارس الماضي",
+	    "2015-03", EXTRACT_DATE));
+	CHECK(tx("تنتهي الأعمال نهاية يوليو الجاري.", "2015-07-21",
+	    "يوليو الجاري", "2015-07", EXTRACT_DATE));
+	CHECK(tx("وأمس قال", r, "وأمس", "2025-03-19", EXTRACT_DATE));
+	CHECK(tx("أظهرت في تشرين الأول/أكتوبر الماضي أن", r,
+	    "تشرين الأول/أكتوبر الماضي", "2024-10", EXTRACT_DATE));
+	CHECK(tx("تعود في نيسان/أبريل المقبل.", r, "نيسان/أبريل المقبل",
+	    "2025-04", EXTRACT_DATE));
+	/* no reference date */
+	CHECK(tx("في 11 يناير", NULL, "11 يناير", "XXXX-01-11",
+	    EXTRACT_DATE));
+}
+
 int
 main(void)
 {
@@ -366,5 +425,6 @@ main(void)
 	TEST_RUN(no_reference_date);
 	TEST_RUN(calendar);
 	TEST_RUN(hostile_input_is_bounded);
+	TEST_RUN(arabic);
 	return test_done();
 }
