@@ -21,16 +21,17 @@ liblede_a_SOURCES += \
 	src/tui/filters.c \
 	src/tui/actions.c \
 	src/tui/input.c \
-	src/tui/draw.c
+	src/tui/draw.c \
+	src/tui/select.c src/tui/select.h
 
 check_PROGRAMS += tests/unit/test_wrap tests/unit/test_scroll \
 	tests/unit/test_scroll_layout tests/unit/test_bidi \
 	tests/unit/test_keys_prompt tests/unit/test_keys_actions \
-	tests/unit/test_wrap_textview
+	tests/unit/test_wrap_textview tests/unit/test_select
 TESTS += tests/unit/test_wrap tests/unit/test_scroll \
 	tests/unit/test_scroll_layout tests/unit/test_bidi \
 	tests/unit/test_keys_prompt tests/unit/test_keys_actions \
-	tests/unit/test_wrap_textview
+	tests/unit/test_wrap_textview tests/unit/test_select
 tests_unit_test_wrap_SOURCES = tests/unit/test_wrap.c tests/unit/test.h
 tests_unit_test_scroll_SOURCES = tests/unit/test_scroll.c tests/unit/test.h
 tests_unit_test_scroll_layout_SOURCES = tests/unit/test_scroll_layout.c \
@@ -42,6 +43,7 @@ tests_unit_test_keys_actions_SOURCES = tests/unit/test_keys_actions.c \
 	tests/unit/test.h
 tests_unit_test_wrap_textview_SOURCES = tests/unit/test_wrap_textview.c \
 	tests/unit/test.h
+tests_unit_test_select_SOURCES = tests/unit/test_select.c tests/unit/test.h
 
 # UI tests: the built binary in tmux (tests/ui/lib.sh; LEDE_REGEN=1 rewrites
 # the expected screens).
