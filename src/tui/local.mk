@@ -22,7 +22,10 @@ liblede_a_SOURCES += \
 	src/tui/actions.c \
 	src/tui/input.c \
 	src/tui/draw.c \
-	src/tui/select.c src/tui/select.h
+	src/tui/select.c src/tui/select.h \
+	src/tui/flagging.c \
+	src/tui/flagpane.c src/tui/flagpane.h \
+	src/tui/flagexport.c
 
 check_PROGRAMS += tests/unit/test_wrap tests/unit/test_scroll \
 	tests/unit/test_scroll_layout tests/unit/test_bidi \
