@@ -49,6 +49,8 @@ static const char *const ctx_names[CONFIG_NCTX] = {
 	[CONFIG_PROMPT] = "prompt",
 	[CONFIG_HELP] = "help",
 	[CONFIG_SIDEBAR] = "sidebar",
+	[CONFIG_SELECT] = "select",
+	[CONFIG_FLAGS] = "flags",
 };
 
 const char *

@@ -205,7 +205,7 @@ config_defaults_text(void)
 {
 	static const char *const sections[] = {
 		"global", "layout", "colors", "list", "reader", "search",
-		"prompt", "help", "sidebar",
+		"prompt", "help", "sidebar", "select", "flags",
 	};
 	struct buf out = BUF_INIT;
 	size_t i;

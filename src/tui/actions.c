@@ -19,6 +19,8 @@ actions_list(struct tui *t)
 {
 	if (t->focus == FOCUS_SIDEBAR && t->side.ops != NULL)
 		return &t->side;
+	if (t->flags_on)
+		return &t->flags;
 	return t->search_on ? &t->results : &t->list;
 }
 
@@ -118,7 +120,9 @@ actions_back(struct tui *t)
 	} else if (t->focus != FOCUS_LIST) {
 		t->focus = FOCUS_LIST;
 		relayout(t);
-	} else if (t->search_on)
+	} else if (t->flags_on)
+		flags_close(t);
+	else if (t->search_on)
 		search_close(t);
 	else
 		t->quit = 1;
@@ -199,9 +203,18 @@ g_redraw(struct tui *t)
 	t->dirty |= DIRTY_ALL;
 }
 
+/* The search takes the list's place from the flags pane too. */
+static void
+g_search(struct tui *t)
+{
+	if (t->flags_on)
+		flags_close(t);
+	search_open(t);
+}
+
 static const struct handler global_handlers[] = {
 	{ "quit", actions_back }, { "force-quit", g_force_quit },
-	{ "help", g_help }, { "search", search_open },
+	{ "help", g_help }, { "search", g_search }, { "flags", flags_toggle },
 	{ "focus-next", g_focus_next }, { "focus-prev", g_focus_prev },
 	{ "sidebar", g_sidebar }, { "layout", g_layout }, { "zoom", g_zoom },
 	{ "grow", g_grow }, { "shrink", g_shrink }, { "redraw", g_redraw },
@@ -215,6 +228,10 @@ actions_open_selected(struct tui *t)
 {
 	const struct archive_row *r = articles_row(actions_list(t));
 
+	if (actions_list(t) == &t->flags) {
+		flags_open_selected(t);	/* the flags pane holds the list's place */
+		return;
+	}
 	if (r == NULL) {
 		tui_message(t, 0, "nothing to open");
 		return;
@@ -379,6 +396,9 @@ static const struct handler reader_handlers[] = {
 	{ "search-prev", r_find_prev }, { "open-url", r_open_url },
 	{ "toggle-read", r_toggle_read }, { "next-article", r_next_article },
 	{ "prev-article", r_prev_article }, { "close", actions_back },
+	{ "select", flagging_select },
+	{ "select-sentence", flagging_select_sentence },
+	{ "flag", flagging_flag },
 };
 
 static void h_find(struct tui *t) { input_prompt(t, PK_FIND_OVERLAY, NULL); }
@@ -433,6 +453,15 @@ static const struct {
 const struct handler *
 actions_table(enum config_ctx ctx, size_t *n)
 {
+	/* Selecting and the flags pane keep their tables with their code. */
+	if (ctx == CONFIG_SELECT) {
+		*n = select_nhandlers;
+		return select_handlers;
+	}
+	if (ctx == CONFIG_FLAGS) {
+		*n = flags_nhandlers;
+		return flags_handlers;
+	}
 	*n = tables[ctx].n;
 	return tables[ctx].table;
 }

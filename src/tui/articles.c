@@ -341,7 +341,8 @@ const struct tlist_ops articles_ops = {
 const struct archive_row *
 articles_row(const struct tlist *l)
 {
-	const struct arow *r = tlist_selected(l);
+	const struct arow *r = l->ops == &articles_ops ? tlist_selected(l) :
+	    NULL;
 
 	return r != NULL ? &r->r : NULL;
 }
@@ -363,6 +364,23 @@ articles_mark(struct tlist *l, int64_t id, int read)
 	if (found)
 		l->dirty |= TLIST_DIRTY_ALL;
 	return found;
+}
+
+void
+articles_set_flags(struct tlist *l, int64_t id, int nflags)
+{
+	struct arow *r;
+	size_t i;
+
+	if (l->ops != &articles_ops)
+		return;
+	for (i = 0; i < l->n; i++) {
+		r = l->rows[i];
+		if (r->r.id == id && r->r.nflags != nflags) {
+			r->r.nflags = nflags;
+			l->dirty |= TLIST_DIRTY_ALL;
+		}
+	}
 }
 
 void *

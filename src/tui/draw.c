@@ -38,6 +38,8 @@ relayout(struct tui *t)
 		return;
 	tlist_resize(&t->list, t->lay.list.h);
 	tlist_resize(&t->results, t->lay.list.h);
+	if (t->flags.ops != NULL)
+		tlist_resize(&t->flags, t->lay.list.h);
 	if (t->side.ops != NULL)
 		tlist_resize(&t->side, t->lay.sidebar.h);
 	reader_relayout(t);
@@ -82,8 +84,8 @@ position_text(struct tui *t, char *out, size_t size)
 	}
 	count = tlist_count(l);
 	if ((pos = tlist_position(l)) < 0 && l->n == 0) {
-		snprintf(out, size, "%s", t->search_on ? "no matches" :
-		    "no articles");
+		snprintf(out, size, "%s", t->flags_on ? "no flags" :
+		    t->search_on ? "no matches" : "no articles");
 		return;
 	}
 	if (pos >= 0)
@@ -114,7 +116,9 @@ draw_status(struct tui *t)
 		snprintf(mid, sizeof mid, "%s", t->message);
 		if (t->message_error)
 			at = scr_attr(E_ERROR) | A_REVERSE;
-	} else if (t->search_on)
+	} else if (t->flags_on)
+		flags_describe(t, mid, sizeof mid);
+	else if (t->search_on)
 		snprintf(mid, sizeof mid, "search: %s", t->search_query ?
 		    t->search_query : "");
 	else
@@ -167,6 +171,10 @@ draw_bottom(struct tui *t)
 		    scr_attr(t->message_error ? E_ERROR : E_NORMAL));
 		return;
 	}
+	if (flagging_hint(t, hint, sizeof hint)) {
+		scr_puts(r->y, r->x, r->w, hint, scr_attr(E_NORMAL));
+		return;
+	}
 	config_action_keys(t->cfg, (size_t)config_find_action(CONFIG_GLOBAL,
 	    "quit"), &q, 1);
 	config_action_keys(t->cfg, (size_t)config_find_action(CONFIG_GLOBAL,
@@ -205,6 +213,7 @@ draw_frame(struct tui *t)
 	t->list.dirty |= TLIST_DIRTY_ALL;
 	t->results.dirty |= TLIST_DIRTY_ALL;
 	t->side.dirty |= TLIST_DIRTY_ALL;
+	t->flags.dirty |= TLIST_DIRTY_ALL;
 }
 
 static void
@@ -213,7 +222,9 @@ draw_panes(struct tui *t)
 	struct tlist *l = actions_list(t);
 
 	if ((t->dirty & DIRTY_LIST) && t->lay.list.w > 0) {
-		if (l->n == 0)
+		if (t->flags_on)
+			flags_draw(t);
+		else if (l->n == 0)
 			note(&t->lay.list, t->search_on ? (t->search_query ?
 			    "No matches" : "Type to search") : "No articles");
 		else

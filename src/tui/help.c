@@ -24,6 +24,8 @@ static const char *const headings[CONFIG_NCTX] = {
 	[CONFIG_PROMPT] = "Prompt (typed keys are text)",
 	[CONFIG_HELP] = "This help",
 	[CONFIG_SIDEBAR] = "Side panel",
+	[CONFIG_SELECT] = "Selecting a passage in the reader",
+	[CONFIG_FLAGS] = "Flags pane",
 };
 
 static void

@@ -26,6 +26,8 @@ static const char *const kind_names[PK_COUNT] = {
 	[PK_SEARCH] = "search", [PK_FILTER_TEXT] = "filter",
 	[PK_FILTER_SOURCE] = "source", [PK_FILTER_DATE] = "date",
 	[PK_FIND_READER] = "find", [PK_FIND_OVERLAY] = "find-help",
+	[PK_NOTE] = "note", [PK_NOTE_EDIT] = "note-edit",
+	[PK_EXPORT_FORMAT] = "export-format", [PK_EXPORT_PATH] = "export",
 };
 
 static char *

@@ -36,6 +36,11 @@ static const struct {
 	[PK_FILTER_DATE] = { "Dates FROM..TO: ", NULL, filter_accept_date },
 	[PK_FIND_READER] = { "Find: ", NULL, find_reader },
 	[PK_FIND_OVERLAY] = { "Find: ", NULL, find_overlay },
+	[PK_NOTE] = { "Note: ", NULL, flagging_accept_note },
+	[PK_NOTE_EDIT] = { "Note: ", NULL, flags_accept_note },
+	[PK_EXPORT_FORMAT] = { "Export as (json, csv, email): ", NULL,
+	    flags_accept_format },
+	[PK_EXPORT_PATH] = { "Export to file: ", NULL, flags_accept_path },
 };
 
 void
@@ -178,6 +183,24 @@ p_result(struct tui *t, int dir)
 static void p_result_next(struct tui *t) { p_result(t, 1); }
 static void p_result_prev(struct tui *t) { p_result(t, -1); }
 
+/* A note prompt: write the note in $EDITOR instead, and save it. */
+static void
+p_editor(struct tui *t)
+{
+	enum prompt_kind kind = t->prompt.kind;
+	char *note;
+
+	if (kind != PK_NOTE && kind != PK_NOTE_EDIT) {
+		tui_message(t, 1, "only a note is written in the editor");
+		return;
+	}
+	if ((note = flagging_editor(t, t->prompt.text)) == NULL)
+		return;		/* the message says why; the line stays */
+	prompt_close(t);
+	kinds[kind].accept(t, note);
+	free(note);
+}
+
 static const struct handler prompt_handlers[] = {
 	{ "accept", p_accept }, { "cancel", p_cancel },
 	{ "history-prev", p_history_prev }, { "history-next", p_history_next },
@@ -188,7 +211,7 @@ static const struct handler prompt_handlers[] = {
 	{ "delete-back", p_delete_back },
 	{ "delete-forward", p_delete_forward },
 	{ "delete-word", p_delete_word }, { "kill-to-end", p_kill_to_end },
-	{ "kill-to-start", p_kill_to_start },
+	{ "kill-to-start", p_kill_to_start }, { "editor", p_editor },
 };
 
 size_t
@@ -222,9 +245,11 @@ context(const struct tui *t)
 	if (t->overlay != OVERLAY_NONE)
 		return CONFIG_HELP;
 	if (t->focus == FOCUS_READER)
-		return CONFIG_READER;
+		return t->selecting ? CONFIG_SELECT : CONFIG_READER;
 	if (t->focus == FOCUS_SIDEBAR)
 		return CONFIG_SIDEBAR;
+	if (t->flags_on)
+		return CONFIG_FLAGS;
 	return t->search_on ? CONFIG_SEARCH : CONFIG_LIST;
 }
 

@@ -21,16 +21,20 @@ liblede_a_SOURCES += \
 	src/tui/filters.c \
 	src/tui/actions.c \
 	src/tui/input.c \
-	src/tui/draw.c
+	src/tui/draw.c \
+	src/tui/select.c src/tui/select.h \
+	src/tui/flagging.c \
+	src/tui/flagpane.c src/tui/flagpane.h \
+	src/tui/flagexport.c
 
 check_PROGRAMS += tests/unit/test_wrap tests/unit/test_scroll \
 	tests/unit/test_scroll_layout tests/unit/test_bidi \
 	tests/unit/test_keys_prompt tests/unit/test_keys_actions \
-	tests/unit/test_wrap_textview
+	tests/unit/test_wrap_textview tests/unit/test_select
 TESTS += tests/unit/test_wrap tests/unit/test_scroll \
 	tests/unit/test_scroll_layout tests/unit/test_bidi \
 	tests/unit/test_keys_prompt tests/unit/test_keys_actions \
-	tests/unit/test_wrap_textview
+	tests/unit/test_wrap_textview tests/unit/test_select
 tests_unit_test_wrap_SOURCES = tests/unit/test_wrap.c tests/unit/test.h
 tests_unit_test_scroll_SOURCES = tests/unit/test_scroll.c tests/unit/test.h
 tests_unit_test_scroll_layout_SOURCES = tests/unit/test_scroll_layout.c \
@@ -42,13 +46,14 @@ tests_unit_test_keys_actions_SOURCES = tests/unit/test_keys_actions.c \
 	tests/unit/test.h
 tests_unit_test_wrap_textview_SOURCES = tests/unit/test_wrap_textview.c \
 	tests/unit/test.h
+tests_unit_test_select_SOURCES = tests/unit/test_select.c tests/unit/test.h
 
 # UI tests: the built binary in tmux (tests/ui/lib.sh; LEDE_REGEN=1 rewrites
 # the expected screens).
 UI_TESTS = tests/ui/navigate.sh tests/ui/search.sh tests/ui/config.sh \
 	tests/ui/resize.sh tests/ui/help.sh tests/ui/arabic.sh \
 	tests/ui/hostile.sh tests/ui/filter.sh tests/ui/config-cli.sh \
-	tests/ui/colors.sh tests/ui/mouse.sh
+	tests/ui/colors.sh tests/ui/mouse.sh tests/ui/flags.sh
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh tests/ui/README.md \
 	tests/ui/fixtures/harbour-cranes.txt \

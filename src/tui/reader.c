@@ -148,6 +148,7 @@ reader_open(struct tui *t, int64_t id, const char *query)
 	t->article_body = xstrdup(a->body != NULL ? a->body : "");
 	t->article_read = a->read;
 	article_free(a);
+	flagging_article(t);
 	reader_relayout(t);
 	sidebar_article(t, id);
 	if (query != NULL)
@@ -172,9 +173,8 @@ url_ok(const char *url)
 	return 1;
 }
 
-/* Run argv with the terminal handed over, and take it back. */
-static int
-run_program(char **argv)
+int
+reader_run_program(char **argv)
 {
 	int status = -1;
 	pid_t pid;
@@ -231,7 +231,7 @@ reader_open_url(struct tui *t, const char *url)
 	if (!placed)
 		argv[argc++] = (char *)url;
 	argv[argc] = NULL;
-	rc = run_program(argv);
+	rc = reader_run_program(argv);
 	if (rc != 0)
 		tui_message(t, 1, "%s exited with status %d", argv[0], rc);
 	else

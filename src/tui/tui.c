@@ -269,6 +269,8 @@ cleanup(struct tui *t)
 	articles_release(&t->search_src);
 	tview_clear(&t->reader);
 	tview_clear(&t->over);
+	flags_release(t);
+	flagging_release(t);
 	prompt_release(&t->prompt);
 	for (i = 0; i < PK_COUNT; i++)
 		history_release(&t->hist[i]);

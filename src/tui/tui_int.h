@@ -17,6 +17,7 @@
 #include "tui/layout.h"
 #include "tui/listview.h"
 #include "tui/prompt.h"
+#include "tui/select.h"
 #include "tui/textview.h"
 
 /* Screen elements, coloured by [colors]. */
@@ -41,7 +42,9 @@ enum overlay { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_MESSAGES };
 /* What a prompt is for; each kind has a row in prompt_kinds (input.c). */
 enum prompt_kind {
 	PK_SEARCH, PK_FILTER_TEXT, PK_FILTER_SOURCE, PK_FILTER_DATE,
-	PK_FIND_READER, PK_FIND_OVERLAY, PK_COUNT
+	PK_FIND_READER, PK_FIND_OVERLAY,
+	PK_NOTE, PK_NOTE_EDIT, PK_EXPORT_FORMAT, PK_EXPORT_PATH,
+	PK_COUNT
 };
 
 /* The sets of marks on the reader's text (reader_set_marks). */
@@ -103,6 +106,15 @@ struct tui {
 	int			 prompting;
 	struct history		 hist[PK_COUNT];
 
+	/* flagging.c: a passage being selected in the reader, then flagged */
+	int			 selecting;
+	struct selection	 sel;
+	struct flagging		*flagging;	/* its units and pending flag */
+	/* flagpane.c: the flags pane, in place of the list */
+	int			 flags_on;
+	struct tlist		 flags;
+	struct flagpane		*fpane;
+
 	char			*message;
 	int			 message_error;
 	char			**log;
@@ -157,6 +169,8 @@ void	 articles_count(struct articles *);
 const struct archive_row *articles_row(const struct tlist *);
 /* Set the read mark of the rows of article id held by l. */
 int	 articles_mark(struct tlist *, int64_t id, int read);
+/* Set the flag count of the rows of article id held by l. */
+void	 articles_set_flags(struct tlist *, int64_t id, int nflags);
 /*
  * The next row after the selection of l (before it, with backward) that
  * also matches query, as a row l can take (tlist_jump); NULL when there is
@@ -182,6 +196,9 @@ void	 reader_set_marks(struct tui *, enum mark_set, const struct tspan *,
 	    size_t n);
 /* Run $BROWSER (or the browser option) on an http(s) URL, no shell. */
 void	 reader_open_url(struct tui *, const char *url);
+/* Run argv (no shell) with the terminal handed over, and take it back;
+   its exit status, or -1 if it could not run. */
+int	 reader_run_program(char **argv);
 /* Store the read mark and update every row on screen that shows it. */
 void	 reader_set_read(struct tui *, int64_t id, int read);
 
@@ -234,6 +251,50 @@ struct tlist *actions_list(struct tui *);
 void	 actions_open_selected(struct tui *);
 /* q: close the help, the zoom, the reader, the search; else quit. */
 void	 actions_back(struct tui *);
+
+/* flagging.c: selecting a passage in the reader and flagging it. */
+/* The [select] handlers, and the reader's select, select-sentence, flag. */
+extern const struct handler select_handlers[];
+extern const size_t select_nhandlers;
+void	 flagging_select(struct tui *);
+void	 flagging_select_sentence(struct tui *);
+void	 flagging_flag(struct tui *);
+/* reader_open() opened another article: drop the selection, mark the
+   article's flags. */
+void	 flagging_article(struct tui *);
+/* The flags of article id changed: its marks, list rows and the pane. */
+void	 flagging_changed(struct tui *, int64_t id);
+/* The note prompt's line: store the flag. */
+void	 flagging_accept_note(struct tui *, const char *);
+/*
+ * Run $VISUAL (else $EDITOR, else vi) without a shell on a temporary file
+ * holding text; the note it leaves there, trimmed, or NULL (with a
+ * message) if the editor failed. Caller frees.
+ */
+char	*flagging_editor(struct tui *, const char *text);
+/* The bottom line while selecting; 0 when not selecting. */
+int	 flagging_hint(struct tui *, char *buf, size_t size);
+void	 flagging_release(struct tui *);
+
+/* flagpane.c: every flag of the archive, in place of the list. */
+extern const struct handler flags_handlers[];
+extern const size_t flags_nhandlers;
+/* Open the pane (focused), or close it when it is focused. */
+void	 flags_toggle(struct tui *);
+void	 flags_close(struct tui *);
+/* Open the selected flag's article at its passage. */
+void	 flags_open_selected(struct tui *);
+/* Read the flags again, keeping the selected one (after a change). */
+void	 flags_refresh(struct tui *);
+void	 flags_draw(struct tui *);
+/* The pane's filter in words, for the status line. */
+void	 flags_describe(const struct tui *, char *buf, size_t size);
+void	 flags_accept_note(struct tui *, const char *);
+void	 flags_release(struct tui *);
+/* flagexport.c: export what the pane shows (asks for format and file). */
+void	 flags_export(struct tui *);
+void	 flags_accept_format(struct tui *, const char *);
+void	 flags_accept_path(struct tui *, const char *);
 
 /* filters.c: what the filter prompts do with their line. */
 void	 filter_accept_text(struct tui *, const char *);
