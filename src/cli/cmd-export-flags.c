@@ -15,8 +15,10 @@
 #include "archive/archive.h"
 #include "archive/flags.h"
 #include "cli/cli.h"
+#include "config/config.h"
 #include "flag/export.h"
 #include "util/sanitize.h"
+#include "util/xalloc.h"
 
 static int cmd_export_flags(struct cli_ctx *, int, char **);
 
@@ -41,16 +43,19 @@ const struct cli_cmd cli_cmd_export_flags = {
 	    "(email: default open)\n"
 	    "  --source NAME   only flags on articles from this source\n"
 	    "  --article ID    only flags on this article\n"
-	    "  --send          email: give each message to the command in "
-	    "LEDE_SEND_COMMAND\n"
-	    "                  (e.g. \"sendmail -t -i\"; split on blanks, run "
-	    "without a shell,\n"
-	    "                  the message on its stdin); the flags of a sent "
-	    "message become sent\n"
+	    "  --send          email: give each message to the send-command of "
+	    "lede.conf's\n"
+	    "                  [export] (or $LEDE_SEND_COMMAND), e.g. "
+	    "\"sendmail -t -i\": split on\n"
+	    "                  blanks, run without a shell, the message on its "
+	    "stdin; the flags\n"
+	    "                  of a sent message become sent\n"
 	    "  --to ADDRESS    email: To: for every message (default: the "
-	    "source's corrections\n"
-	    "                  address; a message without one is not sent)\n"
-	    "  --from ADDRESS  email: From: (default $EMAIL, else "
+	    "source's address in\n"
+	    "                  lede.conf's [sources], else the one the archive "
+	    "knows; a message\n"
+	    "                  without one is not sent)\n"
+	    "  --from ADDRESS  email: From: (default: [export] from, $EMAIL, "
 	    "$USER@localhost)\n",
 	.run = cmd_export_flags,
 };
@@ -148,15 +153,50 @@ parse(int argc, char **argv, struct flag_export_req *req)
 		    "both");
 	if (req->format == FLAG_FORMAT_EMAIL && !status_given)
 		req->filter.status = FLAG_OPEN;
-	if (req->send) {
-		req->send_command = getenv("LEDE_SEND_COMMAND");
-		if (req->send_command == NULL ||
-		    strspn(req->send_command, " \t") ==
-		    strlen(req->send_command))
-			return cli_error("--send needs a mail command in "
-			    "LEDE_SEND_COMMAND (e.g. \"sendmail -t -i\")");
-	}
 	return 0;
+}
+
+/* [sources] of lede.conf, for flag_export(). */
+static const char *
+source_address(const char *source, void *arg)
+{
+	return config_source_address(arg, source);
+}
+
+/*
+ * The configuration's part in an e-mail export: [sources], [export]
+ * send-command and from. Problems in the file are reported and the good
+ * lines still apply, as everywhere.
+ */
+static struct config *
+load_config(struct cli_ctx *ctx, struct flag_export_req *req)
+{
+	const struct config_problem *p;
+	struct config *cfg = config_new();
+	char *path = ctx->config_path != NULL ? xstrdup(ctx->config_path) :
+	    config_default_path();
+	const char *env = getenv("LEDE_SEND_COMMAND"), *v;
+	size_t n, i;
+
+	config_load(cfg, path, ctx->config_path != NULL);
+	for (p = config_problems(cfg, &n), i = 0; i < n; i++) {
+		fputs("lede: ", stderr);
+		sanitize_fputs(p[i].file, stderr, 0);
+		if (p[i].line > 0)
+			fprintf(stderr, ":%u", p[i].line);
+		fputs(": ", stderr);
+		sanitize_fputs(p[i].message, stderr, 0);
+		fputc('\n', stderr);
+	}
+	free(path);
+	req->corrections_for = source_address;
+	req->corrections_arg = cfg;
+	if (req->from == NULL && *(v = config_string(cfg, "export", "from")) !=
+	    '\0')
+		req->from = v;
+	req->send_command = env != NULL && strspn(env, " \t") != strlen(env) ?
+	    env : config_string(cfg, "export", "send-command");
+	return cfg;
 }
 
 static void
@@ -188,13 +228,26 @@ cmd_export_flags(struct cli_ctx *ctx, int argc, char **argv)
 	struct flag_export_req req;
 	struct flag_export_stats st;
 	struct archive *ar;
+	struct config *cfg = NULL;
 	char *cause = NULL;
 	int rc;
 
 	if ((rc = parse(argc, argv, &req)) != 0)
 		return rc;
-	if ((ar = cli_open_archive(ctx, !req.send)) == NULL)
+	if (req.format == FLAG_FORMAT_EMAIL) {
+		cfg = load_config(ctx, &req);
+		if (req.send && strspn(req.send_command, " \t") ==
+		    strlen(req.send_command)) {
+			config_free(cfg);
+			return cli_error("--send needs a mail command: set "
+			    "send-command in [export] of lede.conf (or "
+			    "LEDE_SEND_COMMAND), e.g. \"sendmail -t -i\"");
+		}
+	}
+	if ((ar = cli_open_archive(ctx, !req.send)) == NULL) {
+		config_free(cfg);
 		return 1;
+	}
 	req.out = stdout;
 	req.display = req.path == NULL && req.dir == NULL &&
 	    isatty(STDOUT_FILENO);
@@ -209,5 +262,6 @@ cmd_export_flags(struct cli_ctx *ctx, int argc, char **argv)
 			    st.no_address, st.no_address == 1 ? "" : "s");
 	}
 	archive_close(ar);
+	config_free(cfg);
 	return rc;
 }

@@ -212,6 +212,12 @@ const struct config_option config_options[] = {
 	{ "layout", "wrap-width", CONFIG_INT, "0", 0, 1000, NULL,
 	    "Wrap the reader's text at most this wide; 0: the pane's width" },
 
+	{ "export", "send-command", CONFIG_STRING, "", 0, 0, NULL,
+	    "Command that sends exported e-mail (sendmail -t -i), run "
+	    "without a shell; empty: never send" },
+	{ "export", "from", CONFIG_STRING, "", 0, 0, NULL,
+	    "From address of exported e-mail; empty: none" },
+
 	COLOR("normal", "default default", "Text"),
 	COLOR("selected", "default default reverse", "The selected row"),
 	COLOR("unread", "default default bold", "Unread articles in lists"),

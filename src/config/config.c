@@ -34,9 +34,17 @@ struct value {
 	struct config_color	 c;
 };
 
+/* A line of [sources]: a source's key and its corrections address. */
+struct source_addr {
+	char			*key;
+	char			*address;
+};
+
 struct config {
 	struct binding		*bindings;	/* one per config_actions[] */
 	struct value		*values;	/* one per config_options[] */
+	struct source_addr	*sources;
+	size_t			 nsources;
 	struct config_problem	*problems;
 	size_t			 nproblems;
 };
@@ -101,7 +109,8 @@ int
 config_known_section(const char *section)
 {
 	return ctx_from_name(section) != -1 ||
-	    strcmp(section, "layout") == 0 || strcmp(section, "colors") == 0;
+	    strcmp(section, "layout") == 0 || strcmp(section, "colors") == 0 ||
+	    strcmp(section, "export") == 0 || strcmp(section, "sources") == 0;
 }
 
 char *
@@ -238,12 +247,101 @@ set_option(struct config *cfg, size_t option, const char *value,
 	*v = nv;
 }
 
+/*
+ * The key of a source in [sources]: its name in lower case, every run of
+ * other characters one hyphen, none at the ends ("Enab Baladi" is
+ * enab-baladi). Non-ASCII letters count as other characters, so a name
+ * written in Arabic letters alone has no key (""). Caller frees.
+ */
+char *
+config_source_key(const char *name)
+{
+	struct buf out = BUF_INIT;
+	int gap = 0;
+	unsigned char c;
+
+	for (; *name != '\0'; name++) {
+		c = (unsigned char)*name;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    (c >= 'A' && c <= 'Z')) {
+			if (gap && out.len > 0)
+				buf_addc(&out, '-');
+			buf_addc(&out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+			gap = 0;
+		} else
+			gap = 1;
+	}
+	return buf_detach(&out);
+}
+
+/* One e-mail address: local@domain, printable ASCII, no spaces. */
+static int
+address_ok(const char *s)
+{
+	const char *at = strchr(s, '@');
+	size_t n = strlen(s), i;
+
+	if (at == NULL || at == s || at[1] == '\0' || strchr(at + 1, '@') ||
+	    n > 254)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] <= ' ' || (unsigned char)s[i] >= 0x7f ||
+		    strchr("<>()[],;:\\\"", s[i]) != NULL)
+			return 0;
+	return 1;
+}
+
+static void
+set_source(struct config *cfg, const char *name, const char *value,
+    const char *file, unsigned line)
+{
+	size_t i;
+
+	if (!address_ok(value)) {
+		config_problem_add(cfg, file, line, "[sources] %s: '%.60s' is "
+		    "not an e-mail address (name@example.org)", name, value);
+		return;
+	}
+	for (i = 0; i < cfg->nsources; i++)
+		if (strcmp(cfg->sources[i].key, name) == 0)
+			break;
+	if (i == cfg->nsources) {
+		cfg->sources = xreallocarray(cfg->sources, cfg->nsources + 1,
+		    sizeof *cfg->sources);
+		cfg->sources[cfg->nsources].key = xstrdup(name);
+		cfg->sources[cfg->nsources++].address = NULL;
+	}
+	free(cfg->sources[i].address);
+	cfg->sources[i].address = xstrdup(value);
+}
+
+const char *
+config_source_address(const struct config *cfg, const char *source)
+{
+	char *key;
+	size_t i;
+	const char *found = NULL;
+
+	if (source == NULL)
+		return NULL;
+	key = config_source_key(source);
+	for (i = 0; i < cfg->nsources && *key != '\0'; i++)
+		if (strcmp(cfg->sources[i].key, key) == 0)
+			found = cfg->sources[i].address;
+	free(key);
+	return found;
+}
+
 void
 config_apply(struct config *cfg, const char *section, const char *name,
     const char *value, const char *file, unsigned line)
 {
 	int ctx = ctx_from_name(section), i;
 
+	if (strcmp(section, "sources") == 0) {
+		set_source(cfg, name, value, file, line);
+		return;
+	}
 	if (ctx != -1 && (i = config_find_action(ctx, name)) != -1) {
 		/* Defaults are marked 0 so a user's line may take their keys. */
 		bind(cfg, (size_t)i, value, file, file == NULL ? 0 : line);
@@ -296,6 +394,11 @@ config_free(struct config *cfg)
 		free(cfg->problems[i].message);
 	}
 	free(cfg->problems);
+	for (i = 0; i < cfg->nsources; i++) {
+		free(cfg->sources[i].key);
+		free(cfg->sources[i].address);
+	}
+	free(cfg->sources);
 	free(cfg->values);
 	free(cfg->bindings);
 	free(cfg);

@@ -135,6 +135,15 @@ const struct config_color *config_color(const struct config *,
 		    const char *name);
 
 /*
+ * [sources]: the corrections address the user gave for a source (by its
+ * name as stored, matched through config_source_key()), or NULL.
+ */
+const char	*config_source_address(const struct config *,
+		    const char *source);
+/* A source name as a [sources] key: "Enab Baladi" -> "enab-baladi". */
+char		*config_source_key(const char *name);
+
+/*
  * Parse a value for an option (also a test of the option syntax): 0 and
  * the result in *i, *s (caller frees) or *c, or -1 and *cause.
  */

@@ -205,7 +205,7 @@ config_defaults_text(void)
 {
 	static const char *const sections[] = {
 		"global", "layout", "colors", "list", "reader", "search",
-		"prompt", "help", "sidebar", "select", "flags",
+		"prompt", "help", "sidebar", "select", "flags", "export",
 	};
 	struct buf out = BUF_INIT;
 	size_t i;
@@ -224,5 +224,11 @@ config_defaults_text(void)
 	    "# comments.\n");
 	for (i = 0; i < sizeof sections / sizeof sections[0]; i++)
 		add_section(&out, sections[i]);
+	buf_adds(&out,
+	    "\n[sources]\n"
+	    "# The corrections desk of each source, for exported e-mail:\n"
+	    "# the source's name in lower case, other characters as one\n"
+	    "# hyphen (\"Enab Baladi\" is enab-baladi), = an address.\n"
+	    "# enab-baladi = \"corrections@example.org\"\n");
 	return buf_detach(&out);
 }

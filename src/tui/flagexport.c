@@ -3,13 +3,16 @@
  * source filter) in the format and to the file the user names in two
  * prompts, through flag_export() as `lede export-flags` does, quietly;
  * the message says what was written. A leading ~/ is the home directory;
- * an existing file is never replaced (flag_export() refuses it).
+ * an existing file is never replaced (flag_export() refuses it). E-mail
+ * takes its To: from [sources] and its From: from [export]; "send" as the
+ * format hands each message to [export] send-command instead of a file.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/config.h"
 #include "flag/export.h"
 #include "tui/flagpane.h"
 #include "tui/tui_int.h"
@@ -27,6 +30,72 @@ flags_export(struct tui *t)
 	input_prompt(t, PK_EXPORT_FORMAT, flag_format_name(fp->format));
 }
 
+static const char *
+source_address(const char *source, void *arg)
+{
+	return config_source_address(arg, source);
+}
+
+/* What lede.conf says about e-mail: To: by source, From:, the sender. */
+static void
+email_setup(struct tui *t, struct flag_export_req *req)
+{
+	const char *from = config_string(t->cfg, "export", "from");
+	const char *env = getenv("LEDE_SEND_COMMAND");
+
+	req->corrections_for = source_address;
+	req->corrections_arg = t->cfg;
+	if (*from != '\0')
+		req->from = from;
+	req->send_command = env != NULL && strspn(env, " \t") != strlen(env) ?
+	    env : config_string(t->cfg, "export", "send-command");
+}
+
+static void
+filter_setup(const struct flagpane *fp, struct flag_export_req *req)
+{
+	req->filter.status = fp->status >= 0 && fp->status != LOST ?
+	    fp->status : -1;
+	req->filter.lost_only = fp->status == LOST;
+	req->filter.source = fp->source;
+}
+
+/* Send every open flag shown, a message per article. */
+static void
+send_flags(struct tui *t)
+{
+	struct flagpane *fp = flags_pane(t);
+	struct flag_export_req req;
+	struct flag_export_stats st;
+	char *cause = NULL;
+
+	memset(&req, 0, sizeof req);
+	req.format = FLAG_FORMAT_EMAIL;
+	email_setup(t, &req);
+	if (strspn(req.send_command, " \t") == strlen(req.send_command)) {
+		tui_message(t, 1, "nothing sent: set send-command in [export] "
+		    "of lede.conf (e.g. sendmail -t -i)");
+		return;
+	}
+	filter_setup(fp, &req);
+	if (req.filter.status < 0 && !req.filter.lost_only)
+		req.filter.status = FLAG_OPEN;
+	req.send = 1;
+	req.quiet = 1;		/* the command's output would land on the screen */
+	if (flag_export(t->ar, &req, &st, &cause) != 0) {
+		tui_message(t, 1, "not sent: %s", cause != NULL ? cause :
+		    "export failed");
+		free(cause);
+	} else {
+		tui_message(t, st.no_address > 0, "%zu of %zu message%s sent; "
+		    "%zu without a corrections address (see [sources] in "
+		    "lede.conf)", st.sent, st.messages, st.messages == 1 ? "" :
+		    "s", st.no_address);
+	}
+	t->dirty |= DIRTY_ALL;
+	flags_refresh(t);
+}
+
 void
 flags_accept_format(struct tui *t, const char *text)
 {
@@ -38,8 +107,12 @@ flags_accept_format(struct tui *t, const char *text)
 	text += strspn(text, " ");
 	if (*text == '\0')
 		return;
+	if (strcmp(text, "send") == 0) {
+		send_flags(t);
+		return;
+	}
 	if ((f = flag_format_parse(text)) < 0) {
-		tui_message(t, 1, "export as json, csv or email");
+		tui_message(t, 1, "export as json, csv or email, or send");
 		input_prompt(t, PK_EXPORT_FORMAT, text);
 		return;
 	}
@@ -89,10 +162,9 @@ flags_accept_path(struct tui *t, const char *text)
 	memset(&req, 0, sizeof req);
 	memset(&st, 0, sizeof st);
 	req.format = fp->format;
-	req.filter.status = fp->status >= 0 && fp->status != LOST ?
-	    fp->status : -1;
-	req.filter.lost_only = fp->status == LOST;
-	req.filter.source = fp->source;
+	filter_setup(fp, &req);
+	if (req.format == FLAG_FORMAT_EMAIL)
+		email_setup(t, &req);
 	req.path = path;
 	req.quiet = 1;
 	if (flag_export(t->ar, &req, &st, &cause) != 0) {

@@ -38,7 +38,7 @@ static const struct {
 	[PK_FIND_OVERLAY] = { "Find: ", NULL, find_overlay },
 	[PK_NOTE] = { "Note: ", NULL, flagging_accept_note },
 	[PK_NOTE_EDIT] = { "Note: ", NULL, flags_accept_note },
-	[PK_EXPORT_FORMAT] = { "Export as (json, csv, email): ", NULL,
+	[PK_EXPORT_FORMAT] = { "Export (json csv email send): ", NULL,
 	    flags_accept_format },
 	[PK_EXPORT_PATH] = { "Export to file: ", NULL, flags_accept_path },
 };

@@ -166,6 +166,23 @@ lede flag --edit "$f4" --status open
 expect_status "no corrections address: not sent, exit 1" 1 env LEDE_SEND_COMMAND="cat" "$LEDE" -a "$A" export-flags --format email --send
 expect_match "... says why" "$(cat "$T/err")" "no corrections address"
 
+# lede.conf: [sources] gives the corrections address by the source's key,
+# [export] the send command and From; a bad line is reported, the rest
+# still applies
+cat >"$T/lede.conf" <<EOF
+[sources]
+lede-test-wire-invented = "desk@wire.example.org"
+wire = "not an address"
+[export]
+send-command = "tee -a $T/sent2.txt"
+from = "checker@example.org"
+EOF
+(cd "$T" && "$LEDE" -a "$A" -c "$T/lede.conf" export-flags --format email --send >/dev/null 2>"$T/err") ||
+    fail "send through lede.conf: $(cat "$T/err")"
+expect_match "the bad [sources] line is named" "$(cat "$T/err")" "lede.conf:3: .*not an e-mail address"
+expect_match "To: from [sources]" "$(cat "$T/sent2.txt")" "To: desk@wire.example.org"
+expect_match "From: from [export]" "$(cat "$T/sent2.txt")" "From: checker@example.org"
+
 # Re-import a changed article: the moved passage is re-anchored, the
 # corrected one is kept and marked not found.
 py "

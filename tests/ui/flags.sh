@@ -18,6 +18,12 @@ esc=$(printf '\033')
 # Colours no other element has, so the marks can be found on screen.
 printf '[colors]\nflagged = "magenta default underline"\nselection = "black green"\n' \
     >"$UI_TMP/flags.conf"
+# Sending: the corrections desk from [sources], a command that keeps what
+# it is given.
+printf '[sources]\nred-sea-wire = "desk@redsea.example.org"\n[export]\nsend-command = "%s/send.sh"\n' \
+    "$UI_TMP" >>"$UI_TMP/flags.conf"
+printf '#!/bin/sh\ncat >>"$(dirname "$0")/sent.txt"\n' >"$UI_TMP/send.sh"
+chmod +x "$UI_TMP/send.sh"
 # The editor: writes a two-line note, and leaves what it was given.
 cat >"$UI_TMP/editor.sh" <<'EOF'
 #!/bin/sh
@@ -133,13 +139,13 @@ ui_wait "no deleted flag to bring back"
 
 # Export from the pane: json, then csv; an existing file is kept.
 ui_keys E
-ui_wait "Export as (json, csv, email): json"
+ui_wait "Export (json csv email send): json"
 ui_keys Enter
 ui_wait "Export to file: lede-flags.json"
 ui_keys Enter
 ui_wait "1 flag written to lede-flags.json as json"
 ui_keys E
-ui_wait "Export as"
+ui_wait "Export ("
 ui_keys C-u
 ui_keys -l csv
 ui_keys Enter
@@ -163,13 +169,13 @@ EOF
 ui_keys E Enter Enter
 ui_wait "not exported"
 ui_keys E
-ui_wait "Export as"
+ui_wait "Export ("
 ui_keys C-u
 ui_keys -l yaml
 ui_keys Enter
-ui_wait "export as json, csv or email"
+ui_wait "export as json, csv or email, or send"
 ui_keys Escape
-ui_wait -n "Export as"
+ui_wait -n "Export ("
 
 # Enter jumps to the passage: the article opens scrolled to it.
 ui_keys Enter
@@ -223,6 +229,18 @@ ui_contains "2 of 2"
 [ "$(ui_screen | grep -n '“Dock workers' | cut -d: -f1)" = 2 ] &&
     [ "$(ui_screen | grep -n '“The cranes' | cut -d: -f1)" = 5 ] ||
     ui_fail "the new flag is not listed first"
+# Send the open flag (the new one) to the desk [sources] names.
+ui_keys E
+ui_wait "Export ("
+ui_keys C-u
+ui_keys -l send
+ui_keys Enter
+ui_wait "1 of 1 message sent"
+grep -q "^To: desk@redsea.example.org" "$UI_TMP/sent.txt" &&
+    grep -q "Dock workers said the queue" "$UI_TMP/sent.txt" &&
+    ! grep -q "The cranes were repaired" "$UI_TMP/sent.txt" ||
+    ui_fail "the message sent is not the open flag's, to the desk"
+check_flags 'sorted(x["status"] for x in f)' "['sent', 'sent']"
 ui_keys q
 ui_wait "1 of 65"
 ui_contains "⚑2"
