@@ -14,7 +14,7 @@ liblede_a_SOURCES += \
 	src/tui/articles.c \
 	src/tui/reader.c \
 	src/tui/help.c \
-	src/tui/sidebar.c \
+	src/tui/sidebar.c src/tui/sidebar.h src/tui/sidebar_act.c \
 	src/tui/chart.c src/tui/chart.h \
 	src/tui/history.c \
 	src/tui/search.c \
