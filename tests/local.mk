@@ -10,3 +10,7 @@ EXTRA_DIST += tests/layering.sh tests/summary.sh tests/cli/basic.sh \
 stress: lede
 	LEDE_KILL_LOOPS=50 $(MAKE) $(AM_MAKEFLAGS) check TESTS=tests/cli/faults.sh
 .PHONY: stress
+
+# The side panel in tmux, on the demo articles (tests/ui/lib.sh).
+TESTS += tests/ui/sidebar.sh
+EXTRA_DIST += tests/ui/sidebar.sh

@@ -185,6 +185,14 @@ void	 archive_page_release(struct archive_page *);
  * line; the query runs either way. Caller frees.
  */
 char	*archive_query_note(struct archive *, const char *query);
+/*
+ * Mentions of an entity (canonical name or alias, ASCII case ignored)
+ * across the archive, counted up to cap (0: all), so the cost is bounded
+ * by cap: whether the articles that mention it are few enough to count
+ * at once. -1 and *cause on failure.
+ */
+int64_t	 archive_entity_mentions(struct archive *, const char *entity,
+	    int64_t cap, char **cause);
 /* Articles matching the filter (may be slow for a broad query on a huge archive). */
 int64_t	 archive_count(struct archive *, const struct archive_filter *, char **cause);
 /*

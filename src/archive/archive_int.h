@@ -44,7 +44,15 @@ struct archive {
 	 */
 	int64_t		*fts_pending;
 	size_t		 nfts_pending, capfts_pending;
+	/*
+	 * Mentions from which a listing filtered by an entity probes each
+	 * row in sort order instead of gathering the entity's articles
+	 * (list.c); 0: ARCHIVE_ENTITY_PROBE. Tests lower it.
+	 */
+	int64_t		 entity_probe;
 };
+
+#define ARCHIVE_ENTITY_PROBE	5000
 
 /*
  * A prepared statement for sql, a string with static storage: prepared

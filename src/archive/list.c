@@ -13,6 +13,14 @@
  * applies to its rowids. A negation-only query lists everything except
  * the matches of the negated terms. Snippets are computed in the same
  * query, for the returned rows only.
+ *
+ * An entity filter has two shapes. An entity in few articles gathers
+ * them from the mentions index and sorts them (cost: its articles); one
+ * in many is checked row by row, in sort order, with a probe of the
+ * article's mentions, and the page stops after limit rows (cost: limit
+ * times how rare it is). Gathering 300,000 articles to show 50 took a
+ * second at a million articles; probing a million rows for 3 matches
+ * took as long. A capped count of its mentions picks the shape.
  */
 #include "config.h"
 
@@ -40,6 +48,7 @@ struct plan {
 	char		*qsource;
 	char		*not_source;
 	const char	*entity;
+	int		 entity_probe;	/* common: probe each row */
 	int64_t		 lo, hi;	/* key range [lo, hi), -1 for none */
 	int		 unread;
 	int		 nomatch;	/* nothing can match: no query needed */
@@ -74,11 +83,45 @@ bound(const char *date, int after, int64_t *v, char **cause)
 	return 0;
 }
 
+/* The ids of the entities named (or aliased) :entity. */
+#define ENTITY_IDS							\
+	"SELECT id FROM entities WHERE name = :entity COLLATE NOCASE"	\
+	" UNION SELECT entity_id FROM entity_aliases"			\
+	" WHERE alias = :entity COLLATE NOCASE"
+
+static const char sql_entity_mentions[] =
+    "SELECT count(*) FROM (SELECT 1 FROM mentions WHERE entity_id IN ("
+    "SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE"
+    " UNION SELECT entity_id FROM entity_aliases"
+    " WHERE alias = ?1 COLLATE NOCASE) LIMIT ?2)";
+
+int64_t
+archive_entity_mentions(struct archive *a, const char *entity, int64_t cap,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	int64_t n;
+	int rc;
+
+	if ((st = archive_stmt(a, sql_entity_mentions, cause)) == NULL)
+		return -1;
+	archive_bind_text(st, 1, entity);
+	sqlite3_bind_int64(st, 2, cap > 0 ? cap : -1);
+	rc = sqlite3_step(st);
+	n = sqlite3_column_int64(st, 0);
+	archive_done(st);
+	if (rc != SQLITE_ROW)
+		return archive_fail(a, cause, "counting mentions");
+	return n;
+}
+
 static int
 plan_make(struct archive *a, const struct archive_filter *f, struct plan *p,
     char **cause)
 {
 	struct query q;
+	int64_t probe = a->entity_probe > 0 ? a->entity_probe :
+	    ARCHIVE_ENTITY_PROBE, n;
 
 	memset(p, 0, sizeof *p);
 	p->lo = p->hi = -1;
@@ -112,6 +155,15 @@ plan_make(struct archive *a, const struct archive_filter *f, struct plan *p,
 		p->nomatch = 1;
 	p->relevance = f->order == ARCHIVE_RELEVANCE && p->match != NULL;
 	query_release(&q);
+	if (p->entity != NULL && !p->nomatch) {
+		if ((n = archive_entity_mentions(a, p->entity, probe,
+		    cause)) < 0) {
+			plan_release(p);
+			return -1;
+		}
+		p->nomatch = n == 0;
+		p->entity_probe = n >= probe;
+	}
 	return 0;
 }
 
@@ -149,12 +201,13 @@ plan_sql(const struct plan *p, struct buf *b, int sources, const char **key)
 		    " WHERE name = :not_source)");
 	if (p->unread)
 		buf_adds(b, " AND a.read = 0");
-	if (p->entity != NULL)
+	if (p->entity != NULL && p->entity_probe)
+		buf_adds(b, " AND EXISTS (SELECT 1 FROM mentions m"
+		    " WHERE m.article_id = a.id AND m.entity_id IN ("
+		    ENTITY_IDS "))");
+	else if (p->entity != NULL)
 		buf_adds(b, " AND a.id IN (SELECT m.article_id FROM mentions m"
-		    " WHERE m.entity_id IN (SELECT id FROM entities"
-		    " WHERE name = :entity COLLATE NOCASE UNION"
-		    " SELECT entity_id FROM entity_aliases"
-		    " WHERE alias = :entity COLLATE NOCASE))");
+		    " WHERE m.entity_id IN (" ENTITY_IDS "))");
 }
 
 static void
@@ -370,6 +423,8 @@ count_where(struct archive *a, const struct archive_filter *f,
 		plan_release(&p);
 		return 0;
 	}
+	/* A count visits every match: gathering them is never worse. */
+	p.entity_probe = 0;
 	buf_adds(&b, "SELECT count(*)");
 	plan_sql(&p, &b, 0, &col);
 	if (cmp != NULL)

@@ -133,7 +133,19 @@ const struct config_action config_actions[] = {
 	{ "close", CONFIG_HELP, "<Esc>", "Close the help" },
 
 	MOVES(CONFIG_SIDEBAR, "entry", "entries"),
-	{ "open", CONFIG_SIDEBAR, "<Enter>", "Use the selected entry" },
+	{ "open", CONFIG_SIDEBAR, "<Enter>",
+	    "Mark a name's mentions in the reader (again: unmark); "
+	    "show a date's sentence" },
+	{ "search-next", CONFIG_SIDEBAR, "n",
+	    "Go to the next mention of the marked name" },
+	{ "search-prev", CONFIG_SIDEBAR, "N",
+	    "Go to the previous mention of the marked name" },
+	{ "filter", CONFIG_SIDEBAR, "F",
+	    "Show in the list only the articles that mention the name" },
+	{ "timeline", CONFIG_SIDEBAR, "t",
+	    "Show the name's timeline across the archive, or go back" },
+	{ "close", CONFIG_SIDEBAR, "h <Left> <Esc>",
+	    "Go back from a name's timeline, else to the reader" },
 
 	{ "extend-word", CONFIG_SELECT, "w <Right>",
 	    "Grow the selection by a word" },

@@ -344,6 +344,11 @@ find_step(struct tui *t, int dir)
 {
 	struct tview *v = text(t);
 
+	if (v == &t->reader && v->find_mark == HL_MENTION) {
+		/* A name chosen in the side panel: its mentions. */
+		sidebar_find(t, dir);
+		return;
+	}
 	if (v->nterms == 0)
 		tui_message(t, 1, "nothing to find: type / first");
 	else if (tview_find(v, dir) != 0)
@@ -430,12 +435,18 @@ SIDE_MOVE(page_up)
 SIDE_MOVE(half_down)
 SIDE_MOVE(half_up)
 
+static void side_find_next(struct tui *t) { sidebar_find(t, 1); }
+static void side_find_prev(struct tui *t) { sidebar_find(t, -1); }
+
 static const struct handler sidebar_handlers[] = {
 	{ "next", side_next }, { "prev", side_prev },
 	{ "first", side_first }, { "last", side_last },
 	{ "page-down", side_page_down }, { "page-up", side_page_up },
 	{ "half-page-down", side_half_down }, { "half-page-up", side_half_up },
 	{ "open", sidebar_open },
+	{ "search-next", side_find_next }, { "search-prev", side_find_prev },
+	{ "filter", sidebar_filter }, { "timeline", sidebar_timeline },
+	{ "close", sidebar_close },
 };
 
 static const struct {

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "tui/tui_int.h"
-#include "tui/wrap.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -39,7 +38,8 @@ articles_release(struct articles *a)
 	free(a->source);
 	free(a->since);
 	free(a->until);
-	a->query = a->source = a->since = a->until = NULL;
+	free(a->entity);
+	a->query = a->source = a->since = a->until = a->entity = NULL;
 }
 
 void
@@ -57,6 +57,7 @@ articles_sync(struct articles *a)
 	a->f.source = a->source;
 	a->f.since = a->since;
 	a->f.until = a->until;
+	a->f.entity = a->entity;
 	if (a->f.order == ARCHIVE_RELEVANCE && a->query == NULL)
 		a->f.order = ARCHIVE_NEWEST;
 	a->count = -2;
@@ -79,6 +80,25 @@ count(void *arg)
 	return a->count;
 }
 
+/*
+ * Whether the articles that mention the filter's entity are few enough to
+ * count at once: each costs a lookup, and one named in a third of a
+ * million articles took most of a second.
+ */
+#define ENTITY_COUNT_MAX	20000
+
+static int
+entity_countable(struct articles *a)
+{
+	char *cause = NULL;
+	int64_t n;
+
+	if ((n = archive_entity_mentions(a->ar, a->entity, ENTITY_COUNT_MAX,
+	    &cause)) < 0)
+		free(cause);
+	return n >= 0 && n < ENTITY_COUNT_MAX;
+}
+
 void
 articles_count(struct articles *a)
 {
@@ -87,11 +107,12 @@ articles_count(struct articles *a)
 	a->count_due = 0;
 	if (a->count != -2)
 		return;
-	if (a->query != NULL) {
-		/* A broad query could take long to count: not at all. */
+	if (a->query != NULL || (a->entity != NULL && !entity_countable(a))) {
+		/* A broad query, or a name in many articles, could take
+		   long to count: not at all. */
 		a->count = -1;
 	} else if (a->source == NULL && a->since == NULL && a->until == NULL &&
-	    !a->f.unread_only)
+	    a->entity == NULL && !a->f.unread_only)
 		a->count = archive_total(a->ar);
 	else if ((a->count = archive_count(a->ar, &a->f, &cause)) < 0) {
 		free(cause);
@@ -180,23 +201,7 @@ position(void *arg, const void *row)
 static int
 put_text(int y, int x, int w, const char *raw, attr_t at, int pad)
 {
-	char *safe, *fit, *vis;
-	int used;
-
-	if (w <= 0)
-		return 0;
-	safe = scr_safe(raw, raw != NULL ? strlen(raw) : 0);
-	fit = wrap_fit(safe, strlen(safe), (size_t)w, 0);
-	vis = scr_visual(fit, NULL);
-	used = scr_puts(y, x, w, vis, at);
-	if (pad) {
-		scr_fill(y, x + used, w - used, at);
-		used = w;
-	}
-	free(vis);
-	free(fit);
-	free(safe);
-	return used;
+	return scr_text(y, x, w, raw, at, pad);
 }
 
 /*

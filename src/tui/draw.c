@@ -219,7 +219,7 @@ draw_frame(struct tui *t)
 static void
 draw_panes(struct tui *t)
 {
-	struct tlist *l = actions_list(t);
+	struct tlist *l = t->search_on ? &t->results : &t->list;
 
 	if ((t->dirty & DIRTY_LIST) && t->lay.list.w > 0) {
 		if (t->flags_on)

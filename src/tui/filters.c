@@ -1,7 +1,8 @@
 /*
  * The article list's filters: words, one source, a date range, unread
- * only. Each prompt's answer lands here, the list is reloaded from the
- * top, and the status line describes what is in force.
+ * only, an entity (set from the side panel). Each prompt's answer lands
+ * here, the list is reloaded from the top, and the status line describes
+ * what is in force.
  */
 #include "config.h"
 
@@ -127,6 +128,7 @@ filter_describe(const struct tui *t, char *out, size_t size)
 {
 	const struct articles *a = &t->list_src;
 	struct buf b = BUF_INIT;
+	char *safe;
 
 	if (a->source != NULL)
 		buf_printf(&b, " source:%s", a->source);
@@ -137,6 +139,11 @@ filter_describe(const struct tui *t, char *out, size_t size)
 		else
 			buf_printf(&b, " date:%s..%s", a->since ? a->since : "",
 			    a->until ? a->until : "");
+	}
+	if (a->entity != NULL) {
+		safe = scr_safe(a->entity, strlen(a->entity));
+		buf_printf(&b, " entity:%s", safe);
+		free(safe);
 	}
 	if (a->query != NULL)
 		buf_printf(&b, " \"%s\"", a->query);

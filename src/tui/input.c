@@ -81,6 +81,7 @@ static void
 find(struct tui *t, struct tview *v, const char *text)
 {
 	tview_set_terms(v, text, 1);
+	tview_set_find(v, HL_MATCH);	/* n/N: these words, not mentions */
 	relayout(t);
 	v->cur = -1;
 	if (*text != '\0' && tview_find(v, 1) != 0)
@@ -295,7 +296,9 @@ inside(const struct rect *r, int y, int x)
 void
 input_mouse(struct tui *t)
 {
-	struct tlist *l = actions_list(t);
+	/* The list pane's list, whichever pane has the focus. */
+	struct tlist *l = t->flags_on ? &t->flags : t->search_on ?
+	    &t->results : &t->list;
 	int wheel = 0, click;
 	MEVENT ev;
 
@@ -328,5 +331,16 @@ input_mouse(struct tui *t)
 			relayout(t);
 		}
 		t->dirty |= DIRTY_READER | DIRTY_STATUS;
+	} else if (t->side.ops != NULL && inside(&t->lay.sidebar, ev.y, ev.x)) {
+		if (wheel != 0)
+			tlist_move(&t->side, wheel);
+		else if (click) {
+			if (t->focus != FOCUS_SIDEBAR) {
+				t->focus = FOCUS_SIDEBAR;
+				relayout(t);
+			}
+			tlist_click(&t->side, &t->lay.sidebar, ev.y);
+		}
+		t->dirty |= DIRTY_SIDEBAR | DIRTY_STATUS;
 	}
 }

@@ -14,7 +14,8 @@ liblede_a_SOURCES += \
 	src/tui/articles.c \
 	src/tui/reader.c \
 	src/tui/help.c \
-	src/tui/sidebar.c \
+	src/tui/sidebar.c src/tui/sidebar.h src/tui/sidebar_act.c \
+	src/tui/chart.c src/tui/chart.h \
 	src/tui/history.c \
 	src/tui/search.c \
 	src/tui/worker.c src/tui/worker.h \
@@ -47,6 +48,10 @@ tests_unit_test_keys_actions_SOURCES = tests/unit/test_keys_actions.c \
 tests_unit_test_wrap_textview_SOURCES = tests/unit/test_wrap_textview.c \
 	tests/unit/test.h
 tests_unit_test_select_SOURCES = tests/unit/test_select.c tests/unit/test.h
+
+check_PROGRAMS += tests/unit/test_chart
+TESTS += tests/unit/test_chart
+tests_unit_test_chart_SOURCES = tests/unit/test_chart.c tests/unit/test.h
 
 # UI tests: the built binary in tmux (tests/ui/lib.sh; LEDE_REGEN=1 rewrites
 # the expected screens).

@@ -13,6 +13,7 @@
 #include <wchar.h>
 
 #include "tui/tui_int.h"
+#include "tui/wrap.h"
 #include "util/bidi.h"
 #include "util/buf.h"
 #include "util/sanitize.h"
@@ -280,6 +281,28 @@ scr_visual(const char *s, size_t **map)
 		return xstrdup(s);
 	}
 	return bidi_visual(s, len, bidi_base(s, len), map);
+}
+
+int
+scr_text(int y, int x, int w, const char *raw, attr_t at, int pad)
+{
+	char *safe, *fit, *vis;
+	int used;
+
+	if (w <= 0)
+		return 0;
+	safe = scr_safe(raw, raw != NULL ? strlen(raw) : 0);
+	fit = wrap_fit(safe, strlen(safe), (size_t)w, 0);
+	vis = scr_visual(fit, NULL);
+	used = scr_puts(y, x, w, vis, at);
+	if (pad) {
+		scr_fill(y, x + used, w - used, at);
+		used = w;
+	}
+	free(vis);
+	free(fit);
+	free(safe);
+	return used;
 }
 
 void

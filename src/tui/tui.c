@@ -217,6 +217,8 @@ idle_work(struct tui *t)
 			done = 1;
 		}
 	}
+	if (sidebar_idle(t))
+		done = 1;
 	if (done)
 		t->dirty |= DIRTY_STATUS;
 	return done;
@@ -265,6 +267,7 @@ cleanup(struct tui *t)
 	tlist_release(&t->results);
 	if (t->side.ops != NULL)
 		tlist_release(&t->side);
+	sidebar_release(t);
 	articles_release(&t->list_src);
 	articles_release(&t->search_src);
 	tview_clear(&t->reader);

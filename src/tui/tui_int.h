@@ -20,6 +20,8 @@
 #include "tui/select.h"
 #include "tui/textview.h"
 
+struct sidebar;
+
 /* Screen elements, coloured by [colors]. */
 enum elem {
 	E_NORMAL, E_SELECTED, E_UNREAD, E_DATE, E_SOURCE, E_TITLE, E_HEADER,
@@ -55,6 +57,7 @@ struct articles {
 	struct archive		*ar;
 	struct archive_filter	 f;	/* strings point into the fields below */
 	char			*query, *source, *since, *until;
+	char			*entity;	/* mentions it (side panel) */
 	int			 snippets;	/* search results: two rows */
 	int64_t			 count;		/* -2: not known yet, -1: unknowable */
 	int			 count_due;	/* asked for: count when idle */
@@ -101,6 +104,7 @@ struct tui {
 	size_t			 nmarks[MS_COUNT];
 	struct tview		 over;		/* help or messages */
 	struct tlist		 side;		/* the side panel (sidebar.c) */
+	struct sidebar		*sb;		/* what it shows (sidebar.h) */
 
 	struct prompt		 prompt;
 	int			 prompting;
@@ -140,6 +144,12 @@ void	 scr_clear_rect(const struct rect *);
 char	*scr_safe(const char *s, size_t len);
 /* s in display order (bidi); *map (may be NULL) as bidi_visual(). Caller frees. */
 char	*scr_visual(const char *s, size_t **map);
+/*
+ * Raw text (NULL: none) made safe, cut to w columns with "…" and put in
+ * display order, at y,x; padded with spaces to w when pad is set. Returns
+ * the columns used.
+ */
+int	 scr_text(int y, int x, int w, const char *raw, attr_t, int pad);
 /* A vertical (or horizontal) line of h cells. */
 void	 scr_vline(int y, int x, int h, int horizontal, attr_t);
 /* The next key as a lede key code (Alt-x as KEYC_META|x), waiting at most
@@ -202,12 +212,25 @@ int	 reader_run_program(char **argv);
 /* Store the read mark and update every row on screen that shows it. */
 void	 reader_set_read(struct tui *, int64_t id, int read);
 
-/* sidebar.c: the side panel slot (see the file's note). */
-/* The reader opened article id: reload the side panel for it. */
+/* sidebar.c: the side panel (see the file's note). */
+/* The reader opened article id: the panel is to show its names and
+   dates (loaded by sidebar_idle, not now). */
 void	 sidebar_article(struct tui *, int64_t id);
-/* Enter on the side panel's selected row. */
-void	 sidebar_open(struct tui *);
+/* Load what the panel waits for, if it is on screen; 1 if it did. */
+int	 sidebar_idle(struct tui *);
 void	 sidebar_draw(struct tui *);
+void	 sidebar_release(struct tui *);
+/* sidebar_act.c: its keys. Enter on the selected row: mark a name's
+   mentions, show a date's sentence. */
+void	 sidebar_open(struct tui *);
+/* n/N: the next (dir > 0) or previous mention of the marked name. */
+void	 sidebar_find(struct tui *, int dir);
+/* Show in the list only the articles that mention the name. */
+void	 sidebar_filter(struct tui *);
+/* The name's timeline across the archive, or back to the article. */
+void	 sidebar_timeline(struct tui *);
+/* Back from a name's timeline; else to the reader. */
+void	 sidebar_close(struct tui *);
 
 /* history.c: prompt histories between sessions (save-history). */
 void	 history_load(struct tui *);

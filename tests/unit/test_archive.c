@@ -502,6 +502,155 @@ list_filters(void)
 	archive_close(ar);
 }
 
+/*
+ * Listing by entity: every third article names Acme Corp (alias Acme),
+ * three name a Jordan (a place twice, a person once). Both shapes of the
+ * query (gathering the entity's articles, probing each row) give the
+ * same pages, counts and positions.
+ */
+static struct archive *
+fill_entities(const char *name)
+{
+	struct archive *ar = fresh(name, 0);
+	char *cause = NULL, title[64], date[16], body[128], guid[16];
+	static const char *sources[] = { "Alpha", "Beta", "Gamma" };
+	struct extract_span m[] = { { 0, 5 } };
+	char *acme_alias[] = { "Acme" };
+	struct extract_entity acme = { EXTRACT_ORG, "Acme Corp", acme_alias,
+	    1, m, 1 };
+	struct extract_entity place = { EXTRACT_PLACE, "Jordan", NULL, 0, m,
+	    1 };
+	struct extract_entity person = { EXTRACT_PERSON, "Jordan", NULL, 0, m,
+	    1 };
+	struct extract_entity ents[2];
+	struct extract_result ex = { NULL, 0, ents, 0, NULL, 0 };
+	struct article *art;
+	int i;
+
+	CHECK_INT(archive_begin(ar, &cause), 0);
+	for (i = 0; i < 30; i++) {
+		snprintf(title, sizeof title, "Story %02d", i);
+		snprintf(date, sizeof date, "2025-%02d-%02d", 1 + i / 28,
+		    1 + i % 28);
+		snprintf(body, sizeof body, "Story %d, %s", i,
+		    i % 2 ? "odd harbour" : "even river");
+		snprintf(guid, sizeof guid, "g%d", i);
+		ex.nentities = 0;
+		if (i % 3 == 0)
+			ents[ex.nentities++] = acme;
+		if (i == 7 || i == 21)
+			ents[ex.nentities++] = place;
+		if (i == 12)
+			ents[ex.nentities++] = person;
+		art = test_article(sources[i % 3], guid, NULL, title, date, body);
+		CHECK_INT(archive_put(ar, art, &ex, NULL, &cause),
+		    ARCHIVE_INSERTED);
+		article_free(art);
+	}
+	CHECK_INT(archive_commit(ar, &cause), 0);
+	return ar;
+}
+
+/* The titles' numbers of a page, "27 24 21". */
+static const char *
+page_titles(const struct archive_page *p)
+{
+	static char buf[256];
+	size_t i, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < p->nrows && o + 4 < sizeof buf; i++)
+		o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s",
+		    i ? " " : "", p->rows[i].title + 6);
+	return buf;
+}
+
+static void
+list_entity_pages(struct archive *ar)
+{
+	struct archive_filter f = { .entity = "Acme Corp" };
+	struct archive_page p1, p2, p3, back;
+	char *cause = NULL;
+
+	CHECK_INT(archive_list(ar, &f, 0, 0, 4, 0, &p1, &cause), 0);
+	CHECK_STR(page_titles(&p1), "27 24 21 18");
+	CHECK_INT(archive_list(ar, &f, p1.rows[3].key, 0, 4, 0, &p2,
+	    &cause), 0);
+	CHECK_STR(page_titles(&p2), "15 12 09 06");
+	CHECK_INT(archive_list(ar, &f, p2.rows[3].key, 0, 4, 0, &p3,
+	    &cause), 0);
+	CHECK_STR(page_titles(&p3), "03 00");
+	CHECK_INT(archive_list(ar, &f, p2.rows[0].key, 1, 4, 0, &back,
+	    &cause), 0);
+	CHECK_STR(page_titles(&back), "27 24 21 18");
+	archive_page_release(&back);
+	CHECK_INT(archive_list(ar, &f, 0, 1, 3, 0, &back, &cause), 0);
+	CHECK_STR(page_titles(&back), "06 03 00");
+	archive_page_release(&back);
+	CHECK_INT(archive_count(ar, &f, &cause), 10);
+	CHECK_INT(archive_position(ar, &f, p2.rows[0].key, &cause), 4);
+	/* By alias, in any case. */
+	f.entity = "acme";
+	CHECK_INT(archive_count(ar, &f, &cause), 10);
+	CHECK_INT(archive_list(ar, &f, 0, 0, 2, 0, &back, &cause), 0);
+	CHECK_STR(page_titles(&back), "27 24");
+	archive_page_release(&back);
+	/* With the other filters, and with words (the index drives). */
+	f.source = "Beta";
+	CHECK_INT(archive_count(ar, &f, &cause), 0);
+	CHECK_INT(archive_list(ar, &f, 0, 0, 4, 0, &back, &cause), 0);
+	CHECK_INT(back.nrows, 0);
+	archive_page_release(&back);
+	f.source = NULL;
+	f.since = "2025-01-20";
+	CHECK_INT(archive_count(ar, &f, &cause), 3);
+	f.since = NULL;
+	f.query = "odd";
+	CHECK_INT(archive_list(ar, &f, 0, 0, 10, 0, &back, &cause), 0);
+	CHECK_STR(page_titles(&back), "27 21 15 09 03");
+	archive_page_release(&back);
+	f.query = NULL;
+	f.order = ARCHIVE_OLDEST;
+	CHECK_INT(archive_list(ar, &f, 0, 0, 3, 0, &back, &cause), 0);
+	CHECK_STR(page_titles(&back), "00 03 06");
+	CHECK_INT(archive_position(ar, &f, back.rows[2].key, &cause), 2);
+	archive_page_release(&back);
+	f.order = ARCHIVE_NEWEST;
+	/* One name, two kinds: both. */
+	f.entity = "Jordan";
+	CHECK_INT(archive_list(ar, &f, 0, 0, 10, 0, &back, &cause), 0);
+	CHECK_STR(page_titles(&back), "21 12 07");
+	archive_page_release(&back);
+	f.entity = "Nobody";
+	CHECK_INT(archive_list(ar, &f, 0, 0, 10, 0, &back, &cause), 0);
+	CHECK_INT(back.nrows, 0);
+	archive_page_release(&back);
+	CHECK_INT(archive_count(ar, &f, &cause), 0);
+	archive_page_release(&p1);
+	archive_page_release(&p2);
+	archive_page_release(&p3);
+}
+
+static void
+list_by_entity(void)
+{
+	struct archive *ar = fill_entities("entity-list.db");
+	char *cause = NULL;
+
+	CHECK_INT(archive_entity_mentions(ar, "Acme Corp", 0, &cause), 10);
+	CHECK_INT(archive_entity_mentions(ar, "ACME", 0, &cause), 10);
+	CHECK_INT(archive_entity_mentions(ar, "Acme Corp", 4, &cause), 4);
+	CHECK_INT(archive_entity_mentions(ar, "Jordan", 0, &cause), 3);
+	CHECK_INT(archive_entity_mentions(ar, "Nobody", 0, &cause), 0);
+	/* Few mentions: the entity's articles are gathered. */
+	ar->entity_probe = 1000;
+	list_entity_pages(ar);
+	/* Many: each row is probed. */
+	ar->entity_probe = 1;
+	list_entity_pages(ar);
+	archive_close(ar);
+}
+
 static int
 count_cb(const struct article *art, void *arg)
 {
@@ -940,6 +1089,7 @@ main(void)
 	TEST_RUN(keyset_paging);
 	TEST_RUN(same_day_by_time);
 	TEST_RUN(list_filters);
+	TEST_RUN(list_by_entity);
 	TEST_RUN(flag_counts);
 	TEST_RUN(foreach_all);
 	TEST_RUN(entities_and_timeline);
