@@ -209,7 +209,7 @@ int64_t	 archive_position(struct archive *, const struct archive_filter *,
  */
 int	 archive_snapshot_begin(struct archive *, char **cause);
 void	 archive_snapshot_end(struct archive *);
-/* Total articles in the archive (cheap). */
+/* Total articles in the archive: a count kept by triggers, one row read. */
 int64_t	 archive_total(struct archive *);
 
 /* Distinct sources with article counts, for filters. */

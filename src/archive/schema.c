@@ -26,7 +26,7 @@
 #include "archive/archive_int.h"
 #include "util/xalloc.h"
 
-#define ARCHIVE_SCHEMA_VERSION 1
+#define ARCHIVE_SCHEMA_VERSION 2
 
 static const char schema_v1[] =
 "CREATE TABLE sources ("
@@ -142,8 +142,27 @@ static const char schema_v1[] =
 "  UPDATE articles SET nflags = nflags + 1 WHERE id = NEW.article_id;"
 "END;";
 
+/*
+ * Version 2: the number of articles, kept by triggers, so the reader's
+ * status line does not count a million rows at start (count(*) reads a
+ * whole index: ~30 ms at 1M articles, a third of the first screen).
+ */
+static const char schema_v2[] =
+"CREATE TABLE counts ("
+"  name TEXT PRIMARY KEY,"
+"  n INTEGER NOT NULL"
+") WITHOUT ROWID;"
+"INSERT INTO counts(name, n) SELECT 'articles', count(*) FROM articles;"
+"CREATE TRIGGER articles_count_insert AFTER INSERT ON articles BEGIN"
+"  UPDATE counts SET n = n + 1 WHERE name = 'articles';"
+"END;"
+"CREATE TRIGGER articles_count_delete AFTER DELETE ON articles BEGIN"
+"  UPDATE counts SET n = n - 1 WHERE name = 'articles';"
+"END;";
+
 static const struct archive_migration migrations[] = {
 	{ .to = 1, .sql = schema_v1 },
+	{ .to = 2, .sql = schema_v2 },
 };
 
 int

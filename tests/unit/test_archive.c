@@ -874,6 +874,46 @@ check_finds_damage(void)
 	free(path);
 }
 
+/* The article count is kept by triggers; check sees it go wrong. */
+static void
+article_count_kept(void)
+{
+	struct archive *ar = fill_thirty("count.db");
+	char *report = NULL, *cause = NULL, *path = test_path("count.db");
+	sqlite3 *db;
+
+	CHECK_INT(archive_total(ar), 30);
+	CHECK_INT(pragma(ar, "SELECT n FROM counts WHERE name = 'articles'"),
+	    30);
+	archive_close(ar);
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		exit(99);
+	/* Triggers follow deletes made behind lede's back too... */
+	CHECK_INT(sqlite3_exec(db, "PRAGMA foreign_keys = ON;"
+	    "DELETE FROM articles WHERE id = 30", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	ar = fresh("count.db", 0);
+	CHECK_INT(archive_total(ar), 29);
+	CHECK_INT(archive_check(ar, &report, &cause), 1);	/* the FTS row */
+	CHECK(report != NULL && strstr(report, "article count") == NULL);
+	free(report);
+	archive_close(ar);
+	/* ...but not a count changed by hand. */
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		exit(99);
+	CHECK_INT(sqlite3_exec(db, "UPDATE counts SET n = 7", NULL, NULL,
+	    NULL), SQLITE_OK);
+	sqlite3_close(db);
+	ar = fresh("count.db", 0);
+	CHECK_INT(archive_total(ar), 7);
+	CHECK_INT(archive_check(ar, &report, &cause), 1);
+	CHECK(report != NULL && strstr(report, "article count: 29 articles, "
+	    "the kept count says 7") != NULL);
+	free(report);
+	archive_close(ar);
+	free(path);
+}
+
 /* A put that fails inside a batch leaves nothing behind; the batch goes on. */
 static void
 failed_put_in_batch(void)
@@ -1085,6 +1125,7 @@ main(void)
 	TEST_RUN(open_creates_with_settings);
 	TEST_RUN(open_refuses_foreign_files);
 	TEST_RUN(migrations);
+	TEST_RUN(article_count_kept);
 	TEST_RUN(put_unchanged_updated);
 	TEST_RUN(keyset_paging);
 	TEST_RUN(same_day_by_time);
