@@ -1010,9 +1010,27 @@ migrate_from_v1(int low)
 		}
 		sqlite3_free(sql);
 	}
+	/* A schema-1 event: text stored, type as a word. */
+	CHECK_INT(sqlite3_exec(db, "INSERT INTO events(article_id, type, start,"
+	    " stop, text, value, sent_start, sent_stop) VALUES (2, 'duration',"
+	    " 4, 11, 'harbour', 'P1D', 0, 14)", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 
 	ar = fresh(low ? "schema1low.db" : "schema1.db", 0);
+	{
+		struct archive_event *ev;
+		size_t nev;
+
+		CHECK_INT(archive_timeline(ar, 2, NULL, 0, &ev, &nev, &cause), 0);
+		CHECK_INT(nev, 1);
+		if (nev == 1) {
+			CHECK_STR(ev[0].type, "duration");
+			CHECK_STR(ev[0].text, "harbour");
+			CHECK_STR(ev[0].value, "P1D");
+			CHECK_STR(ev[0].sentence, "The harbour 2.");
+		}
+		archive_events_free(ev, nev);
+	}
 	CHECK_INT(pragma(ar, "PRAGMA user_version"), archive_schema_version());
 	CHECK_INT(archive_total(ar), (int64_t)n);
 	key = ARCHIVE_KEY_MINUTE(archive_date_minute("2025-03-20T10:05Z"));
