@@ -11,6 +11,8 @@
 #include "archive/archive.h"
 
 #define ARCHIVE_APPLICATION_ID	0x4C454445	/* 'LEDE' */
+/* How long a connection waits for another one's write lock. */
+#define ARCHIVE_BUSY_MS		5000
 
 /*
  * Sort keys: minute << ARCHIVE_SEQ_BITS | seq, with minute the article's
