@@ -340,7 +340,9 @@ cp "$db" "$out/conc.db"
 "$LEDE" -a "$out/conc.db" import --quiet "$conc" &
 imp=$!
 sleep 2
-"$PTYTIME" -k down:200:j -k page-down:50:' ' -k open:30:'\r':h -- "$LEDE" -a "$out/conc.db" >"$out/keys-conc.txt"
+# open: a different article each time (h, j untimed), so every open is a
+# first open and marks an unread article read: a write, each time
+"$PTYTIME" -k down:200:j -k page-down:50:' ' -k open:30:'\r':hj -- "$LEDE" -a "$out/conc.db" >"$out/keys-conc.txt"
 if kill -0 "$imp" 2>/dev/null; then running=yes; else running=no; fi
 t0=$(now)
 wait "$imp"
@@ -357,8 +359,11 @@ sed -n 's/^key \([^ ]*\) n=\([0-9]*\) p50=\([0-9.]*\) p99=\([0-9.]*\) max=\([0-9
 echo
 echo "First screen during the import: $(sed -n 's/^startup_ms //p' "$out/keys-conc.txt") ms."
 echo
-echo "(\`open\` marks the article read, a write: it waits for the importer's"
-echo "transaction to commit when it comes in the middle of one.)"
+echo "(\`open\` is Enter on a different unread article each time (\`h\` \`j\`"
+echo "untimed between), so each one marks an article read: a write, which the"
+echo "reader keeps and stores once the importer's transaction has committed;"
+echo "\"keys without output\" counts keys whose redraw took longer than the"
+echo "harness waits.)"
 rmdb "$out/conc.db"
 echo
 
@@ -437,7 +442,13 @@ for size in "$N" "$BIG"; do
 	echo "| open p99 <= 30 ms ($size) | $opn | $(ok "$opn" 30 '<=') |"
 done
 cw=$(sed 's/.*p99=\([0-9.]*\).*/\1/;t;d' "$out/keys-conc.txt" | sort -g | tail -n 1)
-echo "| keys p99 <= 50 ms during an import (worst key) | $cw | $(ok "$cw" 50 '<=') |"
+# a key whose redraw never came within the harness's wait is a miss too
+cn=$(sed -n 's/.*none=\([0-9]*\).*/\1/p' "$out/keys-conc.txt" | sort -g | tail -n 1)
+if [ "${cn:-0}" -gt 0 ]; then
+	echo "| keys p99 <= 50 ms during an import (worst key) | $cw ($cn keys without output) | **no** |"
+else
+	echo "| keys p99 <= 50 ms during an import (worst key) | $cw | $(ok "$cw" 50 '<=') |"
+fi
 if [ "$BIG" -gt 0 ]; then
 	m=$(awk -v s="$BIG" '$1 == s {printf "%d", $2 / 1024}' "$out/mem.txt")
 	echo "| reader peak <= 50 MB, $BIG | $m MB | $(ok "$m" 50 '<=') |"

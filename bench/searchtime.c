@@ -8,7 +8,8 @@
  * Also prints how many articles each query matches (archive_count, not
  * timed), so the classes can be checked against the archive.
  *
- * usage: searchtime [-r REPEATS] [-v] ARCHIVE [en|ar]
+ * usage: searchtime [-r REPEATS] [-v] [-c CLASS] [-n] ARCHIVE [en|ar]
+ * (-c: only the queries of that class; -n: only the default order)
  * Output (Markdown rows):
  *   | class | order | queries | matches (min-max) | p50 ms | p99 ms | max ms |
  */
@@ -112,20 +113,27 @@ main(int argc, char **argv)
 	struct class cls[16];
 	struct archive *ar;
 	char *cause = NULL;
-	int reps = 20, verbose = 0, c, ncls = 0, i, o;
+	const char *only = NULL;
+	int reps = 20, verbose = 0, c, ncls = 0, i, o, norders = 2;
 
-	while ((c = getopt(argc, argv, "r:v")) != -1) {
+	while ((c = getopt(argc, argv, "c:nr:v")) != -1) {
 		if (c == 'r')
 			reps = atoi(optarg);
 		else if (c == 'v')
 			verbose = 1;
+		else if (c == 'c')
+			only = optarg;
+		else if (c == 'n')
+			norders = 1;
 		else {
-			fprintf(stderr, "usage: searchtime [-r N] [-v] ARCHIVE [en|ar]\n");
+			fprintf(stderr, "usage: searchtime [-r N] [-v] [-c CLASS]"
+			    " [-n] ARCHIVE [en|ar]\n");
 			return 2;
 		}
 	}
 	if (optind >= argc) {
-		fprintf(stderr, "usage: searchtime [-r N] [-v] ARCHIVE [en|ar]\n");
+		fprintf(stderr, "usage: searchtime [-r N] [-v] [-c CLASS] [-n]"
+		    " ARCHIVE [en|ar]\n");
 		return 2;
 	}
 	if (optind + 1 < argc && strcmp(argv[optind + 1], "ar") == 0)
@@ -140,6 +148,8 @@ main(int argc, char **argv)
 		struct archive_filter f;
 		int64_t m;
 
+		if (only != NULL && strcmp(q->class, only) != 0)
+			continue;
 		for (i = 0; i < ncls; i++)
 			if (strcmp(cls[i].name, q->class) == 0)
 				k = &cls[i];
@@ -163,7 +173,7 @@ main(int argc, char **argv)
 			k->minm = m;
 		if (m > k->maxm)
 			k->maxm = m;
-		for (o = 0; o < 2; o++) {
+		for (o = 0; o < norders; o++) {
 			f.order = o == 0 ? ARCHIVE_NEWEST : ARCHIVE_RELEVANCE;
 			for (i = -1; i < reps; i++) {
 				struct archive_page page;
@@ -189,7 +199,7 @@ main(int argc, char **argv)
 	}
 	printf("| query class | order | queries | matches | p50 ms | p99 ms | max ms |\n");
 	printf("|---|---|---|---|---|---|---|\n");
-	for (o = 0; o < 2; o++)
+	for (o = 0; o < norders; o++)
 		for (i = 0; i < ncls; i++) {
 			struct class *k = &cls[i];
 
@@ -200,7 +210,7 @@ main(int argc, char **argv)
 			    pct(k->t[o], k->n[o], 0.5), pct(k->t[o], k->n[o], 0.99),
 			    k->n[o] ? k->t[o][k->n[o] - 1] : 0);
 		}
-	for (o = 0; o < 2; o++) {
+	for (o = 0; o < norders; o++) {
 		static double all[16 * MAXT];
 		size_t n = 0;
 

@@ -170,7 +170,7 @@ configure(struct archive *a, char **cause)
 {
 	int on = 1, off = 0;
 
-	if (sqlite3_busy_timeout(a->db, 5000) != SQLITE_OK ||
+	if (sqlite3_busy_timeout(a->db, ARCHIVE_BUSY_MS) != SQLITE_OK ||
 	    sqlite3_db_config(a->db, SQLITE_DBCONFIG_DEFENSIVE, on, NULL) !=
 	    SQLITE_OK ||
 	    sqlite3_db_config(a->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, off,
@@ -236,7 +236,7 @@ archive_open(const char *path, int flags, char **cause)
 	}
 	sqlite3_extended_result_codes(a->db, 1);
 	/* Look before anything is written: a foreign file stays untouched. */
-	if (sqlite3_busy_timeout(a->db, 5000) != SQLITE_OK ||
+	if (sqlite3_busy_timeout(a->db, ARCHIVE_BUSY_MS) != SQLITE_OK ||
 	    archive_schema_inspect(a, &info, cause) != 0 ||
 	    configure(a, cause) != 0 || archive_fts_register(a, cause) != 0 ||
 	    archive_schema_setup(a, &info, cause) != 0) {

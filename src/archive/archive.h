@@ -113,7 +113,24 @@ int	 archive_put_extract(struct archive *, int64_t id,
 /* The whole article, body included, or NULL (*cause says "no article N"). Caller frees. */
 struct article	*archive_get(struct archive *, int64_t id, char **cause);
 
+/*
+ * Mark article id read (read 1) or unread (0), waiting for the write lock
+ * like every writer. 0, or -1 and *cause.
+ */
 int	 archive_set_read(struct archive *, int64_t id, int read, char **cause);
+struct archive_mark {
+	int64_t	 id;
+	int	 read;
+};
+/*
+ * Store n read marks in one transaction (the caller's, or its own). With
+ * nowait it never waits: while another connection holds the write lock
+ * (an import), nothing is written and it returns -1 at once with
+ * archive_busy() true, so a front end can keep the marks and try again
+ * later. 0, or -1 and *cause.
+ */
+int	 archive_set_reads(struct archive *, const struct archive_mark *,
+	    size_t n, int nowait, char **cause);
 
 /*
  * Listing. Rows carry no body: the list is served by an index. Paging is by
@@ -209,7 +226,7 @@ int64_t	 archive_position(struct archive *, const struct archive_filter *,
  */
 int	 archive_snapshot_begin(struct archive *, char **cause);
 void	 archive_snapshot_end(struct archive *);
-/* Total articles in the archive (cheap). */
+/* Total articles in the archive: a count kept by triggers, one row read. */
 int64_t	 archive_total(struct archive *);
 
 /* Distinct sources with article counts, for filters. */

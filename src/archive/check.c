@@ -1,7 +1,7 @@
 /*
  * `lede check`: SQLite's integrity_check, the full-text index against the
  * articles it indexes, the foreign keys, and the counters the schema
- * keeps (articles.nflags). Findings are sentences a person can act on;
+ * keeps (articles.nflags, the article count). Findings are sentences a person can act on;
  * an FTS problem names the cure (`lede reindex` rebuilds the index).
  */
 #include "config.h"
@@ -84,6 +84,11 @@ archive_check(struct archive *a, char **report, char **cause)
 	    " WHERE f.article_id = a.id)) FROM articles a WHERE a.nflags !="
 	    " (SELECT count(*) FROM flags f WHERE f.article_id = a.id)", NULL,
 	    "flag counts", &out, &problems, cause) != 0)
+		goto fail;
+	if (collect(a, "SELECT printf('%d articles, the kept count says %d',"
+	    " (SELECT count(*) FROM articles), n) FROM counts"
+	    " WHERE name = 'articles' AND n != (SELECT count(*) FROM articles)",
+	    NULL, "article count", &out, &problems, cause) != 0)
 		goto fail;
 	/*
 	 * With rank 1 newer SQLite also compares the index with the

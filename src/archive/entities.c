@@ -34,9 +34,10 @@ static const char sql_alias_add[] =
 static const char sql_mention_add[] =
     "INSERT OR IGNORE INTO mentions(article_id, entity_id, start, stop)"
     " VALUES (?1, ?2, ?3, ?4)";
+/* The text is not stored: it is body[start, stop) (schema.c, version 4). */
 static const char sql_event_add[] =
-    "INSERT INTO events(article_id, type, start, stop, text, value,"
-    " sent_start, sent_stop) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    "INSERT OR IGNORE INTO events(article_id, type, start, stop, value,"
+    " sent_start, sent_stop) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 static const char sql_article_exists[] = "SELECT 1 FROM articles WHERE id = ?1";
 
 static int
@@ -122,13 +123,12 @@ put_event(struct archive *a, int64_t article, const struct extract_timex *t,
 	if ((st = archive_stmt(a, sql_event_add, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, article);
-	archive_bind_text(st, 2, archive_ttypes[(unsigned)t->type < 4 ? t->type : 0]);
+	sqlite3_bind_int(st, 2, (unsigned)t->type < 4 ? (int)t->type : 0);
 	sqlite3_bind_int64(st, 3, (int64_t)t->span.start);
 	sqlite3_bind_int64(st, 4, (int64_t)t->span.end);
-	archive_bind_text(st, 5, t->text != NULL ? t->text : "");
-	archive_bind_text(st, 6, t->value);
-	sqlite3_bind_int64(st, 7, (int64_t)t->sentence.start);
-	sqlite3_bind_int64(st, 8, (int64_t)t->sentence.end);
+	archive_bind_text(st, 5, t->value);
+	sqlite3_bind_int64(st, 6, (int64_t)t->sentence.start);
+	sqlite3_bind_int64(st, 7, (int64_t)t->sentence.end);
 	return step_done(a, st, "storing an event", cause);
 }
 

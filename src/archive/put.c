@@ -199,17 +199,19 @@ same(const char *x, const unsigned char *y)
 }
 
 static const char sql_old[] =
-    "SELECT hash, author, published, language, url, guid, imported_at"
-    " FROM articles WHERE id = ?1";
+    "SELECT hash, author, published, language, url, guid, imported_at,"
+    " sortkey FROM articles WHERE id = ?1";
 
 /*
  * Whether the stored article id differs from art (text, author, date,
  * language, or a URL/guid it did not have). *imported receives its
- * import minute, *text_changed whether title, caption or body differ.
+ * import minute, *key its sort key, *text_changed whether title, caption
+ * or body differ.
  */
 static int
 changed(struct archive *a, int64_t id, const struct article *art,
-    int64_t hash, int64_t *imported, int *text_changed, char **cause)
+    int64_t hash, int64_t *imported, int64_t *key, int *text_changed,
+    char **cause)
 {
 	sqlite3_stmt *st;
 	int rc, diff = 0;
@@ -231,11 +233,14 @@ changed(struct archive *a, int64_t id, const struct article *art,
 	    !same(art->guid, sqlite3_column_text(st, 5)));
 	*imported = sort_minute((const char *)sqlite3_column_text(st, 6),
 	    archive_date_now_minute());
+	*key = sqlite3_column_int64(st, 7);
 	archive_done(st);
 	return diff;
 }
 
 static const char sql_next_id[] = "SELECT coalesce(max(id), 0) + 1 FROM articles";
+static const char sql_key_max[] =
+    "SELECT max(sortkey) FROM articles WHERE sortkey >= ?1 AND sortkey < ?2";
 static const char sql_insert[] =
     "INSERT INTO articles(id, sortkey, source_id, url, guid, title, author,"
     " published, language, caption, body, hash, origin, imported_at,"
@@ -284,16 +289,46 @@ fts_insert(struct archive *a, int64_t key, char **cause)
 	return 0;
 }
 
-/* Whether article id was stored in this transaction and waits for its index entry. */
+/* Whether the article stored under key waits for its index entry. */
 static int
-fts_is_pending(const struct archive *a, int64_t id)
+fts_is_pending(const struct archive *a, int64_t key)
 {
 	size_t i;
 
 	for (i = 0; i < a->nfts_pending; i++)
-		if ((a->fts_pending[i] & ARCHIVE_MAX_ID) == id)
+		if (a->fts_pending[i] == key)
 			return 1;
 	return 0;
+}
+
+/*
+ * A free sort key for an article of this minute, after every key the
+ * minute has given (so articles of one minute keep their order of
+ * arrival); a full minute lends from the next. -1 and *cause on error.
+ */
+static int64_t
+alloc_key(struct archive *a, int64_t minute, char **cause)
+{
+	sqlite3_stmt *st;
+	int64_t lo = ARCHIVE_KEY_MINUTE(minute), hi, key = -1;
+	int rc;
+
+	for (;;) {
+		hi = lo + ((int64_t)1 << ARCHIVE_SEQ_BITS);
+		if ((st = archive_stmt(a, sql_key_max, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, lo);
+		sqlite3_bind_int64(st, 2, hi);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			key = sqlite3_column_type(st, 0) == SQLITE_NULL ? lo :
+			    sqlite3_column_int64(st, 0) + 1;
+		archive_done(st);
+		if (rc != SQLITE_ROW)
+			return archive_fail(a, cause, "choosing a sort key");
+		if (key < hi)
+			return key;
+		lo = hi;
+	}
 }
 
 static int
@@ -383,8 +418,9 @@ insert_new(struct archive *a, const struct article *art, int64_t source,
 		*cause = xstrdup("the archive is full (2^30 articles)");
 		return -1;
 	}
-	key = ARCHIVE_SORTKEY(sort_minute(art->published,
-	    archive_date_now_minute()), *id);
+	if ((key = alloc_key(a, sort_minute(art->published,
+	    archive_date_now_minute()), cause)) < 0)
+		return -1;
 	if ((st = archive_stmt(a, sql_insert, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, *id);
@@ -410,19 +446,25 @@ insert_new(struct archive *a, const struct article *art, int64_t source,
 }
 
 static int
-update_old(struct archive *a, int64_t id, const struct article *art,
-    int64_t hash, int64_t imported, const char *now, char **cause)
+update_old(struct archive *a, int64_t id, int64_t old_key,
+    const struct article *art, int64_t hash, int64_t imported,
+    const char *now, char **cause)
 {
 	sqlite3_stmt *st;
-	int64_t key;
+	int64_t key, minute;
 	int rc;
 
 	/* Stored earlier in this transaction: not in the index yet. */
 	if (run_id(a, sql_keep_revision, id, now, "keeping a revision",
-	    cause) != 0 || (!fts_is_pending(a, id) && run_id(a, sql_fts_delete,
-	    id, NULL, "unindexing an article", cause) != 0))
+	    cause) != 0 || (!fts_is_pending(a, old_key) && run_id(a,
+	    sql_fts_delete, id, NULL, "unindexing an article", cause) != 0))
 		return -1;
-	key = ARCHIVE_SORTKEY(sort_minute(art->published, imported), id);
+	/* Same minute: same place in the list. */
+	minute = sort_minute(art->published, imported);
+	if (old_key >> ARCHIVE_SEQ_BITS == minute)
+		key = old_key;
+	else if ((key = alloc_key(a, minute, cause)) < 0)
+		return -1;
 	if ((st = archive_stmt(a, sql_update, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
@@ -471,7 +513,7 @@ put_one(struct archive *a, const struct article *art,
     const struct extract_result *ex, int64_t *idp, char **cause)
 {
 	char now[32];
-	int64_t source, hash, id, imported = 0;
+	int64_t source, hash, id, imported = 0, old_key = 0;
 	int status, diff, text_changed = 0;
 
 	if (too_large(art, cause))
@@ -489,7 +531,7 @@ put_one(struct archive *a, const struct article *art,
 			return -1;
 		status = ARCHIVE_INSERTED;
 	} else {
-		if ((diff = changed(a, id, art, hash, &imported,
+		if ((diff = changed(a, id, art, hash, &imported, &old_key,
 		    &text_changed, cause)) < 0)
 			return -1;
 		if (!diff) {
@@ -497,7 +539,8 @@ put_one(struct archive *a, const struct article *art,
 				*idp = id;
 			return ARCHIVE_UNCHANGED;
 		}
-		if (update_old(a, id, art, hash, imported, now, cause) != 0)
+		if (update_old(a, id, old_key, art, hash, imported, now,
+		    cause) != 0)
 			return -1;
 		status = ARCHIVE_UPDATED;
 	}

@@ -65,36 +65,61 @@ archive_get(struct archive *a, int64_t id, char **cause)
 int
 archive_set_read(struct archive *a, int64_t id, int read, char **cause)
 {
+	struct archive_mark m = { .id = id, .read = read };
+
+	return archive_set_reads(a, &m, 1, 0, cause);
+}
+
+/*
+ * With nowait the busy handler is off for the whole transaction: BEGIN
+ * IMMEDIATE fails at once while another connection writes, and the
+ * checkpoint a COMMIT may run is a passive one, which never waits either.
+ */
+int
+archive_set_reads(struct archive *a, const struct archive_mark *marks,
+    size_t n, int nowait, char **cause)
+{
 	sqlite3_stmt *st;
-	int rc, own = 0;
+	size_t i;
+	int rc = SQLITE_DONE, own = 0, ret = -1;
 
 	if (a->flags & ARCHIVE_READONLY) {
 		*cause = xasprintf("%s: archive is open read-only", a->path);
 		return -1;
 	}
+	if (n == 0)
+		return 0;
+	if (nowait)
+		sqlite3_busy_timeout(a->db, 0);
 	if (sqlite3_get_autocommit(a->db)) {
 		if (archive_begin(a, cause) != 0)
-			return -1;
+			goto out;
 		own = 1;
 	}
-	if ((st = archive_stmt(a, sql_set_read, cause)) == NULL) {
-		if (own)
-			archive_rollback(a);
-		return -1;
+	if ((st = archive_stmt(a, sql_set_read, cause)) == NULL)
+		goto fail;
+	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, marks[i].id);
+		sqlite3_bind_int(st, 2, marks[i].read != 0);
+		rc = sqlite3_step(st);
 	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, read != 0);
-	rc = sqlite3_step(st);
 	archive_done(st);
 	if (rc != SQLITE_DONE) {
 		archive_fail(a, cause, "marking an article read");
-		if (own)
-			archive_rollback(a);
-		return -1;
+		goto fail;
 	}
 	if (own && archive_commit(a, cause) != 0)
-		return -1;
-	return 0;
+		goto out;
+	ret = 0;
+	goto out;
+fail:
+	if (own)
+		archive_rollback(a);
+out:
+	if (nowait)
+		sqlite3_busy_timeout(a->db, ARCHIVE_BUSY_MS);
+	return ret;
 }
 
 /*

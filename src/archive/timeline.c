@@ -13,10 +13,12 @@
 #include "util/buf.h"
 #include "util/xalloc.h"
 
+/* The expression's text and its sentence are both cut from the body. */
 #define EVENT_COLUMNS \
-    "SELECT ev.article_id, ev.type, ev.text, ev.value, ev.start, ev.stop," \
-    " ev.sent_start, ev.sent_stop, CAST(substr(CAST(a.body AS BLOB)," \
-    " ev.sent_start + 1, ev.sent_stop - ev.sent_start) AS TEXT)" \
+    "SELECT ev.article_id, ev.type, CAST(substr(CAST(a.body AS BLOB)," \
+    " ev.start + 1, ev.stop - ev.start) AS TEXT), ev.value, ev.start," \
+    " ev.stop, ev.sent_start, ev.sent_stop, CAST(substr(CAST(a.body AS" \
+    " BLOB), ev.sent_start + 1, ev.sent_stop - ev.sent_start) AS TEXT)" \
     " FROM events ev JOIN articles a ON a.id = ev.article_id"
 
 static const char sql_article[] = EVENT_COLUMNS
@@ -24,7 +26,9 @@ static const char sql_article[] = EVENT_COLUMNS
     " ORDER BY ev.value IS NULL, ev.value, ev.start LIMIT ?2";
 /* Driven by the entity's mentions, not by every event of the archive. */
 static const char sql_entity[] = EVENT_COLUMNS
-    " WHERE ev.id IN (SELECT e2.id FROM mentions m JOIN events e2"
+    " WHERE (ev.article_id, ev.start, ev.stop, ev.type) IN"
+    " (SELECT e2.article_id, e2.start, e2.stop, e2.type"
+    " FROM mentions m JOIN events e2"
     " ON e2.article_id = m.article_id AND m.start >= e2.sent_start"
     " AND m.stop <= e2.sent_stop WHERE m.entity_id IN (SELECT id"
     " FROM entities WHERE name = ?1 COLLATE NOCASE UNION SELECT entity_id"
@@ -80,8 +84,8 @@ archive_timeline(struct archive *a, int64_t id, const char *entity,
 		}
 		e = &v[(*n)++];
 		e->article_id = sqlite3_column_int64(st, 0);
-		e->type = archive_static_name(archive_ttypes, 4,
-		    sqlite3_column_text(st, 1));
+		e->type = archive_ttypes[(unsigned)sqlite3_column_int(st, 1) &
+		    3];
 		e->text = archive_column_strdup(st, 2);
 		e->value = archive_column_strdup(st, 3);
 		e->start = (size_t)sqlite3_column_int64(st, 4);

@@ -145,13 +145,13 @@ fetch(void *arg, const void *anchor, int backward, size_t limit, void ***rows,
 			first = a->count >= 0 ? a->count - (int64_t)page.nrows : 0;
 		}
 	}
-	articles_adopt(&page, first, rows, n);
+	articles_adopt(&page, first, a->unsaved, rows, n);
 	return 0;
 }
 
 void
-articles_adopt(struct archive_page *page, int64_t first, void ***rows,
-    size_t *n)
+articles_adopt(struct archive_page *page, int64_t first,
+    const struct readmarks *unsaved, void ***rows, size_t *n)
 {
 	struct arow *r;
 	size_t i;
@@ -160,6 +160,8 @@ articles_adopt(struct archive_page *page, int64_t first, void ***rows,
 	for (i = 0; i < page->nrows; i++) {
 		r = xmalloc(sizeof *r);
 		r->r = page->rows[i];
+		if (unsaved != NULL)
+			readmarks_get(unsaved, r->r.id, &r->r.read);
 		r->ord = first + (int64_t)i;
 		memset(&page->rows[i], 0, sizeof page->rows[i]);
 		(*rows)[i] = r;
@@ -408,6 +410,8 @@ articles_next_match(struct tlist *l, const char *query, int backward,
 		if (page.nrows > 0) {
 			r = xcalloc(1, sizeof *r);
 			r->r = page.rows[0];
+			if (a->unsaved != NULL)
+				readmarks_get(a->unsaved, r->r.id, &r->r.read);
 			memset(&page.rows[0], 0, sizeof page.rows[0]);
 		}
 		archive_page_release(&page);

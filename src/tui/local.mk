@@ -13,6 +13,7 @@ liblede_a_SOURCES += \
 	src/tui/textview.c src/tui/textview.h \
 	src/tui/articles.c \
 	src/tui/reader.c \
+	src/tui/readmarks.c src/tui/readmarks.h \
 	src/tui/help.c \
 	src/tui/sidebar.c src/tui/sidebar.h src/tui/sidebar_act.c \
 	src/tui/chart.c src/tui/chart.h \
@@ -31,11 +32,11 @@ liblede_a_SOURCES += \
 check_PROGRAMS += tests/unit/test_wrap tests/unit/test_scroll \
 	tests/unit/test_scroll_layout tests/unit/test_bidi \
 	tests/unit/test_keys_prompt tests/unit/test_keys_actions \
-	tests/unit/test_wrap_textview tests/unit/test_select
+	tests/unit/test_wrap_textview tests/unit/test_select tests/unit/test_readmarks
 TESTS += tests/unit/test_wrap tests/unit/test_scroll \
 	tests/unit/test_scroll_layout tests/unit/test_bidi \
 	tests/unit/test_keys_prompt tests/unit/test_keys_actions \
-	tests/unit/test_wrap_textview tests/unit/test_select
+	tests/unit/test_wrap_textview tests/unit/test_select tests/unit/test_readmarks
 tests_unit_test_wrap_SOURCES = tests/unit/test_wrap.c tests/unit/test.h
 tests_unit_test_scroll_SOURCES = tests/unit/test_scroll.c tests/unit/test.h
 tests_unit_test_scroll_layout_SOURCES = tests/unit/test_scroll_layout.c \
@@ -48,6 +49,8 @@ tests_unit_test_keys_actions_SOURCES = tests/unit/test_keys_actions.c \
 tests_unit_test_wrap_textview_SOURCES = tests/unit/test_wrap_textview.c \
 	tests/unit/test.h
 tests_unit_test_select_SOURCES = tests/unit/test_select.c tests/unit/test.h
+tests_unit_test_readmarks_SOURCES = tests/unit/test_readmarks.c \
+	tests/unit/test_archive.h tests/unit/test.h
 
 check_PROGRAMS += tests/unit/test_chart
 TESTS += tests/unit/test_chart

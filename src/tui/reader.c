@@ -100,21 +100,47 @@ clear_marks(struct tui *t)
 	}
 }
 
-void
-reader_set_read(struct tui *t, int64_t id, int read)
-{
-	char *cause = NULL;
+/* How often the main loop tries again while another process writes. */
+#define READMARKS_RETRY_MS	100
 
-	if (archive_set_read(t->ar, id, read, &cause) != 0) {
-		tui_message(t, 1, "%s", cause);
-		free(cause);
-		return;
-	}
+static void
+show_mark(struct tui *t, int64_t id, int read)
+{
 	articles_mark(&t->list, id, read);
 	articles_mark(&t->results, id, read);
 	if (id == t->article_id)
 		t->article_read = read;
 	t->dirty |= DIRTY_LIST | DIRTY_STATUS;
+}
+
+void
+reader_set_read(struct tui *t, int64_t id, int read)
+{
+	show_mark(t, id, read);
+	readmarks_set(&t->unsaved, id, read);
+	reader_save_read_marks(t, 0);
+}
+
+int
+reader_save_read_marks(struct tui *t, int wait)
+{
+	char *cause = NULL;
+	size_t i;
+	int rc;
+
+	t->unsaved_due = 0;
+	if ((rc = readmarks_flush(&t->unsaved, t->ar, wait, &cause)) == 1)
+		t->unsaved_due = tui_now_ms() + READMARKS_RETRY_MS;
+	else if (rc < 0) {
+		/* Not a busy archive (a read-only file, a full disk): trying
+		   again will not help. Show the rows as they are stored. */
+		tui_message(t, 1, "%s", cause);
+		for (i = 0; i < t->unsaved.n; i++)
+			show_mark(t, t->unsaved.v[i].id, !t->unsaved.v[i].read);
+		readmarks_clear(&t->unsaved);
+		free(cause);
+	}
+	return (int)t->unsaved.n;
 }
 
 void
@@ -147,6 +173,7 @@ reader_open(struct tui *t, int64_t id, const char *query)
 	free(t->article_body);
 	t->article_body = xstrdup(a->body != NULL ? a->body : "");
 	t->article_read = a->read;
+	readmarks_get(&t->unsaved, id, &t->article_read);
 	article_free(a);
 	flagging_article(t);
 	reader_relayout(t);

@@ -123,7 +123,7 @@ search_poll(struct tui *t)
 		show_error(t, &cause);
 		return 1;
 	}
-	articles_adopt(&page, 0, &rows, &n);
+	articles_adopt(&page, 0, &t->unsaved, &rows, &n);
 	tlist_set(&t->results, rows, n, n < t->results.h + 16);
 	t->dirty |= DIRTY_LIST | DIRTY_STATUS;
 	return 1;

@@ -163,6 +163,8 @@ setup(struct tui *t, size_t nproblems)
 {
 	input_init();
 	articles_init(&t->search_src, t->ar, 1);
+	t->list_src.unsaved = &t->unsaved;
+	t->search_src.unsaved = &t->unsaved;
 	t->search_src.f.order = ARCHIVE_NEWEST;
 	tlist_init(&t->list, &articles_ops, &t->list_src, 1);
 	tlist_init(&t->results, &articles_ops, &t->search_src, 2);
@@ -245,6 +247,14 @@ loop(struct tui *t)
 			}
 			wait = wait < 0 || due < wait ? due : wait;
 		}
+		if (t->unsaved_due != 0) {
+			due = t->unsaved_due - tui_now_ms();
+			if (due <= 0) {
+				reader_save_read_marks(t, 0);
+				continue;
+			}
+			wait = wait < 0 || due < wait ? due : wait;
+		}
 		key = scr_getkey((int)wait);
 		clock_gettime(CLOCK_MONOTONIC, &key_time);
 		if (key == KEYC_NONE)
@@ -256,6 +266,38 @@ loop(struct tui *t)
 		else if (!t->lay.too_small)
 			input_key(t, key);
 	}
+}
+
+/*
+ * Read marks still kept at the end (another process has been writing all
+ * along) are stored now, waiting for the write lock this time: up to
+ * MARKS_QUIT_TRIES busy timeouts, with a word on the screen meanwhile.
+ * -1 and *cause if some could not be stored.
+ */
+#define MARKS_QUIT_TRIES	4
+
+static int
+save_read_marks(struct tui *t, char **cause)
+{
+	char *why = NULL;
+	size_t n = t->unsaved.n;
+	int i, rc;
+
+	if ((rc = readmarks_flush(&t->unsaved, t->ar, 0, &why)) == 1) {
+		tui_message(t, 0, "saving %zu read mark%s: waiting for the "
+		    "program writing to the archive...", n, n == 1 ? "" : "s");
+		draw(t);
+		for (i = 0; i < MARKS_QUIT_TRIES && rc == 1; i++)
+			rc = readmarks_flush(&t->unsaved, t->ar, 1, &why);
+	}
+	if (rc == 0)
+		return 0;
+	n = t->unsaved.n;
+	*cause = xasprintf("%zu read mark%s could not be saved: %s", n,
+	    n == 1 ? "" : "s", why != NULL ? why : "another program kept "
+	    "the archive busy");
+	free(why);
+	return -1;
 }
 
 static void
@@ -288,6 +330,7 @@ cleanup(struct tui *t)
 	for (k = 0; k < MS_COUNT; k++)
 		free(t->marks[k]);
 	free(t->archive_name);
+	readmarks_release(&t->unsaved);
 	config_free(t->cfg);
 	worker_stop(t->worker);
 	if (t->ar != NULL)
@@ -326,10 +369,10 @@ tui_run(const char *archive_path, const char *config_path, char **cause)
 		setup(&t, nproblems);
 		history_load(&t);
 		loop(&t);
+		rc = save_read_marks(&t, cause);
 		scr_end();
 		history_save(&t);
 		xalloc_set_fatal_hook(NULL);
-		rc = 0;
 	}
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);

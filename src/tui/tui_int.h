@@ -16,6 +16,7 @@
 #include "config/config.h"
 #include "tui/layout.h"
 #include "tui/listview.h"
+#include "tui/readmarks.h"
 #include "tui/prompt.h"
 #include "tui/select.h"
 #include "tui/textview.h"
@@ -61,6 +62,8 @@ struct articles {
 	int			 snippets;	/* search results: two rows */
 	int64_t			 count;		/* -2: not known yet, -1: unknowable */
 	int			 count_due;	/* asked for: count when idle */
+	const struct readmarks	*unsaved;	/* read marks not yet stored,
+						   shown over the archive's */
 };
 
 struct tui {
@@ -102,6 +105,8 @@ struct tui {
 	int			 article_read;
 	struct tspan		*marks[MS_COUNT];	/* body offsets */
 	size_t			 nmarks[MS_COUNT];
+	struct readmarks	 unsaved;	/* read marks not yet stored */
+	int64_t			 unsaved_due;	/* ms clock of the next try */
 	struct tview		 over;		/* help or messages */
 	struct tlist		 side;		/* the side panel (sidebar.c) */
 	struct sidebar		*sb;		/* what it shows (sidebar.h) */
@@ -168,10 +173,11 @@ void	 articles_set(char **field, const char *value);
 void	 articles_sync(struct articles *);
 /*
  * Turn a page from archive_list() into rows for a list (ranks from
- * first); the page is released. *rows is the caller's (tlist_set).
+ * first), showing the read marks not yet stored (marks may be NULL); the
+ * page is released. *rows is the caller's (tlist_set).
  */
-void	 articles_adopt(struct archive_page *, int64_t first, void ***rows,
-	    size_t *n);
+void	 articles_adopt(struct archive_page *, int64_t first,
+	    const struct readmarks *, void ***rows, size_t *n);
 /* Count the rows now, if count() asked for it. */
 void	 articles_count(struct articles *);
 /* The selected row of a list of articles, or NULL. Valid until the list
@@ -209,8 +215,17 @@ void	 reader_open_url(struct tui *, const char *url);
 /* Run argv (no shell) with the terminal handed over, and take it back;
    its exit status, or -1 if it could not run. */
 int	 reader_run_program(char **argv);
-/* Store the read mark and update every row on screen that shows it. */
+/*
+ * Show the read mark on every row that shows the article at once, and
+ * store it when the archive's write lock is free (see readmarks.h).
+ */
 void	 reader_set_read(struct tui *, int64_t id, int read);
+/*
+ * Store the read marks kept so far: without wait, only if no other
+ * process is writing (else the main loop tries again at unsaved_due);
+ * with wait (on quit), waiting for it. Returns 0 when none is left.
+ */
+int	 reader_save_read_marks(struct tui *, int wait);
 
 /* sidebar.c: the side panel (see the file's note). */
 /* The reader opened article id: the panel is to show its names and

@@ -307,7 +307,7 @@ put_unchanged_updated(void)
 		CHECK_INT(archive_list(ar, &f, 0, 0, 10, 0, &page, &cause), 0);
 		CHECK_INT(page.nrows, 1);
 		if (page.nrows == 1)
-			CHECK_INT((page.rows[0].key >> 30) / 1440,
+			CHECK_INT((page.rows[0].key >> ARCHIVE_SEQ_BITS) / 1440,
 			    archive_date_first("2024-01-01"));
 		archive_page_release(&page);
 	}
@@ -874,6 +874,249 @@ check_finds_damage(void)
 	free(path);
 }
 
+/*
+ * Sort keys are compact: minute << ARCHIVE_SEQ_BITS | order of arrival in
+ * the minute; a full minute lends keys from the next; an update that
+ * keeps the minute keeps the key.
+ */
+static void
+compact_sort_keys(void)
+{
+	struct archive *ar = fresh("keys.db", 0);
+	char *cause = NULL, guid[32];
+	struct article *art;
+	struct archive_page p;
+	int64_t m = archive_date_minute("2025-03-20T10:05Z"), id, first = 0;
+	int i, n = (1 << ARCHIVE_SEQ_BITS) + 3;
+
+	CHECK_INT(archive_begin(ar, &cause), 0);
+	for (i = 0; i < n; i++) {
+		snprintf(guid, sizeof guid, "k%d", i);
+		art = test_article("Keys", guid, NULL, guid, "2025-03-20T10:05Z",
+		    "Same minute.");
+		CHECK_INT(test_put(ar, art, &id), ARCHIVE_INSERTED);
+		article_free(art);
+		if (i == 0)
+			first = id;
+	}
+	art = test_article("Keys", "next", NULL, "next", "2025-03-20T10:06Z",
+	    "The next minute.");
+	CHECK_INT(test_put(ar, art, NULL), ARCHIVE_INSERTED);
+	article_free(art);
+	CHECK_INT(archive_commit(ar, &cause), 0);
+	CHECK_INT(pragma(ar, "SELECT min(sortkey) FROM articles"),
+	    ARCHIVE_KEY_MINUTE(m));
+	CHECK_INT(pragma(ar, "SELECT sortkey FROM articles WHERE guid = 'k1'"),
+	    ARCHIVE_KEY_MINUTE(m) + 1);
+	/* the three past 1024 sit in the next minute, before its own article */
+	CHECK_INT(pragma(ar, "SELECT sortkey FROM articles WHERE guid = 'next'"),
+	    ARCHIVE_KEY_MINUTE(m + 1) + 3);
+	CHECK_INT(pragma(ar, "SELECT count(DISTINCT sortkey) FROM articles"),
+	    n + 1);
+	/* Newest first: the next minute, then the minute, latest arrival first. */
+	CHECK_INT(archive_list(ar, NULL, 0, 0, 2, 0, &p, &cause), 0);
+	if (p.nrows == 2) {
+		CHECK_STR(p.rows[0].title, "next");
+		CHECK_STR(p.rows[1].title, "k1026");
+	}
+	archive_page_release(&p);
+	/* A changed text in the same minute keeps its key; a new date moves it. */
+	art = test_article("Keys", "k0", NULL, "k0", "2025-03-20T10:05Z",
+	    "Changed text.");
+	CHECK_INT(test_put(ar, art, &id), ARCHIVE_UPDATED);
+	CHECK_INT(id, first);
+	CHECK_INT(pragma(ar, "SELECT sortkey FROM articles WHERE guid = 'k0'"),
+	    ARCHIVE_KEY_MINUTE(m));
+	article_set(&art->published, "2025-03-21");
+	CHECK_INT(test_put(ar, art, &id), ARCHIVE_UPDATED);
+	CHECK_INT(pragma(ar, "SELECT sortkey FROM articles WHERE guid = 'k0'"),
+	    ARCHIVE_KEY_DAY(archive_date_first("2025-03-21")));
+	article_free(art);
+	{
+		struct archive_filter f = { .query = "changed" };
+		char *report = NULL;
+
+		CHECK_INT(archive_count(ar, &f, &cause), 1);
+		CHECK_INT(archive_check(ar, &report, &cause), 0);
+		free(report);
+	}
+	archive_close(ar);
+}
+
+/* unicode61 under the name "lede", for a connection made without lede. */
+static void
+stub_tokenizer(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	fts5_tokenizer tok;
+	sqlite3_stmt *st;
+	void *ud;
+
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) !=
+	    SQLITE_OK)
+		exit(99);
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (api == NULL || api->xFindTokenizer(api, "unicode61", &ud, &tok) !=
+	    SQLITE_OK || api->xCreateTokenizer(api, "lede", ud, &tok, NULL) !=
+	    SQLITE_OK)
+		exit(99);
+}
+
+/*
+ * An archive made by schema 1 (old keys: minute << 30 | id) opens as the
+ * current schema: keys compacted in the same order, the count kept, the
+ * index rebuilt under the new keys. With low: one article dated in year
+ * 0, whose old key is small enough to meet a new one.
+ */
+static void
+migrate_from_v1(int low)
+{
+	static const char *const dates[] = {
+		"2025-03-20T10:05Z", "2024-01-01", "2025-03-20T10:05Z",
+		"2025-03-20T10:04Z", "0000-01-01",
+	};
+	const struct archive_migration *steps;
+	char *path = test_path(low ? "schema1low.db" : "schema1.db"), *cause = NULL;
+	char *sql, *report = NULL;
+	struct archive *ar;
+	struct archive_page p;
+	struct archive_filter f = { .query = "harbour" };
+	size_t nsteps, i, n = low ? 5 : 4;
+	int64_t key;
+	sqlite3 *db;
+
+	steps = archive_schema_steps(&nsteps);
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		exit(99);
+	stub_tokenizer(db);
+	CHECK_INT(sqlite3_exec(db, "PRAGMA page_size = 16384", NULL, NULL, NULL),
+	    SQLITE_OK);
+	CHECK_INT(archive_migrate(db, steps, nsteps, 1, &cause), 0);
+	for (i = 0; i < n; i++) {
+		key = archive_date_minute(dates[i]) << 30 | (int64_t)(i + 1);
+		sql = sqlite3_mprintf("INSERT INTO articles(id, sortkey, title,"
+		    " body, hash, imported_at, updated_at, published) VALUES"
+		    " (%d, %lld, 'Title %d', 'The harbour %d.', %d, '2025-01-01',"
+		    " '2025-01-01', '%s');"
+		    "INSERT INTO articles_fts(rowid, title, body) VALUES (%lld,"
+		    " 'Title %d', 'The harbour %d.')", (int)i + 1, (long long)key,
+		    (int)i + 1, (int)i + 1, (int)i + 1, dates[i], (long long)key,
+		    (int)i + 1, (int)i + 1);
+		if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+			fprintf(stderr, "%s: %s\n", sql, sqlite3_errmsg(db));
+			CHECK(0);
+		}
+		sqlite3_free(sql);
+	}
+	/* A schema-1 event: text stored, type as a word. */
+	CHECK_INT(sqlite3_exec(db, "INSERT INTO events(article_id, type, start,"
+	    " stop, text, value, sent_start, sent_stop) VALUES (2, 'duration',"
+	    " 4, 11, 'harbour', 'P1D', 0, 14)", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	ar = fresh(low ? "schema1low.db" : "schema1.db", 0);
+	{
+		struct archive_event *ev;
+		size_t nev;
+
+		CHECK_INT(archive_timeline(ar, 2, NULL, 0, &ev, &nev, &cause), 0);
+		CHECK_INT(nev, 1);
+		if (nev == 1) {
+			CHECK_STR(ev[0].type, "duration");
+			CHECK_STR(ev[0].text, "harbour");
+			CHECK_STR(ev[0].value, "P1D");
+			CHECK_STR(ev[0].sentence, "The harbour 2.");
+		}
+		archive_events_free(ev, nev);
+	}
+	CHECK_INT(pragma(ar, "PRAGMA user_version"), archive_schema_version());
+	CHECK_INT(archive_total(ar), (int64_t)n);
+	key = ARCHIVE_KEY_MINUTE(archive_date_minute("2025-03-20T10:05Z"));
+	/* ids 1 and 3 share a minute: in id order, one apart */
+	CHECK_INT(pragma(ar, "SELECT sortkey FROM articles WHERE id = 1"), key);
+	CHECK_INT(pragma(ar, "SELECT sortkey FROM articles WHERE id = 3"),
+	    key + 1);
+	CHECK_INT(pragma(ar, "SELECT sortkey FROM articles WHERE id = 4"),
+	    ARCHIVE_KEY_MINUTE(archive_date_minute("2025-03-20T10:04Z")));
+	CHECK_INT(archive_list(ar, NULL, 0, 0, 10, 0, &p, &cause), 0);
+	CHECK_INT(p.nrows, n);
+	if (p.nrows >= 4) {
+		CHECK_INT(p.rows[0].id, 3);
+		CHECK_INT(p.rows[1].id, 1);
+		CHECK_INT(p.rows[2].id, 4);
+		CHECK_INT(p.rows[3].id, 2);
+	}
+	if (p.nrows == 5)
+		CHECK_INT(p.rows[4].id, 5);
+	archive_page_release(&p);
+	CHECK_INT(archive_count(ar, &f, &cause), (int64_t)n);
+	CHECK_INT(archive_check(ar, &report, &cause), 0);
+	if (report != NULL && strcmp(report, "ok\n") != 0)
+		fprintf(stderr, "%s", report);
+	free(report);
+	/* New articles go on after the migrated ones. */
+	{
+		struct article *art = test_article("Keys", "new", NULL, "New",
+		    "2025-03-20T10:05Z", "Another harbour.");
+
+		CHECK_INT(test_put(ar, art, NULL), ARCHIVE_INSERTED);
+		CHECK_INT(pragma(ar, "SELECT sortkey FROM articles WHERE"
+		    " guid = 'new'"), key + 2);
+		article_free(art);
+	}
+	archive_close(ar);
+	free(path);
+}
+
+static void
+migrate_v1_archive(void)
+{
+	migrate_from_v1(0);
+	migrate_from_v1(1);
+}
+
+/* The article count is kept by triggers; check sees it go wrong. */
+static void
+article_count_kept(void)
+{
+	struct archive *ar = fill_thirty("count.db");
+	char *report = NULL, *cause = NULL, *path = test_path("count.db");
+	sqlite3 *db;
+
+	CHECK_INT(archive_total(ar), 30);
+	CHECK_INT(pragma(ar, "SELECT n FROM counts WHERE name = 'articles'"),
+	    30);
+	archive_close(ar);
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		exit(99);
+	/* Triggers follow deletes made behind lede's back too... */
+	CHECK_INT(sqlite3_exec(db, "PRAGMA foreign_keys = ON;"
+	    "DELETE FROM articles WHERE id = 30", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	ar = fresh("count.db", 0);
+	CHECK_INT(archive_total(ar), 29);
+	CHECK_INT(archive_check(ar, &report, &cause), 1);	/* the FTS row */
+	CHECK(report != NULL && strstr(report, "article count") == NULL);
+	free(report);
+	archive_close(ar);
+	/* ...but not a count changed by hand. */
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		exit(99);
+	CHECK_INT(sqlite3_exec(db, "UPDATE counts SET n = 7", NULL, NULL,
+	    NULL), SQLITE_OK);
+	sqlite3_close(db);
+	ar = fresh("count.db", 0);
+	CHECK_INT(archive_total(ar), 7);
+	CHECK_INT(archive_check(ar, &report, &cause), 1);
+	CHECK(report != NULL && strstr(report, "article count: 29 articles, "
+	    "the kept count says 7") != NULL);
+	free(report);
+	archive_close(ar);
+	free(path);
+}
+
 /* A put that fails inside a batch leaves nothing behind; the batch goes on. */
 static void
 failed_put_in_batch(void)
@@ -1085,6 +1328,9 @@ main(void)
 	TEST_RUN(open_creates_with_settings);
 	TEST_RUN(open_refuses_foreign_files);
 	TEST_RUN(migrations);
+	TEST_RUN(article_count_kept);
+	TEST_RUN(compact_sort_keys);
+	TEST_RUN(migrate_v1_archive);
 	TEST_RUN(put_unchanged_updated);
 	TEST_RUN(keyset_paging);
 	TEST_RUN(same_day_by_time);
