@@ -3,15 +3,20 @@
  * by lede-train. The tagger is a first-order linear-chain model trained as
  * an averaged perceptron (train.c) over hashed features: word, lower-case
  * word and its neighbours, prefixes and suffixes, word shape, position,
- * whether the sentence is an all-capitals headline, and gazetteer matches
- * (country and region names from Debian's iso-codes, and names that the
- * training corpus tags consistently, both baked into the model file).
+ * whether the sentence is an all-capitals headline, gazetteer matches
+ * (country, region and city names from Debian's iso-codes and tzdata,
+ * and words mostly written in lower case, baked into the model file), the
+ * run of capitalised words the word stands in (its first and last word:
+ * "Aabenraa County"), and the context nerctx.c finds beyond the window:
+ * WordNet classes of the words around the name, of the noun a definition
+ * gives it, and the words around the same name elsewhere in the document.
  * Labels are BIO over PER, ORG, LOC and MISC; MISC is learnt so that it
  * does not pollute the other three, and dropped on output.
  *
  * Features are hashed (FNV-1a) into 2^NER_BITS buckets; the model keeps a
  * weight row per non-empty bucket. Viterbi decoding is O(n * L^2) per
- * sentence with L = 9 labels.
+ * sentence with L = 9 labels, and only well-formed sequences are
+ * considered: I-X follows B-X or I-X.
  */
 #include "config.h"
 
@@ -109,6 +114,7 @@ ner_phrase_hash(const char *phrase)
 
 void
 ner_prep_init(struct ner_prep *pp, const struct ner_gaz *gaz,
+    const struct ner_gaz *lex, const struct ner_doc *doc,
     const struct ner_sentence *s)
 {
 	size_t i, j, len, best;
@@ -124,8 +130,13 @@ ner_prep_init(struct ner_prep *pp, const struct ner_gaz *gaz,
 	pp->low = xcalloc(3 * (s->n + 1), sizeof *pp->low);
 	pp->shape = pp->low + s->n + 1;
 	pp->sshape = pp->shape + s->n + 1;
-	pp->gaz = xcalloc(2 * (s->n + 1), sizeof *pp->gaz);
+	pp->gaz = xcalloc(3 * (s->n + 1), sizeof *pp->gaz);
 	pp->lowc = pp->gaz + s->n + 1;
+	pp->cls = (signed char *)(pp->lowc + s->n + 1);
+	memset(pp->cls, -1, s->n + 1);
+	pp->run = xcalloc(1, sizeof *pp->run);
+	pp->lex = lex;
+	pp->doc = doc;
 	for (i = 0, p = pp->arena; i < s->n; i++) {
 		const char *w = s->words[i];
 		size_t wl = strlen(w);
@@ -148,13 +159,19 @@ ner_prep_init(struct ner_prep *pp, const struct ner_gaz *gaz,
 		}
 	}
 	pp->headline = allcaps && letters > 3;
-	if (gaz == NULL || gaz->n == 0)
-		return;
-	/* Longest gazetteer match starting at each capitalised token. */
 	for (i = 0; i < s->n; i++) {
 		if (!(s->words[i][0] >= 'A' && s->words[i][0] <= 'Z') &&
 		    (unsigned char)s->words[i][0] < 0xC0)
 			continue;
+		if (lex != NULL && lex->n > 0) {
+			kind = ner_gaz_find(lex, ner_phrase_hash(pp->low[i]));
+			pp->lowc[i] = (kind & LEX_LOWER) != 0;
+			if ((kind & LEX_CLASS) != 0)
+				pp->cls[i] = (signed char)(kind & LEX_CLASS);
+		}
+		if (gaz == NULL || gaz->n == 0)
+			continue;
+		/* the longest gazetteer phrase starting here */
 		h = FNV_OFFSET;
 		best = 0;
 		kind = 0;
@@ -164,14 +181,14 @@ ner_prep_init(struct ner_prep *pp, const struct ner_gaz *gaz,
 			if (j > i)
 				h = ner_hash(h, " ", 1);
 			h = hstr(h, pp->low[j]);
-			k = ner_gaz_find(gaz, h);
-			if (j == i && (k & GAZ_LOWER))
-				pp->lowc[i] = 1;
-			k &= ~GAZ_LOWER;
-			if (k != 0) {
+			if ((k = ner_gaz_find(gaz, h)) == 0)
+				break;
+			if ((k & GAZ_KINDS) != 0) {
 				best = j + 1 - i;
-				kind = k;
+				kind = k & GAZ_KINDS;
 			}
+			if (!(k & GAZ_PREFIX))
+				break;
 		}
 		if (best == 0)
 			continue;
@@ -188,6 +205,7 @@ ner_prep_release(struct ner_prep *pp)
 	free(pp->arena);
 	free(pp->low);
 	free(pp->gaz);
+	free(pp->run);
 	memset(pp, 0, sizeof *pp);
 }
 
@@ -217,6 +235,64 @@ gz(const struct ner_prep *pp, long i)
 	if (i < 0 || (size_t)i >= pp->n)
 		return 255;
 	return pp->gaz[i];
+}
+
+static size_t
+add_class(uint32_t *f, size_t k, unsigned t, int c)
+{
+	unsigned char b = (unsigned char)c;
+
+	if (c != 0)
+		f[k++] = bucket(ner_hash(htemplate(t), &b, 1));
+	return k;
+}
+
+/*
+ * Features from beyond the five-word window: word classes around the
+ * name, the run of capitalised words the word stands in, and the word's
+ * contexts elsewhere in the document. Templates 40-50.
+ */
+static size_t
+context_features(const struct ner_prep *pp, const struct ner_sentence *s,
+    size_t i, uint32_t *f, size_t k)
+{
+	const struct ner_docctx *dc;
+	struct ner_run *r = pp->run;
+	size_t a = i, b = i + 1, q;
+	char tmp[2];
+
+	while (a > 0 && ner_capitalised(s->words[a - 1]))
+		a--;
+	while (b < s->n && ner_capitalised(s->words[b]))
+		b++;
+	/* the words of one run share what surrounds it */
+	if (r->end == 0 || r->start != a || r->end != b) {
+		r->start = a;
+		r->end = b;
+		r->def = ner_def_class(pp, s, b);
+		r->left = ner_left_class(pp, s, a);
+	}
+	k = add_class(f, k, 40, ner_class(pp, (long)i - 1));
+	k = add_class(f, k, 41, ner_class(pp, (long)i + 1));
+	k = add_class(f, k, 42, r->def);
+	k = add_class(f, k, 43, r->left);
+	if (b - a >= 2 && ner_capitalised(s->words[i])) {
+		/* where in the run, and how long it is */
+		tmp[0] = i == a ? 'B' : i + 1 == b ? 'E' : 'I';
+		tmp[1] = (char)('0' + (b - a > 4 ? 4 : b - a));
+		f[k++] = bucket(ner_hash(htemplate(46), tmp, 2));
+		/* the run's last word names what it is: County, Railroad */
+		if (i + 1 != b) {
+			f[k++] = bucket(hstr(htemplate(47), pp->low[b - 1]));
+			k = add_class(f, k, 48, ner_class(pp, (long)b - 1));
+		}
+		if (i != a)
+			f[k++] = bucket(hstr(htemplate(49), pp->low[a]));
+	}
+	if ((dc = ner_doc_find(pp->doc, s->words[i])) != NULL)
+		for (q = 0; q < dc->n && k < NER_MAXFEAT; q++)
+			f[k++] = bucket(dc->h[q]);
+	return k;
 }
 
 size_t
@@ -281,7 +357,15 @@ ner_features(const struct ner_prep *pp, const struct ner_sentence *s,
 	tmp[0] = (char)gz(pp, x - 1);
 	tmp[1] = (char)gz(pp, x);
 	f[k++] = bucket(ner_hash(htemplate(35), tmp, 2));
+	k = context_features(pp, s, i, f, k);
 	return k;
+}
+
+/* I-PER, I-ORG, I-LOC, I-MISC: the even labels after O. */
+static int
+is_inside(int l)
+{
+	return l != NER_O && l % 2 == 0;
 }
 
 void
@@ -296,12 +380,16 @@ ner_viterbi(const float *emit, size_t n, const float *trans, int *out)
 	score = xcalloc(n * NER_NLABELS, sizeof *score);
 	back = xcalloc(n * NER_NLABELS, sizeof *back);
 	for (l = 0; l < NER_NLABELS; l++)
-		score[l] = emit[l] + trans[NER_NLABELS * NER_NLABELS + l];
+		score[l] = is_inside(l) ? -1e30f :
+		    emit[l] + trans[NER_NLABELS * NER_NLABELS + l];
 	for (i = 1; i < n; i++)
 		for (l = 0; l < NER_NLABELS; l++) {
 			best = -1e30f;
 			bl = 0;
 			for (p = 0; p < NER_NLABELS; p++) {
+				/* I-X only continues B-X or I-X */
+				if (is_inside(l) && p != l && p != l - 1)
+					continue;
 				v = score[(i - 1) * NER_NLABELS + p] +
 				    trans[p * NER_NLABELS + l];
 				if (v > best) {
@@ -329,18 +417,6 @@ ner_viterbi(const float *emit, size_t n, const float *trans, int *out)
 }
 
 /*
- * Whether a word may be part of a name: capitalised, or a digit-led word,
- * or a non-ASCII letter (no case to go by).
- */
-static int
-capitalised(const char *w)
-{
-	unsigned char c = (unsigned char)w[0];
-
-	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0xC0;
-}
-
-/*
  * Names are made of capitalised words and of the short words between
  * two of them ("Bank of England", "Abu Bakr al-Baghdadi"). Other tokens
  * are O without being scored: on prose that skips most of the work.
@@ -351,16 +427,16 @@ active_mask(const struct ner_sentence *s, unsigned char *act)
 	size_t i;
 
 	for (i = 0; i < s->n; i++)
-		act[i] = (unsigned char)capitalised(s->words[i]);
+		act[i] = (unsigned char)ner_capitalised(s->words[i]);
 	for (i = 1; i + 1 < s->n; i++)
 		if (!act[i] && act[i - 1] && (act[i + 1] ||
-		    (i + 2 < s->n && capitalised(s->words[i + 2]))))
+		    (i + 2 < s->n && ner_capitalised(s->words[i + 2]))))
 			act[i] = 2;
 }
 
 void
-extract_ner_tag(const struct extract_model *m, const struct ner_sentence *s,
-    int *labels)
+extract_ner_tag(const struct extract_model *m, const struct ner_doc *doc,
+    const struct ner_sentence *s, int *labels)
 {
 	struct ner_prep pp;
 	uint32_t f[NER_MAXFEAT];
@@ -383,7 +459,7 @@ extract_ner_tag(const struct extract_model *m, const struct ner_sentence *s,
 		free(act);
 		return;
 	}
-	ner_prep_init(&pp, &m->gaz, s);
+	ner_prep_init(&pp, &m->gaz, &m->lex, doc, s);
 	emit = xcalloc(s->n * NER_NLABELS, sizeof *emit);
 	for (i = 0; i < s->n; i++) {
 		if (!act[i]) {
