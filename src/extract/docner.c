@@ -69,14 +69,6 @@ key_of(struct docnames *d, const struct ner_sentence *s, size_t i, size_t j)
 }
 
 static int
-capitalised(const char *w)
-{
-	unsigned char c = (unsigned char)w[0];
-
-	return (c >= 'A' && c <= 'Z') || c >= 0xC0;
-}
-
-static int
 majority(const struct docname *d)
 {
 	int k, best = 0;
@@ -181,7 +173,7 @@ count_names(struct docnames *d, const struct ner_sentence *s, size_t ns,
 		}
 	for (x = 0; x < ns; x++)
 		for (i = 0; i < s[x].n; i++) {
-			if (lab[x][i] != NER_O || !capitalised(s[x].words[i]))
+			if (lab[x][i] != NER_O || !ner_name_like(s[x].words[i]))
 				continue;
 			for (k = 1; k <= DOC_MAXTOK && i + k <= s[x].n; k++) {
 				if (lab[x][i + k - 1] != NER_O)
@@ -252,7 +244,7 @@ propagate(struct docnames *d, const struct ner_sentence *s, int *l)
 			j = span_end(l, s->n, i);
 			continue;
 		}
-		if (!capitalised(s->words[i]))
+		if (!ner_name_like(s->words[i]))
 			continue;
 		found = EXTRACT_STRMAP_NONE;
 		foundlen = 0;

@@ -160,8 +160,7 @@ ner_prep_init(struct ner_prep *pp, const struct ner_gaz *gaz,
 	}
 	pp->headline = allcaps && letters > 3;
 	for (i = 0; i < s->n; i++) {
-		if (!(s->words[i][0] >= 'A' && s->words[i][0] <= 'Z') &&
-		    (unsigned char)s->words[i][0] < 0xC0)
+		if (!ner_name_like(s->words[i]))
 			continue;
 		if (lex != NULL && lex->n > 0) {
 			kind = ner_gaz_find(lex, ner_phrase_hash(pp->low[i]));
@@ -368,20 +367,27 @@ is_inside(int l)
 	return l != NER_O && l % 2 == 0;
 }
 
+#define VITERBI_STACK	32	/* tokens decoded without allocating */
+
 void
-ner_viterbi(const float *emit, size_t n, const float *trans, int *out)
+ner_viterbi_span(const float *emit, size_t n, const float *trans, int from,
+    int to, int *out)
 {
-	float *score, best, v;
-	int *back, l, p, bl;
+	float stack_score[VITERBI_STACK * NER_NLABELS], *score, best, v;
+	int stack_back[VITERBI_STACK * NER_NLABELS], *back, l, p, bl;
 	size_t i;
 
 	if (n == 0)
 		return;
-	score = xcalloc(n * NER_NLABELS, sizeof *score);
-	back = xcalloc(n * NER_NLABELS, sizeof *back);
+	score = stack_score;
+	back = stack_back;
+	if (n > VITERBI_STACK) {
+		score = xcalloc(n * NER_NLABELS, sizeof *score);
+		back = xcalloc(n * NER_NLABELS, sizeof *back);
+	}
 	for (l = 0; l < NER_NLABELS; l++)
-		score[l] = is_inside(l) ? -1e30f :
-		    emit[l] + trans[NER_NLABELS * NER_NLABELS + l];
+		score[l] = is_inside(l) && l != from && l - 1 != from ?
+		    -1e30f : emit[l] + trans[from * NER_NLABELS + l];
 	for (i = 1; i < n; i++)
 		for (l = 0; l < NER_NLABELS; l++) {
 			best = -1e30f;
@@ -403,17 +409,32 @@ ner_viterbi(const float *emit, size_t n, const float *trans, int *out)
 		}
 	best = -1e30f;
 	bl = 0;
-	for (l = 0; l < NER_NLABELS; l++)
-		if (score[(n - 1) * NER_NLABELS + l] > best) {
-			best = score[(n - 1) * NER_NLABELS + l];
+	for (l = 0; l < NER_NLABELS; l++) {
+		v = score[(n - 1) * NER_NLABELS + l];
+		if (to >= 0) {
+			if (is_inside(to) && to != l && to - 1 != l)
+				continue;
+			v += trans[l * NER_NLABELS + to];
+		}
+		if (v > best) {
+			best = v;
 			bl = l;
 		}
+	}
 	for (i = n; i-- > 0;) {
 		out[i] = bl;
 		bl = back[i * NER_NLABELS + bl];
 	}
-	free(score);
-	free(back);
+	if (n > VITERBI_STACK) {
+		free(score);
+		free(back);
+	}
+}
+
+void
+ner_viterbi(const float *emit, size_t n, const float *trans, int *out)
+{
+	ner_viterbi_span(emit, n, trans, NER_NLABELS, -1, out);
 }
 
 /*
@@ -440,9 +461,10 @@ extract_ner_tag(const struct extract_model *m, const struct ner_doc *doc,
 {
 	struct ner_prep pp;
 	uint32_t f[NER_MAXFEAT];
-	float *emit, acc[NER_NLABELS];
+	int32_t acc[NER_NLABELS];	/* NER_MAXFEAT * 32767 fits */
+	float *emit;
 	unsigned char *act;
-	size_t i, k, nf;
+	size_t i, j, k, nf;
 	int l, any = 0;
 
 	if (s->n == 0)
@@ -462,12 +484,8 @@ extract_ner_tag(const struct extract_model *m, const struct ner_doc *doc,
 	ner_prep_init(&pp, &m->gaz, &m->lex, doc, s);
 	emit = xcalloc(s->n * NER_NLABELS, sizeof *emit);
 	for (i = 0; i < s->n; i++) {
-		if (!act[i]) {
-			/* forced O: every other label out of reach */
-			for (l = 1; l < NER_NLABELS; l++)
-				emit[i * NER_NLABELS + l] = -1e6f;
+		if (!act[i])
 			continue;
-		}
 		nf = ner_features(&pp, s, i, f);
 		memset(acc, 0, sizeof acc);
 		for (k = 0; k < nf; k++) {
@@ -477,9 +495,20 @@ extract_ner_tag(const struct extract_model *m, const struct ner_doc *doc,
 				acc[l] += row[l];
 		}
 		for (l = 0; l < NER_NLABELS; l++)
-			emit[i * NER_NLABELS + l] = acc[l] * m->scale;
+			emit[i * NER_NLABELS + l] = (float)acc[l] * m->scale;
 	}
-	ner_viterbi(emit, s->n, m->trans, labels);
+	/* Inactive tokens are O, so each run of active ones is decoded on
+	 * its own, entered from O (or the start) and left into O. */
+	for (i = 0; i < s->n; i = j) {
+		for (j = i; j < s->n && act[j]; j++)
+			;
+		if (j > i)
+			ner_viterbi_span(emit + i * NER_NLABELS, j - i, m->trans,
+			    i == 0 ? NER_NLABELS : NER_O, j < s->n ? NER_O : -1,
+			    labels + i);
+		if (j == i)
+			j++;
+	}
 	free(emit);
 	free(act);
 	ner_prep_release(&pp);

@@ -106,8 +106,10 @@ void	 ner_prep_init(struct ner_prep *, const struct ner_gaz *gaz,
 void	 ner_prep_release(struct ner_prep *);
 
 /* nerctx.c: context beyond the five-word window. */
-/* Whether a word may be part of a name: capitalised, digit-led, or led
- * by a non-ASCII letter (no case to go by). */
+/* Whether a word starts like a name: with a capital letter, or a letter
+ * of a script without case (not punctuation, not a small letter). */
+int	 ner_name_like(const char *word);
+/* Whether a word may be part of a name: name-like or digit-led. */
 int	 ner_capitalised(const char *word);
 /* Word class of token i (0 when unknown or out of range). */
 int	 ner_class(const struct ner_prep *, long i);
@@ -131,9 +133,15 @@ const struct ner_docctx *ner_doc_find(const struct ner_doc *,
 /* Feature buckets of token i into f (NER_MAXFEAT room). Returns count. */
 size_t	 ner_features(const struct ner_prep *, const struct ner_sentence *,
 	    size_t i, uint32_t *f);
-/* Best label sequence for emission scores [n][L] and transitions. */
+/* Best well-formed label sequence (I-X only after B-X or I-X) for
+ * emission scores [n][L] and transitions. */
 void	 ner_viterbi(const float *emit, size_t n, const float *trans,
 	    int *out);
+/* The same for a span of a sentence entered from label from
+ * (NER_NLABELS: the sentence start) and left into label to (-1: the
+ * sentence end). */
+void	 ner_viterbi_span(const float *emit, size_t n, const float *trans,
+	    int from, int to, int *out);
 /* Gazetteer kind of a phrase hash, 0 when absent. */
 int	 ner_gaz_find(const struct ner_gaz *, uint64_t);
 /* Sort keys, merge duplicates (their kind masks are or-ed) and build the

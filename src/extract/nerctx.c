@@ -26,18 +26,61 @@
 
 #include "extract/extract_int.h"
 #include "extract/ner.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 #define FNV_OFFSET	0xcbf29ce484222325ULL
 #define HEAD_WINDOW	6	/* words scanned for a definition's noun */
 #define CTX_TEMPLATE	50	/* ner.c's feature template for contexts */
 
+/*
+ * Whether code point cp may begin a name: a capital letter, or a letter
+ * of a script without case. Punctuation and symbols do not ("”", "’s",
+ * "—"), nor lower-case Latin letters ("élan").
+ */
+static int
+name_start(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	if (cp <= 0xBF || cp == 0xD7 || cp == 0xF7)
+		return 0;
+	if (cp <= 0xDE)
+		return 1;
+	if (cp <= 0xFF)
+		return 0;
+	/* Latin Extended-A pairs capital and small letter, the capital
+	 * first, except where the pairs start on an odd code point */
+	if (cp <= 0x137 || (cp >= 0x14A && cp <= 0x177))
+		return (cp & 1) == 0;
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+		return (cp & 1) == 1;
+	if (cp <= 0x17F)
+		return cp == 0x178;
+	/* general punctuation, symbols, arrows, CJK and full-width
+	 * punctuation, byte-order marks and replacement characters */
+	if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+	    (cp >= 0xFE50 && cp <= 0xFE6F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+	    cp == 0xFEFF || cp == 0xFFFD)
+		return 0;
+	return 1;
+}
+
+int
+ner_name_like(const char *w)
+{
+	uint32_t cp;
+
+	if ((unsigned char)w[0] < 0x80)
+		return w[0] >= 'A' && w[0] <= 'Z';
+	utf8_decode(w, strnlen(w, 4), &cp);
+	return name_start(cp);
+}
+
 int
 ner_capitalised(const char *w)
 {
-	unsigned char c = (unsigned char)w[0];
-
-	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0xC0;
+	return (w[0] >= '0' && w[0] <= '9') || ner_name_like(w);
 }
 
 /* Class of a lower-case word, folding a plural ("villages", "churches")
@@ -131,16 +174,6 @@ ner_left_class(const struct ner_prep *pp, const struct ner_sentence *s,
 	return j < 0 ? 0 : ner_class(pp, j);
 }
 
-/* A word that starts with a capital letter (digits excluded: "1998"
- * has no contexts worth carrying). */
-static int
-name_like(const char *w)
-{
-	unsigned char c = (unsigned char)w[0];
-
-	return (c >= 'A' && c <= 'Z') || c >= 0xC0;
-}
-
 /* Feature hash of a neighbour: side ('P' before, 'N' after) and the
  * neighbour in ASCII lower case. */
 static uint64_t
@@ -179,7 +212,9 @@ ner_doc_init(struct ner_doc *d, const struct ner_sentence *s, size_t ns)
 	memset(d, 0, sizeof *d);
 	for (x = 0; x < ns; x++)
 		for (i = 0; i < s[x].n; i++) {
-			if (!name_like(s[x].words[i]))
+			/* digits excluded: "1998" has no contexts worth
+			 * carrying */
+			if (!ner_name_like(s[x].words[i]))
 				continue;
 			v = extract_strmap_get(&d->words, s[x].words[i]);
 			if (v == EXTRACT_STRMAP_NONE) {
@@ -194,10 +229,10 @@ ner_doc_init(struct ner_doc *d, const struct ner_sentence *s, size_t ns)
 			}
 			/* a capitalised neighbour is part of the name */
 			nb = i > 0 ? s[x].words[i - 1] : "<s>";
-			if (!(nb[0] >= 'A' && nb[0] <= 'Z'))
+			if (!ner_name_like(nb))
 				ctx_add(&d->ctx[v], ctx_hash('P', nb));
 			nb = i + 1 < s[x].n ? s[x].words[i + 1] : "</s>";
-			if (!(nb[0] >= 'A' && nb[0] <= 'Z'))
+			if (!ner_name_like(nb))
 				ctx_add(&d->ctx[v], ctx_hash('N', nb));
 		}
 }

@@ -48,9 +48,20 @@ capitalised_words(void)
 {
 	CHECK(ner_capitalised("Aisby"));
 	CHECK(ner_capitalised("6PR"));
-	CHECK(ner_capitalised("\xc3\x89lan"));
+	CHECK(!ner_name_like("6PR"));
+	CHECK(ner_capitalised("\xc3\x89ric"));		/* Éric */
+	CHECK(ner_capitalised("\xc5\x81\xc4\x99czyca"));	/* Łęczyca */
+	CHECK(ner_capitalised("\xd0\x9c\xd0\xb8\xd1\x80"));	/* Мир */
+	CHECK(!ner_capitalised("\xc3\xa9lan"));		/* élan */
+	CHECK(!ner_capitalised("\xc5\x82\xc3\xb3d\xc5\xba"));	/* łódź */
 	CHECK(!ner_capitalised("village"));
 	CHECK(!ner_capitalised("\""));
+	/* curly quotes, apostrophes and dashes are not names */
+	CHECK(!ner_capitalised("\xe2\x80\x9d"));		/* ” */
+	CHECK(!ner_capitalised("\xe2\x80\x99s"));		/* ’s */
+	CHECK(!ner_capitalised("\xe2\x80\x94"));		/* — */
+	CHECK(!ner_capitalised("\xc2\xab"));			/* « */
+	CHECK(!ner_capitalised(""));
 }
 
 static void
@@ -192,6 +203,35 @@ viterbi_keeps_sequences_well_formed(void)
 	CHECK(out[1] != NER_I_LOC || out[0] == NER_B_LOC);
 }
 
+static void
+viterbi_spans_join_their_neighbours(void)
+{
+	float emit[2 * NER_NLABELS], trans[NER_NTRANS];
+	int out[2];
+
+	memset(trans, 0, sizeof trans);
+	memset(emit, 0, sizeof emit);
+	emit[NER_I_PER] = 10;
+	/* entered from B-PER, the span may go on with I-PER */
+	ner_viterbi_span(emit, 1, trans, NER_B_PER, -1, out);
+	CHECK_INT(out[0], NER_I_PER);
+	/* entered from O it may not */
+	ner_viterbi_span(emit, 1, trans, NER_O, -1, out);
+	CHECK(out[0] != NER_I_PER);
+	/* left into O, the transition into O counts */
+	memset(emit, 0, sizeof emit);
+	emit[NER_B_ORG] = 5;
+	emit[NER_B_LOC] = 4;
+	trans[NER_B_ORG * NER_NLABELS + NER_O] = -3;
+	ner_viterbi_span(emit, 1, trans, NER_NLABELS, NER_O, out);
+	CHECK_INT(out[0], NER_B_LOC);
+	/* left into I-LOC, the span must end inside a place */
+	memset(emit, 0, sizeof emit);
+	emit[NER_NLABELS + NER_B_PER] = 10;
+	ner_viterbi_span(emit, 2, trans, NER_NLABELS, NER_I_LOC, out);
+	CHECK(out[1] == NER_B_LOC || out[1] == NER_I_LOC);
+}
+
 /* Labels of a document from "word/TAG" tokens (TAG: P O L M, - for O). */
 struct tagged {
 	char		 text[256];
@@ -275,6 +315,7 @@ main(void)
 	TEST_RUN(document_contexts);
 	TEST_RUN(document_contexts_are_bounded);
 	TEST_RUN(viterbi_keeps_sequences_well_formed);
+	TEST_RUN(viterbi_spans_join_their_neighbours);
 	TEST_RUN(surnames_name_the_person);
 	TEST_RUN(names_mostly_untagged_are_dropped);
 	return test_done();
