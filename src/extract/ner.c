@@ -106,6 +106,20 @@ shape(const char *w, char *out, size_t size, int collapse)
 	out[k] = '\0';
 }
 
+/* Letters present, and every ASCII letter a capital: "US", "NATO". */
+static int
+all_caps(const char *w)
+{
+	int letters = 0;
+
+	for (; *w != '\0'; w++) {
+		if (*w >= 'a' && *w <= 'z')
+			return 0;
+		letters |= *w >= 'A' && *w <= 'Z';
+	}
+	return letters;
+}
+
 uint64_t
 ner_phrase_hash(const char *phrase)
 {
@@ -164,7 +178,9 @@ ner_prep_init(struct ner_prep *pp, const struct ner_gaz *gaz,
 			continue;
 		if (lex != NULL && lex->n > 0) {
 			kind = ner_gaz_find(lex, ner_phrase_hash(pp->low[i]));
-			pp->lowc[i] = (kind & LEX_LOWER) != 0;
+			/* "US" in a sentence is an abbreviation, not "us" */
+			pp->lowc[i] = (kind & LEX_LOWER) != 0 &&
+			    (pp->headline || !all_caps(s->words[i]));
 			if ((kind & LEX_CLASS) != 0)
 				pp->cls[i] = (signed char)(kind & LEX_CLASS);
 		}
@@ -346,12 +362,12 @@ ner_features(const struct ner_prep *pp, const struct ner_sentence *s,
 	f[k++] = bucket(hstr(ner_hash(h, "|", 1), lw(pp, x + 1)));
 	h = hstr(htemplate(33), lw(pp, x - 2));
 	f[k++] = bucket(hstr(ner_hash(h, "|", 1), lw(pp, x - 1)));
-	/* a capitalised common word, and where it stands */
+	/* a capitalised common word, where it stands and how it is written:
+	 * "Milepost" is the word milepost, "US" seldom the word us */
 	if (pp->lowc[i]) {
 		tmp[0] = i == 0 ? 'F' : 'M';
-		tmp[1] = pp->sshape[i][0];
-		tmp[2] = '\0';
-		f[k++] = bucket(hstr(htemplate(34), tmp));
+		h = ner_hash(htemplate(34), tmp, 1);
+		f[k++] = bucket(hstr(h, pp->sshape[i]));
 	}
 	tmp[0] = (char)gz(pp, x - 1);
 	tmp[1] = (char)gz(pp, x);

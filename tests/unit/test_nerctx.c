@@ -29,7 +29,8 @@ lexicon(struct ner_gaz *lex)
 	static const struct { const char *w; int kind; } v[] = {
 		{ "village", 15 }, { "band", 14 },
 		{ "county", 15 | LEX_LOWER }, { "church", 6 },
-		{ "milepost", LEX_LOWER },
+		{ "milepost", LEX_LOWER }, { "us", LEX_LOWER },
+		{ "bridge", 6 | LEX_LOWER },
 	};
 	size_t i;
 
@@ -50,10 +51,10 @@ capitalised_words(void)
 	CHECK(ner_capitalised("6PR"));
 	CHECK(!ner_name_like("6PR"));
 	CHECK(ner_capitalised("\xc3\x89ric"));		/* Éric */
-	CHECK(ner_capitalised("\xc5\x81\xc4\x99czyca"));	/* Łęczyca */
+	CHECK(ner_capitalised("\xc5\x81\xc4\x99" "czyca"));	/* Łęczyca */
 	CHECK(ner_capitalised("\xd0\x9c\xd0\xb8\xd1\x80"));	/* Мир */
 	CHECK(!ner_capitalised("\xc3\xa9lan"));		/* élan */
-	CHECK(!ner_capitalised("\xc5\x82\xc3\xb3d\xc5\xba"));	/* łódź */
+	CHECK(!ner_capitalised("\xc5\x82\xc3\xb3" "d\xc5\xba"));	/* łódź */
 	CHECK(!ner_capitalised("village"));
 	CHECK(!ner_capitalised("\""));
 	/* curly quotes, apostrophes and dashes are not names */
@@ -85,6 +86,22 @@ word_classes_fold_plurals(void)
 	CHECK_INT(pp.lowc[6], 1);
 	CHECK_INT(pp.lowc[0], 0);
 	ner_prep_release(&pp);
+	/* a word in capitals is an abbreviation, unless the whole
+	 * sentence is in capitals */
+	{
+		char t2[] = "Trade with the US grew", t3[] = "BRIDGE CLOSES";
+		const char *w2[8], *w3[8];
+		struct ner_sentence s2 = sent(t2, w2, 8), s3 = sent(t3, w3, 8);
+		struct ner_prep p2, p3;
+
+		ner_prep_init(&p2, NULL, &lex, NULL, &s2);
+		ner_prep_init(&p3, NULL, &lex, NULL, &s3);
+		CHECK_INT(p2.lowc[3], 0);
+		CHECK_INT(p3.lowc[0], 1);
+		CHECK_INT(ner_class(&p3, 0), 6);
+		ner_prep_release(&p2);
+		ner_prep_release(&p3);
+	}
 	/* no lexicon, no classes */
 	ner_prep_init(&pp, NULL, NULL, NULL, &s);
 	CHECK_INT(ner_class(&pp, 1), 0);
