@@ -35,7 +35,8 @@ src_extract_lede_train_SOURCES = src/extract/train.c \
 	tests/eval/corpus.c tests/eval/corpus.h
 tests_eval_lede_eval_SOURCES = tests/eval/eval.c \
 	tests/eval/corpus.c tests/eval/corpus.h
-EXTRA_DIST += tests/eval/README.md tests/eval/ner-errors.py
+EXTRA_DIST += tests/eval/README.md tests/eval/ner-errors.py \
+	tests/eval/WIKIGOLD.md
 
 dist_pkgdata_DATA += share/ner.model
 
