@@ -276,14 +276,20 @@ context_features(const struct ner_prep *pp, const struct ner_sentence *s,
 	size_t a = i, b = i + 1, q;
 	char tmp[2];
 
-	while (a > 0 && ner_capitalised(s->words[a - 1]))
-		a--;
-	while (b < s->n && ner_capitalised(s->words[b]))
-		b++;
-	/* the words of one run share what surrounds it */
-	if (r->end == 0 || r->start != a || r->end != b) {
+	/* the words of one run share it and what surrounds it: found once,
+	 * so a long run costs linear time */
+	if (r->end != 0 && r->capitalised && r->start <= i && i < r->end &&
+	    ner_capitalised(s->words[i])) {
+		a = r->start;
+		b = r->end;
+	} else {
+		while (a > 0 && ner_capitalised(s->words[a - 1]))
+			a--;
+		while (b < s->n && ner_capitalised(s->words[b]))
+			b++;
 		r->start = a;
 		r->end = b;
+		r->capitalised = ner_capitalised(s->words[i]);
 		r->def = ner_def_class(pp, s, b);
 		r->left = ner_left_class(pp, s, a);
 	}
@@ -439,7 +445,8 @@ ner_viterbi_span(const float *emit, size_t n, const float *trans, int from,
 	}
 	for (i = n; i-- > 0;) {
 		out[i] = bl;
-		bl = back[i * NER_NLABELS + bl];
+		if (i > 0)
+			bl = back[i * NER_NLABELS + bl];
 	}
 	if (n > VITERBI_STACK) {
 		free(score);

@@ -89,6 +89,7 @@ struct ner_prep {
 	signed char	 *cls;
 	struct ner_run {
 		size_t	 start, end;	/* [start, end) */
+		int	 capitalised;	/* found from a capitalised word */
 		int	 def, left;	/* its ner_def_class, ner_left_class */
 	}		 *run;
 	const struct ner_gaz *lex;	/* may be NULL */
