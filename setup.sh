@@ -14,7 +14,7 @@ cd "$(dirname "$0")"
 
 PACKAGES="build-essential autoconf automake pkg-config libncurses-dev
 libsqlite3-dev libxml2-dev libjson-c-dev libfribidi-dev libiniparser-dev
-iso-codes tmux python3 git locales"
+iso-codes wordnet-base wamerican tmux python3 git locales"
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 

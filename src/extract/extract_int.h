@@ -63,13 +63,14 @@ enum {
 	NER_O, NER_B_PER, NER_I_PER, NER_B_ORG, NER_I_ORG, NER_B_LOC,
 	NER_I_LOC, NER_B_MISC, NER_I_MISC, NER_NLABELS
 };
-struct ner_model;
+struct ner_doc;
 struct ner_sentence {
 	const char	**words;	/* NUL-terminated strings */
 	size_t		 n;
 };
-/* Fill labels[0..n) with the best sequence. */
-void	 extract_ner_tag(const struct extract_model *,
+/* Fill labels[0..n) with the best sequence; doc (the sentence's
+ * document, see ner.h) may be NULL. */
+void	 extract_ner_tag(const struct extract_model *, const struct ner_doc *,
 	    const struct ner_sentence *, int *labels);
 
 /*
@@ -78,6 +79,10 @@ void	 extract_ner_tag(const struct extract_model *,
  */
 void	 extract_ner_doc(const struct extract_model *,
 	    const struct ner_sentence *, size_t n, int **labels);
+/* The second half alone: make the labels of a tagged document
+ * consistent (surnames, names mostly left untagged, propagation). */
+void	 extract_ner_consistent(const struct ner_sentence *, size_t n,
+	    int **labels);
 
 /* alias.c: merge typed mentions of one article into entities. */
 struct extract_mention {

@@ -8,6 +8,7 @@
  *   u32 nrows, then nrows x (u32 bucket, i16 weight[labels]),
  *       buckets strictly increasing
  *   u32 ngaz, then ngaz x (u64 phrase hash, u8 kind), hashes increasing
+ *   u32 nlex, then nlex x (u64 word hash, u8 word class), the same way
  *   u64 FNV-1a of every byte before it
  * A file that is short, long, of another version or shape, or whose
  * checksum differs is refused with a message saying which.
@@ -25,7 +26,7 @@
 #include "util/xalloc.h"
 
 #define MODEL_MAGIC	"LEDENER"
-#define MODEL_VERSION	1
+#define MODEL_VERSION	2
 #define FNV_OFFSET	0xcbf29ce484222325ULL
 
 struct reader {
@@ -174,9 +175,21 @@ ner_model_row(const struct extract_model *m, uint32_t b)
 	return m->rows + (size_t)(b & (NER_BUCKETS - 1)) * NER_NLABELS;
 }
 
+static void
+wr_gaz(struct buf *b, const struct ner_gaz *g)
+{
+	size_t i;
+
+	wr(b, g->n, 4);
+	for (i = 0; i < g->n; i++) {
+		wr(b, g->keys[i], 8);
+		wr(b, g->kinds[i], 1);
+	}
+}
+
 int
 ner_model_save(const char *path, const float *w, const float *trans,
-    const struct ner_gaz *gaz, char **cause)
+    const struct ner_gaz *gaz, const struct ner_gaz *lex, char **cause)
 {
 	struct buf b = BUF_INIT;
 	float maxw = 0, scale;
@@ -214,11 +227,8 @@ ner_model_save(const char *path, const float *w, const float *trans,
 	}
 	for (i = 0; i < 4; i++)
 		b.data[at + i] = (char)(nrows >> (8 * i));
-	wr(&b, gaz->n, 4);
-	for (i = 0; i < gaz->n; i++) {
-		wr(&b, gaz->keys[i], 8);
-		wr(&b, gaz->kinds[i], 1);
-	}
+	wr_gaz(&b, gaz);
+	wr_gaz(&b, lex);
 	wr(&b, ner_hash(FNV_OFFSET, b.data, b.len), 8);
 	if ((f = fopen(path, "wb")) == NULL ||
 	    fwrite(b.data, 1, b.len, f) != b.len || fclose(f) != 0) {
@@ -255,13 +265,39 @@ slurp(const char *path, size_t *len, char **cause)
 	return buf_detach(&b);
 }
 
+/* A gazetteer section; returns a message (static) on failure. */
+static const char *
+rd_gaz(struct ner_gaz *g, struct reader *r, const char *what)
+{
+	uint64_t key, prevkey = 0;
+	uint32_t n;
+	size_t i;
+
+	n = (uint32_t)rd(r, 4);
+	if ((size_t)(r->end - r->p) / 9 < n)
+		return what;
+	g->keys = xcalloc(n + 1, sizeof *g->keys);
+	g->kinds = xcalloc(n + 1, 1);
+	g->n = n;
+	for (i = 0; i < n; i++) {
+		key = rd(r, 8);
+		if (i > 0 && key <= prevkey)
+			return "bad gazetteer order";
+		prevkey = key;
+		g->keys[i] = key;
+		g->kinds[i] = (unsigned char)rd(r, 1);
+	}
+	gaz_index(g);
+	return NULL;
+}
+
 /* Parse the body; returns a message (static) on failure. */
 static const char *
 parse(struct extract_model *m, struct reader *r)
 {
-	uint32_t nrows, ngaz, bk, prev = 0;
+	uint32_t nrows, bk, prev = 0;
 	size_t i, l;
-	uint64_t key, prevkey = 0;
+	const char *err;
 
 	if (rd(r, 4) != MODEL_VERSION)
 		return "unsupported version";
@@ -289,21 +325,12 @@ parse(struct extract_model *m, struct reader *r)
 			m->rows[(size_t)bk * NER_NLABELS + l] =
 			    (int16_t)(uint16_t)rd(r, 2);
 	}
-	ngaz = (uint32_t)rd(r, 4);
-	if ((size_t)(r->end - r->p) / 9 < ngaz)
-		return "truncated gazetteer";
-	m->gaz.keys = xcalloc(ngaz + 1, sizeof *m->gaz.keys);
-	m->gaz.kinds = xcalloc(ngaz + 1, 1);
-	m->gaz.n = ngaz;
-	for (i = 0; i < ngaz; i++) {
-		key = rd(r, 8);
-		if (i > 0 && key <= prevkey)
-			return "bad gazetteer order";
-		prevkey = key;
-		m->gaz.keys[i] = key;
-		m->gaz.kinds[i] = (unsigned char)rd(r, 1);
-	}
-	gaz_index(&m->gaz);
+	if ((err = rd_gaz(&m->gaz, r, "truncated gazetteer")) != NULL ||
+	    (err = rd_gaz(&m->lex, r, "truncated lexicon")) != NULL)
+		return err;
+	for (i = 0; i < m->lex.n; i++)
+		if ((m->lex.kinds[i] & LEX_CLASS) > NER_CLASS_MAX)
+			return "bad word class";
 	if (r->short_read)
 		return "truncated";
 	if (r->p != r->end)
@@ -366,5 +393,6 @@ extract_model_free(struct extract_model *m)
 		return;
 	free(m->rows);
 	ner_gaz_release(&m->gaz);
+	ner_gaz_release(&m->lex);
 	free(m);
 }

@@ -3,15 +3,20 @@
  * by lede-train. The tagger is a first-order linear-chain model trained as
  * an averaged perceptron (train.c) over hashed features: word, lower-case
  * word and its neighbours, prefixes and suffixes, word shape, position,
- * whether the sentence is an all-capitals headline, and gazetteer matches
- * (country and region names from Debian's iso-codes, and names that the
- * training corpus tags consistently, both baked into the model file).
+ * whether the sentence is an all-capitals headline, gazetteer matches
+ * (country, region and city names from Debian's iso-codes and tzdata,
+ * and words mostly written in lower case, baked into the model file), the
+ * run of capitalised words the word stands in (its first and last word:
+ * "Aabenraa County"), and the context nerctx.c finds beyond the window:
+ * WordNet classes of the words around the name, of the noun a definition
+ * gives it, and the words around the same name elsewhere in the document.
  * Labels are BIO over PER, ORG, LOC and MISC; MISC is learnt so that it
  * does not pollute the other three, and dropped on output.
  *
  * Features are hashed (FNV-1a) into 2^NER_BITS buckets; the model keeps a
  * weight row per non-empty bucket. Viterbi decoding is O(n * L^2) per
- * sentence with L = 9 labels.
+ * sentence with L = 9 labels, and only well-formed sequences are
+ * considered: I-X follows B-X or I-X.
  */
 #include "config.h"
 
@@ -101,6 +106,20 @@ shape(const char *w, char *out, size_t size, int collapse)
 	out[k] = '\0';
 }
 
+/* Letters present, and every ASCII letter a capital: "US", "NATO". */
+static int
+all_caps(const char *w)
+{
+	int letters = 0;
+
+	for (; *w != '\0'; w++) {
+		if (*w >= 'a' && *w <= 'z')
+			return 0;
+		letters |= *w >= 'A' && *w <= 'Z';
+	}
+	return letters;
+}
+
 uint64_t
 ner_phrase_hash(const char *phrase)
 {
@@ -109,6 +128,7 @@ ner_phrase_hash(const char *phrase)
 
 void
 ner_prep_init(struct ner_prep *pp, const struct ner_gaz *gaz,
+    const struct ner_gaz *lex, const struct ner_doc *doc,
     const struct ner_sentence *s)
 {
 	size_t i, j, len, best;
@@ -124,8 +144,13 @@ ner_prep_init(struct ner_prep *pp, const struct ner_gaz *gaz,
 	pp->low = xcalloc(3 * (s->n + 1), sizeof *pp->low);
 	pp->shape = pp->low + s->n + 1;
 	pp->sshape = pp->shape + s->n + 1;
-	pp->gaz = xcalloc(2 * (s->n + 1), sizeof *pp->gaz);
+	pp->gaz = xcalloc(3 * (s->n + 1), sizeof *pp->gaz);
 	pp->lowc = pp->gaz + s->n + 1;
+	pp->cls = (signed char *)(pp->lowc + s->n + 1);
+	memset(pp->cls, -1, s->n + 1);
+	pp->run = xcalloc(1, sizeof *pp->run);
+	pp->lex = lex;
+	pp->doc = doc;
 	for (i = 0, p = pp->arena; i < s->n; i++) {
 		const char *w = s->words[i];
 		size_t wl = strlen(w);
@@ -148,13 +173,20 @@ ner_prep_init(struct ner_prep *pp, const struct ner_gaz *gaz,
 		}
 	}
 	pp->headline = allcaps && letters > 3;
-	if (gaz == NULL || gaz->n == 0)
-		return;
-	/* Longest gazetteer match starting at each capitalised token. */
 	for (i = 0; i < s->n; i++) {
-		if (!(s->words[i][0] >= 'A' && s->words[i][0] <= 'Z') &&
-		    (unsigned char)s->words[i][0] < 0xC0)
+		if (!ner_name_like(s->words[i]))
 			continue;
+		if (lex != NULL && lex->n > 0) {
+			kind = ner_gaz_find(lex, ner_phrase_hash(pp->low[i]));
+			/* "US" in a sentence is an abbreviation, not "us" */
+			pp->lowc[i] = (kind & LEX_LOWER) != 0 &&
+			    (pp->headline || !all_caps(s->words[i]));
+			if ((kind & LEX_CLASS) != 0)
+				pp->cls[i] = (signed char)(kind & LEX_CLASS);
+		}
+		if (gaz == NULL || gaz->n == 0)
+			continue;
+		/* the longest gazetteer phrase starting here */
 		h = FNV_OFFSET;
 		best = 0;
 		kind = 0;
@@ -164,14 +196,14 @@ ner_prep_init(struct ner_prep *pp, const struct ner_gaz *gaz,
 			if (j > i)
 				h = ner_hash(h, " ", 1);
 			h = hstr(h, pp->low[j]);
-			k = ner_gaz_find(gaz, h);
-			if (j == i && (k & GAZ_LOWER))
-				pp->lowc[i] = 1;
-			k &= ~GAZ_LOWER;
-			if (k != 0) {
+			if ((k = ner_gaz_find(gaz, h)) == 0)
+				break;
+			if ((k & GAZ_KINDS) != 0) {
 				best = j + 1 - i;
-				kind = k;
+				kind = k & GAZ_KINDS;
 			}
+			if (!(k & GAZ_PREFIX))
+				break;
 		}
 		if (best == 0)
 			continue;
@@ -188,6 +220,7 @@ ner_prep_release(struct ner_prep *pp)
 	free(pp->arena);
 	free(pp->low);
 	free(pp->gaz);
+	free(pp->run);
 	memset(pp, 0, sizeof *pp);
 }
 
@@ -217,6 +250,70 @@ gz(const struct ner_prep *pp, long i)
 	if (i < 0 || (size_t)i >= pp->n)
 		return 255;
 	return pp->gaz[i];
+}
+
+static size_t
+add_class(uint32_t *f, size_t k, unsigned t, int c)
+{
+	unsigned char b = (unsigned char)c;
+
+	if (c != 0)
+		f[k++] = bucket(ner_hash(htemplate(t), &b, 1));
+	return k;
+}
+
+/*
+ * Features from beyond the five-word window: word classes around the
+ * name, the run of capitalised words the word stands in, and the word's
+ * contexts elsewhere in the document. Templates 40-50.
+ */
+static size_t
+context_features(const struct ner_prep *pp, const struct ner_sentence *s,
+    size_t i, uint32_t *f, size_t k)
+{
+	const struct ner_docctx *dc;
+	struct ner_run *r = pp->run;
+	size_t a = i, b = i + 1, q;
+	char tmp[2];
+
+	/* the words of one run share it and what surrounds it: found once,
+	 * so a long run costs linear time */
+	if (r->end != 0 && r->capitalised && r->start <= i && i < r->end &&
+	    ner_capitalised(s->words[i])) {
+		a = r->start;
+		b = r->end;
+	} else {
+		while (a > 0 && ner_capitalised(s->words[a - 1]))
+			a--;
+		while (b < s->n && ner_capitalised(s->words[b]))
+			b++;
+		r->start = a;
+		r->end = b;
+		r->capitalised = ner_capitalised(s->words[i]);
+		r->def = ner_def_class(pp, s, b);
+		r->left = ner_left_class(pp, s, a);
+	}
+	k = add_class(f, k, 40, ner_class(pp, (long)i - 1));
+	k = add_class(f, k, 41, ner_class(pp, (long)i + 1));
+	k = add_class(f, k, 42, r->def);
+	k = add_class(f, k, 43, r->left);
+	if (b - a >= 2 && ner_capitalised(s->words[i])) {
+		/* where in the run, and how long it is */
+		tmp[0] = i == a ? 'B' : i + 1 == b ? 'E' : 'I';
+		tmp[1] = (char)('0' + (b - a > 4 ? 4 : b - a));
+		f[k++] = bucket(ner_hash(htemplate(46), tmp, 2));
+		/* the run's last word names what it is: County, Railroad */
+		if (i + 1 != b) {
+			f[k++] = bucket(hstr(htemplate(47), pp->low[b - 1]));
+			k = add_class(f, k, 48, ner_class(pp, (long)b - 1));
+		}
+		if (i != a)
+			f[k++] = bucket(hstr(htemplate(49), pp->low[a]));
+	}
+	if ((dc = ner_doc_find(pp->doc, s->words[i])) != NULL)
+		for (q = 0; q < dc->n && k < NER_MAXFEAT; q++)
+			f[k++] = bucket(dc->h[q]);
+	return k;
 }
 
 size_t
@@ -271,37 +368,56 @@ ner_features(const struct ner_prep *pp, const struct ner_sentence *s,
 	f[k++] = bucket(hstr(ner_hash(h, "|", 1), lw(pp, x + 1)));
 	h = hstr(htemplate(33), lw(pp, x - 2));
 	f[k++] = bucket(hstr(ner_hash(h, "|", 1), lw(pp, x - 1)));
-	/* a capitalised common word, and where it stands */
+	/* a capitalised common word, where it stands and how it is written:
+	 * "Milepost" is the word milepost, "US" seldom the word us */
 	if (pp->lowc[i]) {
 		tmp[0] = i == 0 ? 'F' : 'M';
-		tmp[1] = pp->sshape[i][0];
-		tmp[2] = '\0';
-		f[k++] = bucket(hstr(htemplate(34), tmp));
+		h = ner_hash(htemplate(34), tmp, 1);
+		f[k++] = bucket(hstr(h, pp->sshape[i]));
 	}
 	tmp[0] = (char)gz(pp, x - 1);
 	tmp[1] = (char)gz(pp, x);
 	f[k++] = bucket(ner_hash(htemplate(35), tmp, 2));
+	k = context_features(pp, s, i, f, k);
 	return k;
 }
 
-void
-ner_viterbi(const float *emit, size_t n, const float *trans, int *out)
+/* I-PER, I-ORG, I-LOC, I-MISC: the even labels after O. */
+static int
+is_inside(int l)
 {
-	float *score, best, v;
-	int *back, l, p, bl;
+	return l != NER_O && l % 2 == 0;
+}
+
+#define VITERBI_STACK	32	/* tokens decoded without allocating */
+
+void
+ner_viterbi_span(const float *emit, size_t n, const float *trans, int from,
+    int to, int *out)
+{
+	float stack_score[VITERBI_STACK * NER_NLABELS], *score, best, v;
+	int stack_back[VITERBI_STACK * NER_NLABELS], *back, l, p, bl;
 	size_t i;
 
 	if (n == 0)
 		return;
-	score = xcalloc(n * NER_NLABELS, sizeof *score);
-	back = xcalloc(n * NER_NLABELS, sizeof *back);
+	score = stack_score;
+	back = stack_back;
+	if (n > VITERBI_STACK) {
+		score = xcalloc(n * NER_NLABELS, sizeof *score);
+		back = xcalloc(n * NER_NLABELS, sizeof *back);
+	}
 	for (l = 0; l < NER_NLABELS; l++)
-		score[l] = emit[l] + trans[NER_NLABELS * NER_NLABELS + l];
+		score[l] = is_inside(l) && l != from && l - 1 != from ?
+		    -1e30f : emit[l] + trans[from * NER_NLABELS + l];
 	for (i = 1; i < n; i++)
 		for (l = 0; l < NER_NLABELS; l++) {
 			best = -1e30f;
 			bl = 0;
 			for (p = 0; p < NER_NLABELS; p++) {
+				/* I-X only continues B-X or I-X */
+				if (is_inside(l) && p != l && p != l - 1)
+					continue;
 				v = score[(i - 1) * NER_NLABELS + p] +
 				    trans[p * NER_NLABELS + l];
 				if (v > best) {
@@ -315,29 +431,33 @@ ner_viterbi(const float *emit, size_t n, const float *trans, int *out)
 		}
 	best = -1e30f;
 	bl = 0;
-	for (l = 0; l < NER_NLABELS; l++)
-		if (score[(n - 1) * NER_NLABELS + l] > best) {
-			best = score[(n - 1) * NER_NLABELS + l];
+	for (l = 0; l < NER_NLABELS; l++) {
+		v = score[(n - 1) * NER_NLABELS + l];
+		if (to >= 0) {
+			if (is_inside(to) && to != l && to - 1 != l)
+				continue;
+			v += trans[l * NER_NLABELS + to];
+		}
+		if (v > best) {
+			best = v;
 			bl = l;
 		}
+	}
 	for (i = n; i-- > 0;) {
 		out[i] = bl;
-		bl = back[i * NER_NLABELS + bl];
+		if (i > 0)
+			bl = back[i * NER_NLABELS + bl];
 	}
-	free(score);
-	free(back);
+	if (n > VITERBI_STACK) {
+		free(score);
+		free(back);
+	}
 }
 
-/*
- * Whether a word may be part of a name: capitalised, or a digit-led word,
- * or a non-ASCII letter (no case to go by).
- */
-static int
-capitalised(const char *w)
+void
+ner_viterbi(const float *emit, size_t n, const float *trans, int *out)
 {
-	unsigned char c = (unsigned char)w[0];
-
-	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0xC0;
+	ner_viterbi_span(emit, n, trans, NER_NLABELS, -1, out);
 }
 
 /*
@@ -351,22 +471,23 @@ active_mask(const struct ner_sentence *s, unsigned char *act)
 	size_t i;
 
 	for (i = 0; i < s->n; i++)
-		act[i] = (unsigned char)capitalised(s->words[i]);
+		act[i] = (unsigned char)ner_capitalised(s->words[i]);
 	for (i = 1; i + 1 < s->n; i++)
 		if (!act[i] && act[i - 1] && (act[i + 1] ||
-		    (i + 2 < s->n && capitalised(s->words[i + 2]))))
+		    (i + 2 < s->n && ner_capitalised(s->words[i + 2]))))
 			act[i] = 2;
 }
 
 void
-extract_ner_tag(const struct extract_model *m, const struct ner_sentence *s,
-    int *labels)
+extract_ner_tag(const struct extract_model *m, const struct ner_doc *doc,
+    const struct ner_sentence *s, int *labels)
 {
 	struct ner_prep pp;
 	uint32_t f[NER_MAXFEAT];
-	float *emit, acc[NER_NLABELS];
+	int32_t acc[NER_NLABELS];	/* NER_MAXFEAT * 32767 fits */
+	float *emit;
 	unsigned char *act;
-	size_t i, k, nf;
+	size_t i, j, k, nf;
 	int l, any = 0;
 
 	if (s->n == 0)
@@ -383,15 +504,11 @@ extract_ner_tag(const struct extract_model *m, const struct ner_sentence *s,
 		free(act);
 		return;
 	}
-	ner_prep_init(&pp, &m->gaz, s);
+	ner_prep_init(&pp, &m->gaz, &m->lex, doc, s);
 	emit = xcalloc(s->n * NER_NLABELS, sizeof *emit);
 	for (i = 0; i < s->n; i++) {
-		if (!act[i]) {
-			/* forced O: every other label out of reach */
-			for (l = 1; l < NER_NLABELS; l++)
-				emit[i * NER_NLABELS + l] = -1e6f;
+		if (!act[i])
 			continue;
-		}
 		nf = ner_features(&pp, s, i, f);
 		memset(acc, 0, sizeof acc);
 		for (k = 0; k < nf; k++) {
@@ -401,9 +518,20 @@ extract_ner_tag(const struct extract_model *m, const struct ner_sentence *s,
 				acc[l] += row[l];
 		}
 		for (l = 0; l < NER_NLABELS; l++)
-			emit[i * NER_NLABELS + l] = acc[l] * m->scale;
+			emit[i * NER_NLABELS + l] = (float)acc[l] * m->scale;
 	}
-	ner_viterbi(emit, s->n, m->trans, labels);
+	/* Inactive tokens are O, so each run of active ones is decoded on
+	 * its own, entered from O (or the start) and left into O. */
+	for (i = 0; i < s->n; i = j) {
+		for (j = i; j < s->n && act[j]; j++)
+			;
+		if (j > i)
+			ner_viterbi_span(emit + i * NER_NLABELS, j - i, m->trans,
+			    i == 0 ? NER_NLABELS : NER_O, j < s->n ? NER_O : -1,
+			    labels + i);
+		if (j == i)
+			j++;
+	}
 	free(emit);
 	free(act);
 	ner_prep_release(&pp);

@@ -1,7 +1,7 @@
 /*
  * lede-eval: measure src/extract on the shared corpora and print one table.
  *
- *   lede-eval [-s SHARED] [-m MODEL] [-v]
+ *   lede-eval [-s SHARED] [-m MODEL] [-o PART] [-t TAGFILE] [-v]
  *
  * SHARED defaults to $LEDE_SHARED, else ../shared; MODEL to share/ner.model.
  * Exit 77 with a message when the corpora are absent. TIMEX3 is scored
@@ -28,6 +28,7 @@
 #include "util/xalloc.h"
 
 static int verbose;
+static FILE *dump;	/* -t: every CoNLL token as word, gold, predicted */
 
 struct row {
 	const char	*what, *corpus;
@@ -333,6 +334,25 @@ print_ner_errors(const struct conll_sent *cs, const struct extract_scored *g,
 	}
 }
 
+/* One line per token, "word gold predicted" (IOB2), a blank line after
+ * the sentence: conlleval's input, for error analysis. */
+static void
+dump_tags(const struct conll_sent *cs, const int *pl)
+{
+	static const char *const names[NER_NLABELS] = { "O", "B-PER",
+		"I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC",
+		"I-MISC" };
+	size_t k;
+	int gl = 0;
+
+	for (k = 0; k < cs->n; k++) {
+		gl = tag_label(cs->tags[k], gl);
+		fprintf(dump, "%s %s %s\n", cs->words[k], names[gl],
+		    names[pl[k]]);
+	}
+	fputc('\n', dump);
+}
+
 static void
 eval_conll(const char *path, const char *corpus,
     const struct extract_model *model)
@@ -357,6 +377,8 @@ eval_conll(const char *path, const char *corpus,
 		}
 		/* the whole document at once, as extract_run() tags */
 		extract_ner_doc(model, ss, docs[i].nsent, pls);
+		if (dump != NULL)
+			fprintf(dump, "-DOCSTART- O O\n\n");
 		for (j = 0; j < docs[i].nsent; j++) {
 			struct conll_sent *cs = &docs[i].sent[j];
 
@@ -371,6 +393,8 @@ eval_conll(const char *path, const char *corpus,
 			extract_score_add(&t, g, ng, p, np);
 			if (verbose)
 				print_ner_errors(cs, g, ng, p, np);
+			if (dump != NULL)
+				dump_tags(cs, pl);
 			free(gl);
 			free(pl);
 			free(g);
@@ -441,15 +465,21 @@ main(int argc, char **argv)
 	struct stat st;
 	int ch;
 
-	while ((ch = getopt(argc, argv, "s:m:o:v")) != -1) {
+	while ((ch = getopt(argc, argv, "s:m:o:t:v")) != -1) {
 		switch (ch) {
+		case 't':
+			if ((dump = fopen(optarg, "w")) == NULL) {
+				perror(optarg);
+				return 1;
+			}
+			break;
 		case 's': shared = optarg; break;
 		case 'm': mpath = optarg; break;
 		case 'o': only = optarg; break;
 		case 'v': verbose = 1; break;
 		default:
 			fprintf(stderr, "usage: lede-eval [-s SHARED] [-m MODEL]"
-			    " [-o timex|ner|speed] [-v]\n");
+			    " [-o timex|ner|speed|wikigold] [-t TAGFILE] [-v]\n");
 			return 2;
 		}
 	}
@@ -509,5 +539,9 @@ main(int argc, char **argv)
 		    "(%.1f MB processed)\n", "speed", "news/bbc", mbs,
 		    model ? "with" : "without", bytes / 1e6);
 	extract_model_free(model);
+	if (dump != NULL && fclose(dump) != 0) {
+		perror("lede-eval: tag file");
+		return 1;
+	}
 	return 0;
 }

@@ -263,8 +263,13 @@ evs = run("timeline", str(aid))
 json.dump(ents, open(tmp + "/ent.json", "w"))
 json.dump(evs, open(tmp + "/tl.json", "w"))
 out["nents"] = len(ents)
-# the most mentioned name: marked, then the list filtered by it
-top = max(ents, key=lambda e: e["count"])
+# the most mentioned name whose mentions stand apart (two on one line,
+# "Nineveh Reconstruction Fund (NRF)", are marked together, and n/N have
+# nothing to step between): marked, then the list filtered by it
+def apart(e):
+    s = sorted(m["start"] for m in e["mentions"])
+    return all(b - a > 120 for a, b in zip(s, s[1:]))
+top = max([e for e in ents if apart(e)] or ents, key=lambda e: e["count"])
 out["name"], out["count"] = top["name"], top["count"]
 out["aliases"] = " ".join(top["aliases"])
 by = run("list", "--limit", "0", "--entity", top["name"])

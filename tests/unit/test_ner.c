@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <unistd.h>
 
 #include "test.h"
@@ -96,6 +97,52 @@ corrupt_models_are_refused(void)
 		extract_model_free(m);
 		free(cause);
 	}
+	unlink(tmp);
+	free(data);
+	free(path);
+}
+
+/* FNV-1a, as the model file's checksum. */
+static uint64_t
+fnv(const unsigned char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	while (n-- > 0) {
+		h ^= *p++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* A model of an older version (here: the version field set to 1, the
+ * checksum made good) is refused by name, not misread. */
+static void
+older_model_versions_are_refused(void)
+{
+	char *path = model_path(), *data, *cause = NULL;
+	char tmp[] = "/tmp/lede-test-ner-XXXXXX";
+	unsigned char *u;
+	uint64_t sum;
+	size_t len, i;
+	int fd;
+
+	if ((data = slurp(path, &len)) == NULL) {
+		free(path);
+		test_skip("share/ner.model is absent");
+	}
+	u = (unsigned char *)data;
+	CHECK(u[8] == 2 && u[9] == 0 && u[10] == 0 && u[11] == 0);
+	u[8] = 1;
+	sum = fnv(u, len - 8);
+	for (i = 0; i < 8; i++)
+		u[len - 8 + i] = (unsigned char)(sum >> (8 * i));
+	fd = mkstemp(tmp);
+	close(fd);
+	write_file(tmp, data, len);
+	CHECK(extract_model_load(tmp, &cause) == NULL);
+	CHECK(cause != NULL && strstr(cause, "unsupported version") != NULL);
+	free(cause);
 	unlink(tmp);
 	free(data);
 	free(path);
@@ -290,6 +337,7 @@ main(void)
 	TEST_RUN(missing_model_is_an_error);
 	TEST_RUN(without_model_sentences_and_timexes_remain);
 	TEST_RUN(corrupt_models_are_refused);
+	TEST_RUN(older_model_versions_are_refused);
 	TEST_RUN(tags_people_places_orgs);
 	TEST_RUN(hostile_text_with_model);
 	TEST_RUN(threads_share_one_model);
