@@ -23,7 +23,14 @@ with open(sys.argv[1], "w") as f:
             "published": "2025-%02d-%02d" % (i % 12 + 1, i % 28 + 1),
             "source": "Fault Wire (invented)", "body": body}) + "\n")
 PY
-count() { lede list --json --limit 0 2>/dev/null | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))'; }
+count() {
+	lede list --json --limit 0 2>/dev/null | python3 -c '
+import json, sys
+try:
+    print(len(json.load(sys.stdin)))
+except ValueError:      # no archive yet
+    print(0)'
+}
 
 # 1. SIGKILL at random moments
 i=0
@@ -76,6 +83,38 @@ for r in "1 $r1 a" "2 $r2 b"; do
 	else fail "two imports at once: import $1 exit $2: $(cat "$T/$3.err")"; fi
 done
 expect_eq "two imports at once: all articles there" "$(count)" "$N"
+
+# 3b. an import waiting for its input (a pipe, a slow file) does not hold
+# the archive's write lock: a flag is saved meanwhile, at once rather than
+# after the 5 s an import's batch may last. The import commits its first
+# batch, then waits on a pipe the test holds open.
+rm -f "$A" "$A-wal" "$A-shm" "$T/pipe"
+head -n 1300 "$T/big.jsonl" >"$T/first.jsonl"
+tail -n 200 "$T/big.jsonl" >"$T/last.jsonl"
+mkfifo "$T/pipe"
+"$LEDE" -a "$A" import --quiet --no-extract "$T/first.jsonl" - <"$T/pipe" \
+    >"$T/pipe.out" 2>"$T/pipe.err" &
+pid=$!
+exec 3>"$T/pipe"
+end=$(( $(date +%s) + 120 ))
+while [ "$(count)" -lt 1000 ] && kill -0 $pid 2>/dev/null &&
+    [ "$(date +%s)" -lt $end ]; do
+	sleep 0.05
+done
+id=$(lede list --json --limit 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+word=$(lede show --json "$id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["body"].split()[0])')
+if kill -0 $pid 2>/dev/null; then ok "the import waits for its input"
+else fail "the import ended before the test fed it: $(cat "$T/pipe.err")"; fi
+expect_status "a flag saved while the import waits" 0 \
+    lede flag "$id" --quote "$word" --nth 1 --note "saved during an import"
+cat "$T/last.jsonl" >&3
+exec 3>&-
+wait $pid
+expect_eq "the import then completes" "$?" "0"
+expect_eq "with every article" "$(count)" "1500"
+expect_eq "and the flag is there" "$(lede flags --json | python3 -c 'import json,sys; print([f["note"] for f in json.load(sys.stdin)])')" \
+    "['saved during an import']"
+expect_match "the archive checks" "$(lede check)" "ok$"
 
 # 4. a file-size limit stands for a full disk
 rm -f "$A" "$A-wal" "$A-shm"
