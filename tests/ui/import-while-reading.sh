@@ -102,6 +102,7 @@ while [ $tries -lt 200 ] && kill -STOP $ipid 2>/dev/null; do
 	tries=$((tries + 1))
 	sleep 0.01
 done
+echo "# stopped the import holding the write lock after $tries tries"
 [ $stopped = 1 ] ||
     ui_fail "could not stop the import while it held the write lock"
 if [ $stopped = 1 ]; then
