@@ -79,30 +79,50 @@ open_row() {
     >"$UI_TMP/import.out" 2>"$UI_TMP/import.err" &
 ipid=$!
 
-# Whether another process holds the archive's write lock right now.
-holds_lock() {
-	python3 - "$UI_TMP/a.db" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1], timeout=0, isolation_level=None)
-try:
-    db.execute("BEGIN IMMEDIATE")
-    db.execute("ROLLBACK")
-    sys.exit(1)
-except sqlite3.OperationalError:
-    sys.exit(0)
-PY
-}
-
 # 1. Stop the import at a moment it holds the write lock (stopping it and
 # letting it go on again until it does).
-stopped=0 tries=0
-while [ $tries -lt 200 ] && kill -STOP $ipid 2>/dev/null; do
-	if holds_lock; then stopped=1; break; fi
-	kill -CONT $ipid
-	tries=$((tries + 1))
-	sleep 0.01
-done
-echo "# stopped the import holding the write lock after $tries tries"
+# (One Python process stops, probes and resumes it, a few milliseconds a
+# try. The probe asks for the lock without waiting, and only once the
+# import has really stopped, so it never takes the lock from under it.)
+stopped=0
+python3 - "$UI_TMP/a.db" $ipid <<'PY' && stopped=1
+import os, signal, sqlite3, sys, time
+
+def state(pid):
+    with open("/proc/%d/stat" % pid) as f:
+        return f.read().rsplit(")", 1)[1].split()[0]
+
+path, pid = sys.argv[1], int(sys.argv[2])
+for tries in range(1, 3001):
+    try:
+        os.kill(pid, signal.SIGSTOP)
+        for _ in range(1000):
+            if state(pid) in "TtZX":
+                break
+            time.sleep(0.001)
+    except (ProcessLookupError, FileNotFoundError) as e:
+        print("# the import is gone: %r" % e)
+        break
+    db = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("ROLLBACK")
+        held = False
+    except sqlite3.OperationalError as e:
+        if "locked" not in str(e):
+            print("# probing the archive: %s" % e)
+            sys.exit(1)
+        held = True
+    db.close()
+    if held:
+        print("# stopped the import holding the write lock after %d tries"
+              % tries)
+        sys.exit(0)
+    os.kill(pid, signal.SIGCONT)
+    time.sleep(0.01)
+print("# gave up after %d tries" % tries)
+sys.exit(1)
+PY
 [ $stopped = 1 ] ||
     ui_fail "could not stop the import while it held the write lock"
 if [ $stopped = 1 ]; then
