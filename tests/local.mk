@@ -18,9 +18,9 @@ tests_crashwrite_so_CFLAGS = $(WARN_CFLAGS) -fPIC
 tests_crashwrite_so_LDFLAGS = -shared
 tests_crashwrite_so_LDADD =
 
-# A rehearsal of the next schema migration for tests/cli/kill-migrate.sh.
-check_PROGRAMS += tests/rehearse-migration
-tests_rehearse_migration_SOURCES = tests/rehearse-migration.c
+# A schema-1 archive full of articles for tests/cli/kill-migrate.sh.
+check_PROGRAMS += tests/old-archive
+tests_old_archive_SOURCES = tests/old-archive.c
 
 # The fault tests with many more kills than make check runs, and the
 # whole Reuters corpus rather than a sample.

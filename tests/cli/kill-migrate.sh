@@ -1,30 +1,33 @@
 #!/bin/sh
-# Schema migration under SIGKILL. lede has one schema version, so the
-# migration real archives go through is the creation of version 1 in an
-# empty file (an archive path that exists with no bytes, as `touch` or an
-# earlier crash before the first write leaves it; version 0 for the
-# migration code, src/archive/schema.c). The opening of an older archive
-# changes one more thing on its way to the current form: an archive in
-# rollback-journal mode (as `sqlite3 archive.db 'PRAGMA journal_mode =
-# DELETE'` leaves it, to copy it or put it on read-only media) is switched
-# to WAL. And a migration of data is rehearsed: tests/rehearse-migration
-# opens a version 1 archive full of articles as lede does and runs a
-# version 2 step (a new column filled from every article, a new index,
-# the full-text index rebuilt) through the real archive_migrate().
+# Schema migration under SIGKILL: every way an archive is brought to the
+# current schema when lede opens it.
 #
-# Each is killed (1) just before each of its changes to the files, or a
-# sample of them for the long rehearsal (tests/crashwrite.so), and (2) at
-# random moments. After every kill the archive is the old version intact
-# or the new one complete (never tables without the version number, never
-# half the new column), `lede check` passes, and no article is lost or
-# changed; running the step again completes it. LEDE_KILL_LOOPS sets the
-# number of random kills (make stress runs more); LEDE_KILL_SEED replays.
+# 1. Creation: an empty file (as `touch` or a crash before the first write
+#    leaves it; version 0 for src/archive/schema.c) gets every migration
+#    step from the first.
+# 2. An archive in rollback-journal mode (as `sqlite3 archive.db 'PRAGMA
+#    journal_mode = DELETE'` leaves it, to copy it or put it on read-only
+#    media) is switched to WAL.
+# 3. An archive of schema 1, the first lede's, holding 2,000 articles with
+#    events and correction flags (made by tests/old-archive with the real
+#    schema-1 step and tokenizer), goes through the real data migrations:
+#    the article count, sort keys recomputed and the full-text index
+#    rebuilt, events rewritten.
+#
+# Each is killed (a) just before each of its changes to the files
+# (tests/crashwrite.so), or an even sample of them for the long data
+# migration, and (b) at random moments. After every kill the archive is
+# the old version intact or the new one complete (never tables without
+# the version number, never half-converted keys or events), lede then
+# opens it and `lede check` passes, and no article, event or flag is lost
+# or changed. LEDE_KILL_LOOPS sets the number of random kills and of
+# sampled points (make stress runs more); LEDE_KILL_SEED replays.
 . "$top_srcdir/tests/lib.sh"
 command -v python3 >/dev/null || skip "python3 is needed to drive the kills"
 [ -f "$top_builddir/tests/crashwrite.so" ] ||
     skip "tests/crashwrite.so is not built (run through make check)"
-[ -x "$top_builddir/tests/rehearse-migration" ] ||
-    skip "tests/rehearse-migration is not built (run through make check)"
+[ -x "$top_builddir/tests/old-archive" ] ||
+    skip "tests/old-archive is not built (run through make check)"
 export T A
 
 PYTHONPATH="$top_srcdir/tests" python3 - <<'PY'
@@ -33,8 +36,9 @@ from crash import *
 
 A = os.environ["A"]
 LOOK = os.path.join(T, "look.db")
-REHEARSE = os.path.join(os.environ["top_builddir"], "tests",
-                        "rehearse-migration")
+OLD_ARCHIVE = os.path.join(os.environ["top_builddir"], "tests",
+                           "old-archive")
+TYPES = {"date": 0, "time": 1, "duration": 2, "set": 3}
 LEDE_ID = 0x4C454445
 
 def articles_jsonl(name, n, words):
@@ -71,16 +75,21 @@ def look(path):
              " WHERE name NOT LIKE 'sqlite_stat%'")),
          "wal": len(header) >= 20 and header[18] == 2}
     if "articles" in s["names"]:
-        s["columns"] = [r[1] for r in db.execute("PRAGMA table_info(articles)")]
-        h = hashlib.sha256()
-        for row in db.execute("SELECT id, title, body FROM articles ORDER BY id"):
-            h.update(repr(row).encode())
+        def digest(sql, fix=lambda r: r):
+            h = hashlib.sha256()
+            for row in db.execute(sql):
+                h.update(repr(fix(row)).encode())
+            return h.hexdigest()
         s["count"] = db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        s["digest"] = h.hexdigest()
-        if "words" in s["columns"]:
-            s["unfilled"] = db.execute("SELECT count(*) FROM articles WHERE"
-                                       " body IS NOT NULL AND words = 0"
-                                       ).fetchone()[0]
+        s["digest"] = digest("SELECT id, title, body FROM articles ORDER BY id")
+        # schema 1 names event types, schema 4 numbers them
+        s["events"] = digest("SELECT article_id, start, stop, type, value,"
+                             " sent_start, sent_stop FROM events ORDER BY"
+                             " article_id, start, stop", lambda r: r[:3] +
+                             (TYPES.get(r[3], r[3]),) + r[4:])
+        s["flags"] = digest("SELECT id, article_id, start, stop, exact, note,"
+                            " status FROM flags ORDER BY id")
+        s["order"] = digest("SELECT id FROM articles ORDER BY sortkey")
     db.close()
     remove_archive(LOOK)
     return s
@@ -97,20 +106,21 @@ def checked(label, path=A):
         fail("%s: lede check: %s" % (label, report[:300]))
     return passed
 
-# What version 1 looks like, made without a kill.
+# What the current schema looks like, made without a kill.
 remove_archive(A)
 open(A, "w").close()
 r = lede(A, "check")
 if r.returncode != 0:
     skip("lede check on an empty file failed: " + r.stderr)
-V1 = look(A)
-expect("an empty file becomes a version 1 lede archive",
-       V1["appid"] == LEDE_ID and V1["version"] == 1 and
-       "articles" in V1["names"], repr(V1)[:200])
+NEW = look(A)
+CURRENT = NEW["version"]
+expect("an empty file becomes a lede archive of the current schema (%d)" %
+       CURRENT, NEW["appid"] == LEDE_ID and CURRENT >= 1 and
+       "articles" in NEW["names"], repr(NEW)[:200])
 
-def v1_complete(s, counts):
-    return (s["file"] and s["appid"] == LEDE_ID and s["version"] == 1 and
-            s["names"] == V1["names"] and s.get("count") in counts)
+def is_current(s, counts):
+    return (s["file"] and s["appid"] == LEDE_ID and s["version"] == CURRENT
+            and s["names"] == NEW["names"] and s.get("count") in counts)
 
 # 1. Version 0 -> 1: every kill point of the first opening of an empty
 # file, then random kills of that and of an import into no file at all.
@@ -131,17 +141,17 @@ for n in range(1, points + 1):
     s = look(A)
     if is_empty(s):
         seen["old"] += 1
-    elif v1_complete(s, (0,)):
+    elif is_current(s, (0,)):
         seen["new"] += 1
     else:
-        fail("creation, kill point %d of %d: neither empty nor version 1: %s"
+        fail("creation, kill point %d of %d: neither empty nor current: %s"
              % (n, points, repr(s)[:300]))
         bad += 1
         continue
     if not checked("creation, kill point %d" % n):
         bad += 1
 expect("creation: %d kill points, each left an empty file (%d) or a whole "
-       "version 1 (%d) that lede then opens and checks" %
+       "current schema (%d) that lede then opens and checks" %
        (points, seen["old"], seen["new"]), bad == 0)
 expect("creation: killed before the commit and after it",
        seen["old"] > 0 and seen["new"] > 0, repr(seen))
@@ -170,24 +180,24 @@ for i in range(n_random):
                                      if into_nothing else "first opening")
     if is_empty(s):
         outcomes["old"] += 1
-    elif v1_complete(s, (0, 20)):
+    elif is_current(s, (0, 20)):
         outcomes["new"] += 1
     else:
-        fail("%s: neither empty nor a whole version 1: %s" %
+        fail("%s: neither empty nor a whole current schema: %s" %
              (label, repr(s)[:300]))
         bad += 1
         continue
     # The import run again completes it; the archive checks.
     r = lede(A, "import", "--quiet", "--no-extract", small)
     s = look(A)
-    if r.returncode != 0 or not v1_complete(s, (20,)):
+    if r.returncode != 0 or not is_current(s, (20,)):
         fail("%s: the import run again: exit %d, %s; %s" %
              (label, r.returncode, r.stderr.strip()[:200], repr(s)[:200]))
         bad += 1
     elif not checked(label):
         bad += 1
 expect("%d random kills while creating: each left an empty file (%d) or a "
-       "whole version 1 (%d); importing again completed it and lede check "
+       "whole current schema (%d); importing again completed it and lede check "
        "passed" % (n_random, outcomes["old"], outcomes["new"]), bad == 0)
 
 # 2. Rollback journal -> WAL on opening an archive full of articles.
@@ -207,7 +217,7 @@ expect("the archive is in rollback-journal mode to begin with",
 
 def after_wal_switch(label):
     s = look(A)
-    if not (s["file"] and s["version"] == 1 and s["digest"] ==
+    if not (s["file"] and s["version"] == CURRENT and s["digest"] ==
             before["digest"] and s["count"] == 300):
         fail("%s: articles or version changed: %s" % (label, repr(s)[:300]))
         return None
@@ -246,43 +256,43 @@ for i in range(max(4, n_random // 2)):
 expect("WAL switch: random kills left every article and a sound archive",
        bad == 0)
 
-# 3. The rehearsed data migration, version 1 -> 2, on 800 articles.
-remove_archive(A)
-r = lede(A, "import", "--quiet", "--no-extract",
-         articles_jsonl("big.jsonl", 800, 250))
+# 3. Schema 1 -> current on 2,000 articles with events and flags.
+BASE = os.path.join(T, "schema1.db")
+remove_archive(BASE)
+r = run_cmd([OLD_ARCHIVE, BASE, "2000"])
 if r.returncode != 0:
-    skip("the import the test needs failed: " + r.stderr)
-BASE = os.path.join(T, "v1.db")
-copy_archive(A, BASE)
-before = look(A)
+    skip("tests/old-archive failed: " + r.stderr)
+before = look(BASE)
+expect("a schema 1 archive to begin with", before["version"] == 1 and
+       before["count"] == 2000 and before["names"] != NEW["names"])
 
-def after_rehearsal(label):
-    """'old', 'new', or None after a failure. A version 2 archive is
-    checked by this lede through a copy marked version 1 again: version 2
-    only adds to version 1."""
+def after_migration(label):
+    """'old' or 'new' (lede then opened it, checked it, every article,
+    event and flag there, in the same order), or None after a failure."""
     s = look(A)
-    if not s["file"] or s.get("digest") != before["digest"]:
-        fail("%s: articles lost or changed: %s" % (label, repr(s)[:300]))
+    same = s["file"] and all(s.get(k) == before[k] for k in
+                             ("count", "digest", "events", "flags", "order"))
+    if s.get("version") == 1 and s["names"] == before["names"] and same:
+        state = "old"
+    elif is_current(s, (2000,)) and same:
+        state = "new"
+    else:
+        fail("%s: neither schema 1 intact nor the current one complete:"
+             " version %s, %s articles, %s" % (label, s.get("version"),
+             s.get("count"), "data as before" if same else "data changed"))
         return None
-    if s["version"] == 1 and "words" not in s["columns"] and \
-            "articles_words" not in s["names"]:
-        return "old" if checked(label) else None
-    if s["version"] == 2 and "words" in s["columns"] and \
-            s["unfilled"] == 0 and "articles_words" in s["names"]:
-        copy_archive(A, LOOK)
-        db = sqlite3.connect(LOOK)
-        db.execute("PRAGMA user_version = 1")
-        db.close()
-        ok_check = checked(label + " (version 2, checked as 1)", LOOK)
-        remove_archive(LOOK)
-        return "new" if ok_check else None
-    fail("%s: neither version 1 intact nor version 2 complete: version %d,"
-         " column words %s, %s rows unfilled, index %s" %
-         (label, s["version"], "words" in s["columns"], s.get("unfilled"),
-          "articles_words" in s["names"]))
-    return None
+    if not checked(label):
+        return None
+    s = look(A)
+    if not (is_current(s, (2000,)) and all(s.get(k) == before[k] for k in
+            ("digest", "events", "flags", "order"))):
+        fail("%s: after lede opened it: version %s, %s articles" %
+             (label, s.get("version"), s.get("count")))
+        return None
+    return state
 
-cmd = [REHEARSE, A]
+copy_archive(BASE, A)
+cmd = argv(A, "check")
 points = write_points(cmd)
 nsample = loops(16)
 sample = sorted(set([1, 2, points - 1, points] +
@@ -293,28 +303,19 @@ bad = 0
 for n in sample:
     copy_archive(BASE, A)
     if crash_at(cmd, n) != -9:
-        fail("rehearsal, kill point %d of %d: not killed" % (n, points))
+        fail("schema 1, kill point %d of %d: not killed" % (n, points))
         bad += 1
         continue
-    o = after_rehearsal("rehearsal, kill point %d of %d" % (n, points))
+    o = after_migration("schema 1, kill point %d of %d" % (n, points))
     if o is None:
         bad += 1
-        continue
-    seen[o] += 1
-    if o == "old":
-        # Running the migration again completes it.
-        r = run_cmd(cmd)
-        s = look(A)
-        if r.returncode != 0 or s["version"] != 2 or \
-                s["digest"] != before["digest"]:
-            fail("rehearsal, kill point %d: running it again: exit %d %s" %
-                 (n, r.returncode, r.stderr.strip()[:200]))
-            bad += 1
-expect("rehearsal: %d of its %d kill points, each left version 1 intact "
-       "(%d, and running it again migrated it) or version 2 complete (%d), "
-       "every article there and lede check passing" %
-       (len(sample), points, seen["old"], seen["new"]), bad == 0)
-expect("rehearsal: killed inside the migration and after it",
+    else:
+        seen[o] += 1
+expect("schema 1 -> %d: %d of its %d kill points, each left schema 1 intact "
+       "(%d) or the current schema complete (%d); lede then opened it, lede "
+       "check passed, every article, event and flag there" %
+       (CURRENT, len(sample), points, seen["old"], seen["new"]), bad == 0)
+expect("schema 1: killed inside the migration and after it",
        seen["old"] > 0 and seen["new"] > 0, repr(seen))
 copy_archive(BASE, A)
 span = timed(cmd)
@@ -323,13 +324,13 @@ outcomes = {"old": 0, "new": 0}
 for i in range(max(4, n_random // 2)):
     copy_archive(BASE, A)
     kill_after(cmd, rnd.uniform(0, span * 1.2))
-    o = after_rehearsal("rehearsal, random kill %d" % (i + 1))
+    o = after_migration("schema 1, random kill %d" % (i + 1))
     if o is None:
         bad += 1
     else:
         outcomes[o] += 1
-expect("rehearsal: random kills left version 1 (%d) or 2 (%d), every "
-       "article there, lede check passing" % (outcomes["old"],
-                                              outcomes["new"]), bad == 0)
+expect("schema 1: random kills left schema 1 (%d) or the current one (%d), "
+       "every article there, lede check passing" % (outcomes["old"],
+                                                   outcomes["new"]), bad == 0)
 finish()
 PY
