@@ -79,6 +79,14 @@ archive_fail(struct archive *a, char **cause, const char *what)
 }
 
 int
+archive_readonly_fail(struct archive *a, char **cause)
+{
+	*cause = xasprintf("%s: %s", a->path, a->readonly_why != NULL ?
+	    a->readonly_why : "archive is open read-only");
+	return -1;
+}
+
+int
 archive_exec(struct archive *a, const char *sql, char **cause)
 {
 	char *err = NULL;
@@ -164,6 +172,71 @@ make_parent(const char *path, char **cause)
 	return rc;
 }
 
+/* path as an SQLite URI ("file:" and the path, percent-encoded). */
+static char *
+file_uri(const char *path, const char *query)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p;
+	char *uri, *q;
+
+	uri = q = xmalloc(5 + strlen(path) * 3 + strlen(query) + 1);
+	memcpy(q, "file:", 5);
+	q += 5;
+	for (p = (const unsigned char *)path; *p != '\0'; p++) {
+		if (strchr("?#%", *p) != NULL || *p < 0x21 || *p >= 0x7f) {
+			*q++ = '%';
+			*q++ = hex[*p >> 4];
+			*q++ = hex[*p & 15];
+		} else
+			*q++ = (char)*p;
+	}
+	memcpy(q, query, strlen(query) + 1);
+	return uri;
+}
+
+/*
+ * A WAL archive in a folder this user cannot write (read-only media, a
+ * colleague's folder) cannot be read the ordinary way when no other
+ * program has it open: SQLite needs to create its -shm file beside it.
+ * With no -wal file there, nobody is writing it (a writer would have
+ * made one), and the file is read as it is, as an immutable file.
+ * Returns 1 when reopened so, 0 when that does not apply, -1 on error.
+ */
+static int
+reopen_immutable(struct archive *a, char **cause)
+{
+	int ext = sqlite3_extended_errcode(a->db), rc;
+	struct stat sb;
+	char *wal, *uri;
+
+	if (ext != SQLITE_READONLY_DIRECTORY && ext != SQLITE_READONLY_CANTINIT)
+		return 0;
+	wal = xasprintf("%s-wal", a->path);
+	rc = stat(wal, &sb) == 0 && sb.st_size > 0;
+	free(wal);
+	if (rc)
+		return 0;
+	free(*cause);
+	*cause = NULL;
+	sqlite3_close_v2(a->db);
+	a->db = NULL;
+	uri = file_uri(a->path, "?immutable=1");
+	rc = sqlite3_open_v2(uri, &a->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
+		*cause = xasprintf("%s: %s", a->path, a->db != NULL ?
+		    sqlite3_errmsg(a->db) : "cannot open");
+		return -1;
+	}
+	sqlite3_extended_result_codes(a->db, 1);
+	a->flags |= ARCHIVE_READONLY;
+	a->readonly_why = "its folder cannot be written, so the archive is "
+	    "open read-only";
+	return 1;
+}
+
 /* Settings that belong to the connection, not the file. */
 static int
 configure(struct archive *a, char **cause)
@@ -205,7 +278,7 @@ archive_open(const char *path, int flags, char **cause)
 	struct archive *a;
 	struct archive_file info;
 	struct stat sb;
-	int oflags, is_new;
+	int oflags, is_new, rc;
 
 	if (path == NULL || *path == '\0') {
 		*cause = xstrdup("no archive path given");
@@ -236,8 +309,12 @@ archive_open(const char *path, int flags, char **cause)
 	}
 	sqlite3_extended_result_codes(a->db, 1);
 	/* Look before anything is written: a foreign file stays untouched. */
-	if (sqlite3_busy_timeout(a->db, ARCHIVE_BUSY_MS) != SQLITE_OK ||
-	    archive_schema_inspect(a, &info, cause) != 0 ||
+	if (sqlite3_busy_timeout(a->db, ARCHIVE_BUSY_MS) != SQLITE_OK)
+		rc = archive_fail(a, cause, "configuring the connection");
+	else if ((rc = archive_schema_inspect(a, &info, cause)) != 0 &&
+	    reopen_immutable(a, cause) == 1)
+		rc = archive_schema_inspect(a, &info, cause);
+	if (rc != 0 ||
 	    configure(a, cause) != 0 || archive_fts_register(a, cause) != 0 ||
 	    archive_schema_setup(a, &info, cause) != 0) {
 		archive_close(a);
@@ -282,10 +359,8 @@ archive_warning(const struct archive *a)
 int
 archive_begin(struct archive *a, char **cause)
 {
-	if (a->flags & ARCHIVE_READONLY) {
-		*cause = xasprintf("%s: archive is open read-only", a->path);
-		return -1;
-	}
+	if (a->flags & ARCHIVE_READONLY)
+		return archive_readonly_fail(a, cause);
 	if (archive_exec(a, "BEGIN IMMEDIATE", cause) != 0)
 		return -1;
 	a->in_txn = 1;

@@ -38,6 +38,7 @@ struct archive {
 	int		 flags;
 	int		 in_txn;
 	const char	*warning;	/* static text, or NULL */
+	const char	*readonly_why;	/* static text, or NULL: asked for */
 	struct archive_cached {
 		const char	*sql;	/* identity: a static string */
 		sqlite3_stmt	*stmt;
@@ -84,6 +85,8 @@ void		 archive_done(sqlite3_stmt *);
 int	 archive_fts_flush(struct archive *, char **cause);
 void	 archive_fts_forget(struct archive *);
 
+/* Set *cause to why a write is refused on a read-only archive; -1. */
+int	 archive_readonly_fail(struct archive *, char **cause);
 /* Set *cause to "what: <sqlite3_errmsg>" and return -1. */
 int	 archive_fail(struct archive *, char **cause, const char *what);
 /* Run SQL without results; -1 and *cause on failure. */

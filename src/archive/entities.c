@@ -176,10 +176,8 @@ archive_put_extract(struct archive *a, int64_t id,
 {
 	int own = 0;
 
-	if (a->flags & ARCHIVE_READONLY) {
-		*cause = xasprintf("%s: archive is open read-only", a->path);
-		return -1;
-	}
+	if (a->flags & ARCHIVE_READONLY)
+		return archive_readonly_fail(a, cause);
 	if (sqlite3_get_autocommit(a->db)) {
 		if (archive_begin(a, cause) != 0)
 			return -1;

@@ -564,10 +564,8 @@ archive_put(struct archive *a, const struct article *art,
 	int own = 0, status;
 	size_t pending = a->nfts_pending;
 
-	if (a->flags & ARCHIVE_READONLY) {
-		*cause = xasprintf("%s: archive is open read-only", a->path);
-		return -1;
-	}
+	if (a->flags & ARCHIVE_READONLY)
+		return archive_readonly_fail(a, cause);
 	/* Outside a batch, the put is its own transaction. */
 	if (sqlite3_get_autocommit(a->db)) {
 		if (archive_begin(a, cause) != 0)

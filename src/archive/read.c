@@ -83,10 +83,8 @@ archive_set_reads(struct archive *a, const struct archive_mark *marks,
 	size_t i;
 	int rc = SQLITE_DONE, own = 0, ret = -1;
 
-	if (a->flags & ARCHIVE_READONLY) {
-		*cause = xasprintf("%s: archive is open read-only", a->path);
-		return -1;
-	}
+	if (a->flags & ARCHIVE_READONLY)
+		return archive_readonly_fail(a, cause);
 	if (n == 0)
 		return 0;
 	if (nowait)

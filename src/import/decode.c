@@ -7,7 +7,12 @@
  * multi-byte sequence at all, do contain high bytes, mostly one at a time,
  * and none of the five bytes Windows-1252 leaves undefined: real UTF-8
  * text almost always has a valid sequence, Latin-1 text almost never forms
- * one by chance, and broken UTF-8 comes in runs of high bytes.
+ * one by chance, and broken UTF-8 comes in runs of high bytes. Nor are
+ * the letters of Latin-1 (0xC0-0xFF) found alone among punctuation: they
+ * sit in words. A stray byte of line noise in ASCII text (Reuters-21578
+ * has "growth.\xFC&#5;") is invalid UTF-8, not a u with umlaut, so one
+ * letter that touches no letter and is no word of its own, without
+ * several that do, rules the guess out too.
  */
 #include "config.h"
 
@@ -38,11 +43,35 @@ import_repair(const char *s, size_t len, size_t *replaced)
 	return utf8_repair(s, len, replaced);
 }
 
+/* A Latin-1 letter (not the signs x and / among them). */
+static int
+cp1252_letter(unsigned char c)
+{
+	return c >= 0xC0 && c != 0xD7 && c != 0xF7;
+}
+
+/*
+ * Whether the lone high byte p[i] sits as a letter does: next to a letter
+ * (or another high byte), or as a one-letter word ("a \xE0 Paris").
+ */
+static int
+cp1252_in_word(const unsigned char *p, size_t len, size_t i)
+{
+	int before = i == 0 ? ' ' : p[i - 1];
+	int after = i + 1 >= len ? ' ' : p[i + 1];
+
+	if (isalpha(before) || before >= 0x80 || isalpha(after) || after >= 0x80)
+		return 1;
+	return (isspace(before) || (before != 0 && strchr("(\"'", before))) &&
+	    (isspace(after) || (after != 0 && strchr(".,;:!?)\"'", after)));
+}
+
 int
 import_is_cp1252(const char *data, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)data;
 	size_t i = 0, n, good = 0, bad = 0, runs = 0, long_runs = 0, run;
+	size_t words = 0, strays = 0;
 	uint32_t cp;
 
 	while (i < len) {
@@ -63,13 +92,20 @@ import_is_cp1252(const char *data, size_t len)
 			long_runs++;
 		n = utf8_decode(data + i, len - i, &cp);
 		if (cp == UTF8_REPLACEMENT && !(n == 3 &&
-		    memcmp(data + i, "\xEF\xBF\xBD", 3) == 0))
+		    memcmp(data + i, "\xEF\xBF\xBD", 3) == 0)) {
 			bad++;
-		else
+			if (run == 1 && cp1252_letter(p[i])) {
+				if (cp1252_in_word(p, len, i))
+					words++;
+				else
+					strays++;
+			}
+		} else
 			good++;
 		i += run;
 	}
-	return bad > 0 && good == 0 && long_runs * 4 <= runs;
+	return bad > 0 && good == 0 && long_runs * 4 <= runs &&
+	    strays * 4 <= words;
 }
 
 static char *

@@ -5,6 +5,13 @@
  * commits every opts->batch articles. Problems travel through the same
  * queue, so they are reported in input order and only from the calling
  * thread, where the progress bar lives.
+ *
+ * The archive has one write lock, and the reader's read marks and flags,
+ * or another import, need it too. The writer takes it (BEGIN IMMEDIATE)
+ * only once the articles of a whole transaction are at hand, so it is
+ * held while they are written, never while the worker reads a slow file
+ * or a pipe, or extracts: up to opts->batch articles wait in memory, or
+ * WRITER_HOLD_BYTES of text, past which the transaction begins anyway.
  */
 #include "config.h"
 
@@ -32,6 +39,7 @@
 #define HANDOVER_ARTICLES	64	/* articles per queued batch */
 #define QUEUE_BATCHES		16
 #define WRITER_WAIT		600	/* seconds to wait for another writer */
+#define WRITER_HOLD_BYTES	(64 * 1024 * 1024)	/* see above */
 
 static volatile sig_atomic_t ingest_stop;
 
@@ -179,6 +187,11 @@ struct writer {
 	uint64_t		 bytes;
 	size_t			 intx;		/* articles in the open transaction */
 	size_t			 stored;
+	/* Batches received and not written yet, from entry pend_pos on. */
+	struct batch		*pend, *pend_tail;
+	size_t			 pend_pos;
+	size_t			 pend_articles;	/* articles among them */
+	size_t			 pend_bytes;	/* their text, roughly */
 };
 
 static void
@@ -257,37 +270,112 @@ writer_article(struct writer *wr, struct entry *e, char **cause)
 	return 0;
 }
 
+/* One entry received from the worker, in order. */
 static int
-writer_batch(struct writer *wr, struct batch *b, char **cause)
+writer_entry(struct writer *wr, struct entry *e, char **cause)
 {
-	size_t i, limit = wr->opts->batch ? wr->opts->batch : 1000;
+	size_t limit = wr->opts->batch ? wr->opts->batch : 1000;
+
+	switch (e->kind) {
+	case ENTRY_ARTICLE:
+		if (writer_article(wr, e, cause) != 0)
+			return -1;
+		if (wr->intx >= limit && writer_commit(wr, cause) != 0)
+			return -1;
+		break;
+	case ENTRY_PROBLEM:
+		if (e->failed)
+			wr->stats->failed++;
+		report(wr, e->where, e->msg);
+		break;
+	case ENTRY_FILE_DONE:
+		wr->stats->files++;
+		wr->stats->replaced += e->replaced;
+		if (e->failed)
+			wr->stats->failed++;
+		wr->bytes += e->bytes;
+		break;
+	}
+	return 0;
+}
+
+/* The memory an article waiting to be written holds, roughly. */
+static size_t
+entry_size(const struct entry *e)
+{
+	const struct article *a = e->a;
+
+	if (e->kind != ENTRY_ARTICLE || a == NULL)
+		return 0;
+	return 256 + (a->body != NULL ? strlen(a->body) : 0) +
+	    (a->title != NULL ? strlen(a->title) : 0) +
+	    (a->caption != NULL ? strlen(a->caption) : 0);
+}
+
+/* Keep a batch from the worker until its transaction can be written. */
+static void
+writer_take(struct writer *wr, struct batch *b)
+{
+	size_t i;
+
+	b->next = NULL;
+	if (wr->pend_tail != NULL)
+		wr->pend_tail->next = b;
+	else
+		wr->pend = b;
+	wr->pend_tail = b;
+	wr->pend_articles += b->narticles;
+	for (i = 0; i < b->n; i++)
+		wr->pend_bytes += entry_size(&b->e[i]);
+}
+
+/*
+ * Write the entries received, in order, stopping before an article that
+ * would begin a transaction the articles at hand cannot fill (unless all:
+ * the input has ended), so no transaction stays open while the worker is
+ * still reading. Problems and the end of a file are reported at once.
+ */
+static int
+writer_drain(struct writer *wr, int all, char **cause)
+{
+	size_t limit = wr->opts->batch ? wr->opts->batch : 1000;
+	struct batch *b;
 	struct entry *e;
 
-	for (i = 0; i < b->n; i++) {
-		e = &b->e[i];
-		switch (e->kind) {
-		case ENTRY_ARTICLE:
-			if (writer_article(wr, e, cause) != 0)
-				return -1;
-			if (wr->intx >= limit && writer_commit(wr, cause) != 0)
-				return -1;
+	while ((b = wr->pend) != NULL) {
+		e = &b->e[wr->pend_pos];
+		if (e->kind == ENTRY_ARTICLE && wr->intx == 0 && !all &&
+		    wr->pend_articles < limit &&
+		    wr->pend_bytes <= WRITER_HOLD_BYTES)
 			break;
-		case ENTRY_PROBLEM:
-			if (e->failed)
-				wr->stats->failed++;
-			report(wr, e->where, e->msg);
-			break;
-		case ENTRY_FILE_DONE:
-			wr->stats->files++;
-			wr->stats->replaced += e->replaced;
-			if (e->failed)
-				wr->stats->failed++;
-			wr->bytes += e->bytes;
-			break;
+		if (writer_entry(wr, e, cause) != 0)
+			return -1;
+		if (e->kind == ENTRY_ARTICLE)
+			wr->pend_articles--;
+		wr->pend_bytes -= entry_size(e);
+		if (++wr->pend_pos == b->n) {
+			if ((wr->pend = b->next) == NULL)
+				wr->pend_tail = NULL;
+			wr->pend_pos = 0;
+			batch_free(b);
 		}
 	}
 	progress_update(&wr->prog, wr->bytes, wr->stored, 0);
 	return 0;
+}
+
+/* Drop what was not written (after a failure). */
+static void
+writer_forget(struct writer *wr)
+{
+	struct batch *b;
+
+	while ((b = wr->pend) != NULL) {
+		wr->pend = b->next;
+		batch_free(b);
+	}
+	wr->pend_tail = NULL;
+	wr->pend_pos = wr->pend_articles = wr->pend_bytes = 0;
 }
 
 struct extract_model *
@@ -370,19 +458,26 @@ ingest_run(struct archive *ar, char *const *paths, size_t npaths,
 	if (pthread_create(&tid, NULL, worker_main, &w) != 0)
 		fatal("cannot start the import thread: %s", strerror(errno));
 	while ((b = queue_pop(&q)) != NULL) {
-		if (rc == 0 && writer_batch(&wr, b, cause) != 0) {
+		if (rc != 0) {
+			batch_free(b);
+			continue;
+		}
+		writer_take(&wr, b);
+		if (writer_drain(&wr, 0, cause) != 0) {
 			rc = -1;
 			queue_cancel(&q);
 		}
-		batch_free(b);
 		if (ingest_stop && rc == 0) {
 			stats->interrupted = 1;
 			queue_cancel(&q);
 		}
 	}
 	pthread_join(tid, NULL);
-	if (rc == 0 && writer_commit(&wr, cause) != 0)
+	/* the input has ended (or a signal ended it): the last batch */
+	if (rc == 0 && (writer_drain(&wr, 1, cause) != 0 ||
+	    writer_commit(&wr, cause) != 0))
 		rc = -1;
+	writer_forget(&wr);
 	if (rc != 0 && wr.intx > 0)
 		archive_rollback(ar);
 	progress_update(&wr.prog, wr.bytes, wr.stored, 1);

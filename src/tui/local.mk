@@ -61,7 +61,8 @@ tests_unit_test_chart_SOURCES = tests/unit/test_chart.c tests/unit/test.h
 UI_TESTS = tests/ui/navigate.sh tests/ui/search.sh tests/ui/config.sh \
 	tests/ui/resize.sh tests/ui/help.sh tests/ui/arabic.sh \
 	tests/ui/hostile.sh tests/ui/filter.sh tests/ui/config-cli.sh \
-	tests/ui/colors.sh tests/ui/mouse.sh tests/ui/flags.sh
+	tests/ui/colors.sh tests/ui/mouse.sh tests/ui/flags.sh \
+	tests/ui/import-while-reading.sh
 TESTS += $(UI_TESTS)
 EXTRA_DIST += $(UI_TESTS) tests/ui/lib.sh tests/ui/README.md \
 	tests/ui/fixtures/harbour-cranes.txt \

@@ -13,6 +13,7 @@
 
 #include "test.h"
 #include "test_import_sink.h"
+#include "import/import_int.h"
 
 static struct article *
 one(struct collect *c, const char *name)
@@ -111,6 +112,54 @@ latin1(void)
 		CHECK_STR(a->body, "Prices rose to \xC2\xA3" "100 \xE2\x80\x93 a record.");
 		CHECK_INT(c.sink.replaced, 0);
 	}
+	collect_release(&c);
+}
+
+/*
+ * A lone high byte that no Latin-1 letter would stand for (Reuters-21578,
+ * reut2-017.sgm: "growth.\xFC&#5;") is invalid UTF-8 in ASCII text: one
+ * U+FFFD, counted, never a u with umlaut. Latin-1 letters in words, a
+ * one-letter word and signs between digits are still Latin-1.
+ */
+static void
+stray_high_byte(void)
+{
+	static const struct {
+		const char	*s;
+		int		 cp1252;
+	} cases[] = {
+		{ "world economic growth.\xFC&#5;&#30;side measures", 0 },
+		{ "world economic growth.\xFC\x05\x1Eside measures", 0 },
+		{ "a stray \xE9- here", 0 },
+		{ "Caf\xE9 owners", 1 },
+		{ "voil\xE0 \xE0 Paris", 1 },
+		{ "\xC4pfel und Birnen", 1 },
+		{ "a \xA3" "15.8m signing", 1 },
+		{ "\x93quoted\x94 \x96 dash", 1 },
+		{ "x\xD7y at 40\xB0, \xF7 2", 1 },
+		{ "one stray.\xFC; beside Caf\xE9, cr\xE8me, na\xEFve, "
+		    "\xE0 la, d\xE9j\xE0", 1 },
+	};
+	struct collect c;
+	char *cause = NULL;
+	const char text[] = "Title: Lawson\n\nworld economic growth.\xFC"
+	    "\x05\x1Eside measures.\n";
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		if (import_is_cp1252(cases[i].s, strlen(cases[i].s)) !=
+		    cases[i].cp1252) {
+			fprintf(stderr, "case %zu: %s\n", i, cases[i].s);
+			test_case_failed = 1;
+		}
+	}
+	CHECK_INT(collect_str(&c, IMPORT_TEXT, "stray.txt", text,
+	    sizeof text - 1, &cause), 1);
+	if (c.n == 1)
+		CHECK_STR(c.a[0]->body, "world economic growth.\xEF\xBF\xBD"
+		    "\x05\x1Eside measures.");
+	CHECK_INT(c.sink.replaced, 1);
+	free(cause);
 	collect_release(&c);
 }
 
@@ -326,6 +375,7 @@ main(void)
 	TEST_RUN(wrapped_paragraphs);
 	TEST_RUN(footer_address);
 	TEST_RUN(latin1);
+	TEST_RUN(stray_high_byte);
 	TEST_RUN(invalid_utf8);
 	TEST_RUN(nul_and_line_endings);
 	TEST_RUN(arabic);
