@@ -133,8 +133,11 @@ reader_save_read_marks(struct tui *t, int wait)
 		t->unsaved_due = tui_now_ms() + READMARKS_RETRY_MS;
 	else if (rc < 0) {
 		/* Not a busy archive (a read-only file, a full disk): trying
-		   again will not help. Show the rows as they are stored. */
-		tui_message(t, 1, "%s", cause);
+		   again will not help. Show the rows as they are stored, and
+		   say why once, not at every article opened. */
+		if (!t->marks_refused)
+			tui_message(t, 1, "read marks are not saved: %s", cause);
+		t->marks_refused = 1;
 		for (i = 0; i < t->unsaved.n; i++)
 			show_mark(t, t->unsaved.v[i].id, !t->unsaved.v[i].read);
 		readmarks_clear(&t->unsaved);

@@ -107,6 +107,7 @@ struct tui {
 	size_t			 nmarks[MS_COUNT];
 	struct readmarks	 unsaved;	/* read marks not yet stored */
 	int64_t			 unsaved_due;	/* ms clock of the next try */
+	int			 marks_refused;	/* the archive refused a read mark */
 	struct tview		 over;		/* help or messages */
 	struct tlist		 side;		/* the side panel (sidebar.c) */
 	struct sidebar		*sb;		/* what it shows (sidebar.h) */
