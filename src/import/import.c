@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "import/import_int.h"
@@ -164,6 +165,24 @@ import_blank(const char *data, size_t len)
 	return 1;
 }
 
+/*
+ * The SGML files of the Reuters-21578 collection (a <!DOCTYPE lewis ...>
+ * or a <REUTERS ...> element first): a thousand stories in one file, which
+ * the HTML reader would take for one page. Refused with a message rather
+ * than imported as one article that is not one.
+ */
+static int
+import_is_reuters_sgml(const char *data, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (data[i] == ' ' || data[i] == '\t' ||
+	    data[i] == '\r' || data[i] == '\n'))
+		i++;
+	return (len - i >= 15 && strncasecmp(data + i, "<!DOCTYPE lewis", 15)
+	    == 0) || (len - i >= 9 && strncmp(data + i, "<REUTERS ", 9) == 0);
+}
+
 int
 import_buffer(enum import_format fmt, const char *name, const char *data,
     size_t len, struct import_sink *sink, char **cause)
@@ -183,6 +202,11 @@ import_buffer(enum import_format fmt, const char *name, const char *data,
 		return -1;
 	}
 	e = import_entry(fmt);
+	if (import_is_reuters_sgml(data, len)) {
+		*cause = xstrdup("a Reuters-21578 SGML collection, which lede "
+		    "does not read (split it into one text file per story)");
+		return -1;
+	}
 	if (fmt == IMPORT_NEWSBOAT) {
 		*cause = xstrdup("a newsboat cache: use the newsboat reader");
 		return -1;

@@ -59,6 +59,12 @@ expect_status "show a missing id" 1 lede show 999999
 expect_status "unknown command" 2 lede frobnicate
 expect_status "bad --since" 2 lede list --since yesterday
 expect_status "import nothing" 2 lede import
+# a Reuters-21578 SGML collection is refused by name, not read as one page
+printf '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n<REUTERS NEWID="1">\n<TEXT><TITLE>A</TITLE><BODY>b\n</BODY></TEXT>\n</REUTERS>\n' >"$T/r.sgm"
+n_before=$(lede list --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+expect_status "a Reuters SGML file fails" 1 lede import "$T/r.sgm"
+expect_match "... and says what it is" "$(cat "$T/err")" "r.sgm: a Reuters-21578 SGML collection, which lede does not read"
+expect_eq "... and adds nothing" "$(lede list --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" "$n_before"
 for c in import list show search check config; do
 	expect_status "$c --help" 0 lede "$c" --help
 done

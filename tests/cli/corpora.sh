@@ -10,15 +10,15 @@
 #
 # Reuters-21578: SGML files of 1,000 newswire stories each, with SGML
 # character references for control characters and one raw 0xFC byte in
-# reut2-017.sgm. lede has no SGML reader (a .sgm file reads as one HTML
-# page), so the test splits a sample of files into one text file per story
+# reut2-017.sgm. lede has no SGML reader (it refuses a .sgm collection
+# with a message saying so), so the test splits a sample of files into one text file per story
 # with a body, in lede's header format, keeping every byte of the body as
 # it is (the 0xFC too) and turning the character references into the
 # control characters they stand for. The import then stores every story,
 # the stray byte becomes U+FFFD and is the one replacement the summary
 # counts, the control characters are stored as they are and never reach
-# the terminal, and lede check passes. The .sgm file itself, imported as
-# it is, is read to the end without a problem. LEDE_REUTERS_FILES sets the
+# the terminal, and lede check passes. The .sgm file itself is refused
+# with one clear message, nothing stored. LEDE_REUTERS_FILES sets the
 # sample of files (make stress: all, the 22 files).
 . "$top_srcdir/tests/lib.sh"
 command -v python3 >/dev/null || skip "python3 is needed to read the corpora"
@@ -130,10 +130,13 @@ else
 fi
 expect_match "Reuters: lede check passes" "$(lede check)" "ok$"
 
-# 3. A .sgm file as it is: read to the end, no problem, archive sound.
+# 3. A .sgm file as it is: refused by name (not read as one HTML page of
+# a thousand stories), nothing stored, the archive sound.
 A="$T/sgm.db"
 lede import --json "$NEWS/reuters21578/reut2-017.sgm" >"$T/sgm.json" 2>"$T/sgm.err"
-expect_eq "reut2-017.sgm as it is: imported without a problem" \
-    "$?:$(summary failed "$T/sgm.json")" "0:0"
+expect_eq "reut2-017.sgm as it is: refused, exit 1, one failure" \
+    "$?:$(summary failed "$T/sgm.json")" "1:1"
+expect_match "... saying what it is" "$(cat "$T/sgm.err")" "a Reuters-21578 SGML collection, which lede does not read"
+expect_eq "... storing nothing" "$(lede list --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" "0"
 expect_match "reut2-017.sgm as it is: lede check passes" "$(lede check)" "ok$"
 finish
