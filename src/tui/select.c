@@ -199,24 +199,6 @@ select_head(const struct selection *s)
 	return s->end - 1;
 }
 
-/* Length in s of a case-insensitive match of term at s, or 0. */
-static size_t
-match_at(const char *s, size_t len, const char *term, size_t tl)
-{
-	size_t i = 0, j = 0;
-	uint32_t a, b;
-
-	while (j < tl) {
-		if (i >= len)
-			return 0;
-		i += utf8_decode(s + i, len - i, &a);
-		j += utf8_decode(term + j, tl - j, &b);
-		if (a != b && towlower((wint_t)a) != towlower((wint_t)b))
-			return 0;
-	}
-	return i;
-}
-
 size_t
 select_find(const char *body, size_t from, size_t to, const char *term)
 {
@@ -226,7 +208,7 @@ select_find(const char *body, size_t from, size_t to, const char *term)
 	if (tl == 0)
 		return NONE;
 	while (i < to) {
-		if (match_at(body + i, to - i, term, tl) > 0)
+		if (utf8_casematch(body + i, to - i, term, tl) > 0)
 			return i;
 		i += utf8_decode(body + i, to - i, &cp);
 	}

@@ -226,24 +226,6 @@ tview_set_terms(struct tview *tv, const char *words, int phrase)
 	free(copy);
 }
 
-/* Length in s of a case-insensitive match of term at s, or 0. */
-static size_t
-match_at(const char *s, size_t len, const char *term)
-{
-	size_t i = 0, j = 0, tl = strlen(term);
-	uint32_t a, b;
-
-	while (j < tl) {
-		if (i >= len)
-			return 0;
-		i += utf8_decode(s + i, len - i, &a);
-		j += utf8_decode(term + j, tl - j, &b);
-		if (a != b && towlower((wint_t)a) != towlower((wint_t)b))
-			return 0;
-	}
-	return i;
-}
-
 /* Marks of the matches in s[0..len), or NULL when there are none. */
 static unsigned char *
 match_mask(const struct tview *tv, const char *s, size_t len)
@@ -254,7 +236,8 @@ match_mask(const struct tview *tv, const char *s, size_t len)
 
 	while (i < len && tv->nterms > 0) {
 		for (k = 0; k < tv->nterms; k++) {
-			if ((m = match_at(s + i, len - i, tv->terms[k])) == 0)
+			if ((m = utf8_casematch(s + i, len - i,
+			    tv->terms[k], strlen(tv->terms[k]))) == 0)
 				continue;
 			if (mask == NULL)
 				mask = xcalloc(len + 1, 1);

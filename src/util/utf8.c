@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <wctype.h>
 #include <wchar.h>
 
 #include "util/buf.h"
@@ -240,4 +241,21 @@ utf8_is_rtl(uint32_t cp)
 	return (cp >= 0x0590 && cp <= 0x08FF) ||
 	    (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF) ||
 	    (cp >= 0x10800 && cp <= 0x10FFF) || (cp >= 0x1E800 && cp <= 0x1EFFF);
+}
+
+size_t
+utf8_casematch(const char *s, size_t len, const char *term, size_t tl)
+{
+	size_t i = 0, j = 0;
+	uint32_t a, b;
+
+	while (j < tl) {
+		if (i >= len)
+			return 0;
+		i += utf8_decode(s + i, len - i, &a);
+		j += utf8_decode(term + j, tl - j, &b);
+		if (a != b && towlower((wint_t)a) != towlower((wint_t)b))
+			return 0;
+	}
+	return i;
 }

@@ -51,5 +51,11 @@ size_t	 utf8_fit(const char *s, size_t len, size_t width, size_t *used);
 char	*utf8_cut(const char *s, size_t width, int pad);
 /* Whether cp is a right-to-left letter (Hebrew, Arabic and related). */
 int	 utf8_is_rtl(uint32_t cp);
+/*
+ * The bytes of s[0..len) that term[0..tl) matches at its start, letters
+ * compared without case (towlower), or 0 when it does not match there.
+ */
+size_t	 utf8_casematch(const char *s, size_t len, const char *term,
+	    size_t tl);
 
 #endif

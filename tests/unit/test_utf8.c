@@ -1,6 +1,8 @@
 /* Unit tests for src/util/utf8.c. */
 #include "config.h"
 
+#include <locale.h>
+
 #include "test.h"
 #include "util/utf8.h"
 
@@ -113,6 +115,22 @@ rtl_detection(void)
 	CHECK(!utf8_is_rtl('A'));
 }
 
+static void
+casematch(void)
+{
+	const char *s = "\xc3\x89" "COLE des Beaux";	/* ÉCOLE */
+
+	/* é and É are one letter where the locale knows them */
+	if (setlocale(LC_CTYPE, "C.UTF-8") != NULL)
+		CHECK_INT(utf8_casematch(s, strlen(s), "\xc3\xa9" "cole", 6),
+		    6);
+	CHECK_INT(utf8_casematch(s, strlen(s), "ecole", 5), 0);
+	CHECK_INT(utf8_casematch(s + 11, strlen(s + 11), "BEAUX", 5), 5);
+	/* a term longer than what is left never matches */
+	CHECK_INT(utf8_casematch("Bea", 3, "beaux", 5), 0);
+	CHECK_INT(utf8_casematch("abc", 3, "", 0), 0);
+}
+
 int
 main(void)
 {
@@ -124,5 +142,6 @@ main(void)
 	TEST_RUN(width_and_fit);
 	TEST_RUN(cut_with_ellipsis);
 	TEST_RUN(rtl_detection);
+	TEST_RUN(casematch);
 	return test_done();
 }
