@@ -56,8 +56,15 @@ expect_match "and the archive checks" "$(lede check)" "ok$"
 rm -f "$A" "$A-wal" "$A-shm"
 "$LEDE" -a "$A" import --no-extract --batch $BATCH "$T/big.jsonl" >"$T/term.out" 2>&1 &
 pid=$!
-sleep 0.3
-kill -TERM $pid
+# the signal must come once the import is under way (its handler is set
+# before the first batch): a slow start (a sanitizer build on a loaded
+# machine) would otherwise meet SIGTERM's default action
+k=0
+while [ "$(count)" -eq 0 ] && kill -0 $pid 2>/dev/null && [ $k -lt 600 ]; do
+	sleep 0.1
+	k=$((k + 1))
+done
+kill -TERM $pid 2>/dev/null
 wait $pid
 rc=$?
 if [ $rc -ne 0 ]; then ok "SIGTERM: non-zero exit ($rc)"; else
