@@ -156,13 +156,6 @@ parse(int argc, char **argv, struct flag_export_req *req)
 	return 0;
 }
 
-/* [sources] of lede.conf, for flag_export(). */
-static const char *
-source_address(const char *source, void *arg)
-{
-	return config_source_address(arg, source);
-}
-
 /*
  * The configuration's part in an e-mail export: [sources], [export]
  * send-command and from. Problems in the file are reported and the good
@@ -175,7 +168,7 @@ load_config(struct cli_ctx *ctx, struct flag_export_req *req)
 	struct config *cfg = config_new();
 	char *path = ctx->config_path != NULL ? xstrdup(ctx->config_path) :
 	    config_default_path();
-	const char *env = getenv("LEDE_SEND_COMMAND"), *v;
+	const char *v;
 	size_t n, i;
 
 	config_load(cfg, path, ctx->config_path != NULL);
@@ -189,13 +182,12 @@ load_config(struct cli_ctx *ctx, struct flag_export_req *req)
 		fputc('\n', stderr);
 	}
 	free(path);
-	req->corrections_for = source_address;
+	req->corrections_for = config_source_address;
 	req->corrections_arg = cfg;
 	if (req->from == NULL && *(v = config_string(cfg, "export", "from")) !=
 	    '\0')
 		req->from = v;
-	req->send_command = env != NULL && strspn(env, " \t") != strlen(env) ?
-	    env : config_string(cfg, "export", "send-command");
+	req->send_command = config_send_command(cfg);
 	return cfg;
 }
 

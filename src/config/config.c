@@ -316,8 +316,19 @@ set_source(struct config *cfg, const char *name, const char *value,
 }
 
 const char *
-config_source_address(const struct config *cfg, const char *source)
+config_send_command(const struct config *cfg)
 {
+	const char *env = getenv("LEDE_SEND_COMMAND");
+
+	if (env != NULL && strspn(env, " \t") != strlen(env))
+		return env;
+	return config_string(cfg, "export", "send-command");
+}
+
+const char *
+config_source_address(const char *source, void *arg)
+{
+	const struct config *cfg = arg;
 	char *key;
 	size_t i;
 	const char *found = NULL;

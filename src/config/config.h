@@ -136,10 +136,15 @@ const struct config_color *config_color(const struct config *,
 
 /*
  * [sources]: the corrections address the user gave for a source (by its
- * name as stored, matched through config_source_key()), or NULL.
+ * name as stored, matched through config_source_key()), or NULL. cfg is a
+ * const struct config *; the shape is flag_export()'s corrections_for.
  */
-const char	*config_source_address(const struct config *,
-		    const char *source);
+const char	*config_source_address(const char *source, void *cfg);
+/*
+ * The command that sends exported e-mail: $LEDE_SEND_COMMAND when set to
+ * something, else [export] send-command; "" when neither says.
+ */
+const char	*config_send_command(const struct config *);
 /* A source name as a [sources] key: "Enab Baladi" -> "enab-baladi". */
 char		*config_source_key(const char *name);
 

@@ -30,25 +30,16 @@ flags_export(struct tui *t)
 	input_prompt(t, PK_EXPORT_FORMAT, flag_format_name(fp->format));
 }
 
-static const char *
-source_address(const char *source, void *arg)
-{
-	return config_source_address(arg, source);
-}
-
 /* What lede.conf says about e-mail: To: by source, From:, the sender. */
 static void
 email_setup(struct tui *t, struct flag_export_req *req)
 {
 	const char *from = config_string(t->cfg, "export", "from");
-	const char *env = getenv("LEDE_SEND_COMMAND");
-
-	req->corrections_for = source_address;
+	req->corrections_for = config_source_address;
 	req->corrections_arg = t->cfg;
 	if (*from != '\0')
 		req->from = from;
-	req->send_command = env != NULL && strspn(env, " \t") != strlen(env) ?
-	    env : config_string(t->cfg, "export", "send-command");
+	req->send_command = config_send_command(t->cfg);
 }
 
 static void

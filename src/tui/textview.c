@@ -289,8 +289,11 @@ safe_map(const char *s, size_t len, size_t **map)
 	while (i < len) {
 		n = utf8_decode(s + i, len - i, &cp);
 		at = out.len;
-		if (cp >= 0x20 && cp < 0x7f)
-			buf_addc(&out, s[i]);
+		/* a character the sanitiser keeps is copied as it is; only
+		   controls, invalid bytes and the like go through it */
+		if (cp >= 0x20 && cp != 0x7f && cp != 0xfffd &&
+		    !sanitize_is_unsafe(cp))
+			buf_add(&out, s + i, n);
 		else {
 			piece = sanitize_display(s + i, n, 0);
 			buf_adds(&out, piece);
