@@ -14,10 +14,10 @@ liblede_a_SOURCES += \
 
 check_PROGRAMS += tests/unit/test_sentence tests/unit/test_timex \
 	tests/unit/test_ner tests/unit/test_nerctx tests/unit/test_extract_alias \
-	tests/unit/test_score
+	tests/unit/test_score tests/unit/test_train_lex
 TESTS += tests/unit/test_sentence tests/unit/test_timex \
 	tests/unit/test_ner tests/unit/test_nerctx tests/unit/test_extract_alias \
-	tests/unit/test_score
+	tests/unit/test_score tests/unit/test_train_lex
 tests_unit_test_sentence_SOURCES = tests/unit/test_sentence.c tests/unit/test.h
 tests_unit_test_timex_SOURCES = tests/unit/test_timex.c tests/unit/test.h
 tests_unit_test_ner_SOURCES = tests/unit/test_ner.c tests/unit/test.h
@@ -25,6 +25,11 @@ tests_unit_test_nerctx_SOURCES = tests/unit/test_nerctx.c tests/unit/test.h
 tests_unit_test_extract_alias_SOURCES = tests/unit/test_extract_alias.c \
 	tests/unit/test.h
 tests_unit_test_score_SOURCES = tests/unit/test_score.c tests/unit/test.h
+# The trainer's gazetteer loaders, with the corpus reader they use.
+tests_unit_test_train_lex_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/eval
+tests_unit_test_train_lex_SOURCES = tests/unit/test_train_lex.c \
+	tests/unit/test.h src/extract/train_lex.c src/extract/train.h \
+	tests/eval/corpus.c tests/eval/corpus.h
 
 # The trainer and the evaluation program read ../shared/corpora; neither
 # is installed.

@@ -23,6 +23,11 @@ void	 train_gaz_zones(struct ner_gaz *, const char *zoneinfo_dir);
  */
 void	 train_lex_lowercase(struct ner_gaz *lex, const struct conll_doc *,
 	    size_t ndocs, char **dirs, size_t ndirs, const char *words);
+/* Names of people, places, groups and works from WordNet's data.noun in
+ * dir (its instance synsets), typed by lexicographer file. Returns -1
+ * (after a message on stderr) when the file cannot be read or holds no
+ * such synset; the gazetteer then keeps what it had. */
+int	 train_gaz_wordnet(struct ner_gaz *, const char *dir);
 /* Word classes from WordNet's index and data files in dir (see ner.h).
  * Returns -1 (after a message on stderr) when they cannot be read. */
 int	 train_lex_wordnet(struct ner_gaz *lex, const char *dir);

@@ -4,6 +4,10 @@
  *
  * - places: country and subdivision names (iso-codes JSON) and the city
  *   names in tzdata's zone names;
+ * - named individuals of WordNet (wordnet-base): the capitalised lemmas
+ *   of noun synsets with an instance hypernym, typed by their
+ *   lexicographer file (people, places, groups, works and events; see
+ *   wn_kinds);
  * - LEX_LOWER: words mostly written in lower case (see lc_count);
  * - word classes: the WordNet lexicographer file of the commonest sense
  *   of every lower-case single-word noun and verb (wordnet-base), nouns
@@ -343,5 +347,130 @@ train_lex_wordnet(struct ner_gaz *lex, const char *dir)
 	if (rc == 0)
 		rc = lex_index(lex, &seen, dir, "verb");
 	extract_strmap_release(&seen);
+	return rc;
+}
+
+/*
+ * WordNet's named individuals: a noun synset with an instance hypernym
+ * ("@i": Gettysburg is an instance of town) names one person, place,
+ * group or work, and its lexicographer file says which. Works, events,
+ * acts (battles, wars) and eras are MISC, as CoNLL tags them. Other
+ * files hold few instances and no kind a name tagger wants.
+ */
+static const struct wn_kind {
+	int	 lexfile;
+	int	 kind;
+} wn_kinds[] = {
+	{ .lexfile = 4,  .kind = GAZ_MISC },	/* noun.act: battles, wars */
+	{ .lexfile = 6,  .kind = GAZ_MISC },	/* noun.artifact: buildings, ships */
+	{ .lexfile = 10, .kind = GAZ_MISC },	/* noun.communication: works */
+	{ .lexfile = 11, .kind = GAZ_MISC },	/* noun.event */
+	{ .lexfile = 14, .kind = GAZ_ORG },	/* noun.group */
+	{ .lexfile = 15, .kind = GAZ_LOC },	/* noun.location */
+	{ .lexfile = 17, .kind = GAZ_LOC },	/* noun.object: rivers, peaks */
+	{ .lexfile = 18, .kind = GAZ_PER },	/* noun.person */
+	{ .lexfile = 28, .kind = GAZ_MISC },	/* noun.time: eras */
+};
+
+static int
+wn_kind(int lexfile)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof wn_kinds / sizeof wn_kinds[0]; i++)
+		if (wn_kinds[i].lexfile == lexfile)
+			return wn_kinds[i].kind;
+	return 0;
+}
+
+/*
+ * A WordNet lemma as the tokenizer would split it, lower-cased:
+ * "Peasant's_Revolt" -> "peasant 's revolt". Returns 0 when it is not
+ * capitalised (a common noun) or does not fit out.
+ */
+static int
+wn_phrase(const char *lemma, char *out, size_t size)
+{
+	size_t k = 0;
+	const char *p;
+
+	if (!(lemma[0] >= 'A' && lemma[0] <= 'Z'))
+		return 0;
+	for (p = lemma; *p != '\0'; p++) {
+		if (k + 3 >= size)
+			return 0;
+		if (*p == '\'' && p[1] == 's' && (p[2] == '_' || p[2] == '\0'))
+			out[k++] = ' ';
+		out[k++] = *p == '_' ? ' ' : *p;
+	}
+	out[k] = '\0';
+	return 1;
+}
+
+/*
+ * One line of data.noun: "offset lexfile n w_cnt (lemma lex_id)...
+ * p_cnt (symbol offset pos source/target)... | gloss". Adds the
+ * capitalised lemmas of an instance synset; returns 1 for a well-formed
+ * synset line, 0 for anything else.
+ */
+static int
+wn_synset(struct ner_gaz *g, char *line)
+{
+	char *f[512], *bar, phrase[128];
+	size_t nf, nw, np, i;
+	int kind, inst = 0;
+
+	if ((bar = strchr(line, '|')) != NULL)
+		*bar = '\0';
+	for (nf = 0; nf < 512 && (f[nf] = strtok(nf ? NULL : line,
+	    " ")) != NULL; nf++)
+		;
+	if (nf < 6 || strspn(f[0], "0123456789") != strlen(f[0]) ||
+	    strcmp(f[2], "n") != 0)
+		return 0;
+	nw = strtoul(f[3], NULL, 16);
+	if (nw == 0 || 4 + 2 * nw >= nf)
+		return 0;
+	np = strtoul(f[4 + 2 * nw], NULL, 10);
+	if (5 + 2 * nw + 4 * np > nf)
+		return 0;
+	for (i = 0; i < np; i++)
+		inst |= strcmp(f[5 + 2 * nw + 4 * i], "@i") == 0;
+	if (!inst || (kind = wn_kind(atoi(f[1]))) == 0)
+		return 1;
+	for (i = 0; i < nw; i++)
+		if (wn_phrase(f[4 + 2 * i], phrase, sizeof phrase))
+			gaz_add_name(g, phrase, strlen(phrase), kind);
+	return 1;
+}
+
+int
+train_gaz_wordnet(struct ner_gaz *g, const char *dir)
+{
+	char *path = xasprintf("%s/data.noun", dir), *s, *line, *next;
+	size_t len, synsets = 0, before = g->n;
+	int rc = 0;
+
+	if ((s = corpus_slurp(path, &len)) == NULL) {
+		fprintf(stderr, "lede-train: %s: not found (no WordNet "
+		    "names in the gazetteer)\n", path);
+		free(path);
+		return -1;
+	}
+	for (line = s; *line != '\0'; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		else
+			next = line + strlen(line);
+		if (line[0] != ' ')	/* the licence is indented */
+			synsets += (size_t)wn_synset(g, line);
+	}
+	if (synsets == 0 || g->n == before) {
+		fprintf(stderr, "lede-train: %s: no WordNet noun synsets with "
+		    "instance names (not WordNet's data.noun?)\n", path);
+		rc = -1;
+	}
+	free(s);
+	free(path);
 	return rc;
 }
