@@ -7,7 +7,7 @@ bench_ptytime_SOURCES = bench/ptytime.c
 bench_ptytime_LDADD = -lutil
 bench_searchtime_SOURCES = bench/searchtime.c
 CLEANFILES += bench/baseline bench/ptytime bench/searchtime
-EXTRA_DIST += bench/gen.py bench/run.sh bench/newsboat-cache.py bench/RESULTS.md
+EXTRA_DIST += bench/gen.py bench/run.sh bench/firstscreen.sh bench/newsboat-cache.py bench/RESULTS.md
 
 BENCH_DEPS = lede bench/baseline bench/ptytime bench/searchtime
 

@@ -14,6 +14,8 @@ liblede_a_SOURCES += \
 	src/import/html.c \
 	src/import/newsboat.c \
 	src/archive/newsboat.c src/archive/newsboat.h
+# libxml2 loaded on first use, for the lede binary only (see the file)
+lede_SOURCES += src/import/xmllazy.c
 
 IMPORT_TESTS = \
 	tests/unit/test_import_date \

@@ -140,7 +140,6 @@ static int
 open_archive(struct tui *t, const char *path, char **cause)
 {
 	const char *slash = strrchr(path, '/');
-	char *wcause = NULL;
 
 	if (access(path, F_OK) != 0) {
 		*cause = xasprintf("no archive at %s (import articles first: "
@@ -150,12 +149,27 @@ open_archive(struct tui *t, const char *path, char **cause)
 	if ((t->ar = archive_open(path, 0, cause)) == NULL)
 		return -1;
 	t->archive_name = xstrdup(slash != NULL ? slash + 1 : path);
-	if ((t->worker = worker_start(path, &wcause)) == NULL) {
-		/* Searches then run on the reader's own connection. */
-		tui_message(t, 1, "searching without a worker: %s", wcause);
-		free(wcause);
-	}
 	return 0;
+}
+
+/*
+ * The search thread and its own connection (opening one reads the schema
+ * again: a few ms) are started once the first screen is complete, before
+ * the first key is read, so searching is the same and the screen comes
+ * sooner. 1 if there is a message to show.
+ */
+static int
+start_worker(struct tui *t)
+{
+	char *wcause = NULL;
+
+	t->worker_tried = 1;
+	if ((t->worker = worker_start(archive_path(t->ar), &wcause)) != NULL)
+		return 0;
+	/* Searches then run on the reader's own connection. */
+	tui_message(t, 1, "searching without a worker: %s", wcause);
+	free(wcause);
+	return 1;
 }
 
 static void
@@ -220,6 +234,9 @@ idle_work(struct tui *t)
 		}
 	}
 	if (sidebar_idle(t))
+		done = 1;
+	/* after the pass that completes the first screen, not before it */
+	if (!done && !t->worker_tried && start_worker(t))
 		done = 1;
 	if (done)
 		t->dirty |= DIRTY_STATUS;

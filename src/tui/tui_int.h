@@ -95,6 +95,7 @@ struct tui {
 	char			*last_query;	/* for n/N and highlights */
 	int64_t			 search_due;	/* ms clock; 0: nothing due */
 	struct worker		*worker;	/* runs searches; NULL: here */
+	int			 worker_tried;	/* started after the first screen */
 	uint64_t		 search_gen;	/* the request awaited */
 	int			 search_waiting;
 

@@ -7,6 +7,18 @@
 ui_archive
 ui_start 100 24
 ui_wait "1 of 65"
+# The search thread is started once the first screen is complete (before
+# the first key is read): lede must come to run two threads.
+pane=$(tmux -S "$UI_SOCKET" display -p '#{pane_pid}')
+pid=$(pgrep -P "$pane" | head -n 1)
+end=$(( $(date +%s) + UI_TIMEOUT ))
+while [ "$(ls "/proc/$pid/task" 2>/dev/null | wc -l)" -ne 2 ] &&
+    [ "$(date +%s)" -lt $end ]; do
+	sleep 0.02
+done
+threads=$(ls "/proc/$pid/task" 2>/dev/null | wc -l)
+[ "$threads" -eq 2 ] ||
+    ui_fail "lede (pid '$pid') runs $threads threads, want 2: the reader and its search worker"
 ui_keys /
 ui_wait "Search:"
 ui_keys -l "filler paragraph two"
