@@ -4,6 +4,7 @@ liblede_a_SOURCES += \
 	src/archive/archive.c \
 	src/archive/schema.c \
 	src/archive/put.c \
+	src/archive/body.c \
 	src/archive/entities.c \
 	src/archive/entity_list.c \
 	src/archive/timeline.c \
