@@ -41,7 +41,10 @@ char	*archive_default_path(void);
  * lede ..."); a 0-byte file counts as new. New archives get 16 KiB pages.
  * The connection runs in WAL mode with synchronous=NORMAL, foreign keys
  * on, trusted_schema off, the defensive flag, a 5 s busy timeout, and the
- * lede full-text tokenizer registered (read-only connections too). A
+ * lede full-text tokenizer and sqlar_uncompress() (which the `articles`
+ * view calls to show the stored bodies) registered (read-only
+ * connections too). An upgrade that takes long is reported through the
+ * archive_set_migrate_progress() callback. A
  * read-only open of an archive that needs migrating is refused. NULL and
  * *cause on failure.
  */
