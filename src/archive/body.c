@@ -17,6 +17,8 @@
  */
 #include "config.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -24,20 +26,68 @@
 #include "archive/archive_int.h"
 #include "util/xalloc.h"
 
+/*
+ * One deflate stream per thread, reset for each body: zlib's compress()
+ * allocates ~270 KB of state per call, which glibc gave back to the
+ * system and took again every time (the schema-5 upgrade spent three
+ * times as long in the kernel as in deflate). Freed when its thread ends.
+ */
+static pthread_key_t	deflater_key;
+static pthread_once_t	deflater_once = PTHREAD_ONCE_INIT;
+
+static void
+deflater_free(void *p)
+{
+	deflateEnd(p);
+	free(p);
+}
+
+static void
+deflater_key_make(void)
+{
+	if (pthread_key_create(&deflater_key, deflater_free) != 0)
+		abort();
+}
+
+/* This thread's stream, ready for a new body; NULL if zlib refuses. */
+static z_stream *
+deflater(void)
+{
+	z_stream *z;
+
+	pthread_once(&deflater_once, deflater_key_make);
+	if ((z = pthread_getspecific(deflater_key)) != NULL)
+		return deflateReset(z) == Z_OK ? z : NULL;
+	z = xcalloc(1, sizeof *z);
+	/* compress()'s own settings, so the stream is the same */
+	if (deflateInit(z, Z_DEFAULT_COMPRESSION) != Z_OK) {
+		free(z);
+		return NULL;
+	}
+	pthread_setspecific(deflater_key, z);
+	return z;
+}
+
 unsigned char *
 archive_body_compress(const char *text, size_t len, size_t *stored_len)
 {
-	uLongf n;
+	z_stream *z;
+	uLong bound;
 	unsigned char *out;
 
-	/* zlib's lengths are uLong; an article is capped far below that. */
-	n = compressBound((uLong)len);
-	out = xmalloc(n > 0 ? n : 1);
-	if (len > 0 && len == (uLong)len &&
-	    compress(out, &n, (const Bytef *)text, (uLong)len) == Z_OK &&
-	    n < len) {
-		*stored_len = n;
-		return out;
+	/* zlib's lengths are uLong and uInt; an article is capped below. */
+	bound = compressBound((uLong)len);
+	out = xmalloc(bound > 0 ? bound : 1);
+	if (len > 0 && len == (uInt)len && bound == (uInt)bound &&
+	    (z = deflater()) != NULL) {
+		z->next_in = (Bytef *)(uintptr_t)text;
+		z->avail_in = (uInt)len;
+		z->next_out = out;
+		z->avail_out = (uInt)bound;
+		if (deflate(z, Z_FINISH) == Z_STREAM_END && z->total_out < len) {
+			*stored_len = z->total_out;
+			return out;
+		}
 	}
 	/* not smaller (or empty): the bytes themselves */
 	if (len > 0)
@@ -63,18 +113,58 @@ archive_body_pack(struct article *art)
 	return 1;
 }
 
+/* The same for inflating: one stream per thread, reset for each body. */
+static pthread_key_t	inflater_key;
+static pthread_once_t	inflater_once = PTHREAD_ONCE_INIT;
+
+static void
+inflater_free(void *p)
+{
+	inflateEnd(p);
+	free(p);
+}
+
+static void
+inflater_key_make(void)
+{
+	if (pthread_key_create(&inflater_key, inflater_free) != 0)
+		abort();
+}
+
+static z_stream *
+inflater(void)
+{
+	z_stream *z;
+
+	pthread_once(&inflater_once, inflater_key_make);
+	if ((z = pthread_getspecific(inflater_key)) != NULL)
+		return inflateReset(z) == Z_OK ? z : NULL;
+	z = xcalloc(1, sizeof *z);
+	if (inflateInit(z) != Z_OK) {
+		free(z);
+		return NULL;
+	}
+	pthread_setspecific(inflater_key, z);
+	return z;
+}
+
 char *
 archive_body_uncompress(const void *stored, size_t stored_len, size_t size,
     char **cause)
 {
-	uLongf n = size;
+	z_stream *z;
 	char *out;
 
 	out = xmalloc(size + 1);
 	if (size == 0 || stored_len == size)
 		memcpy(out, stored, stored_len);
-	else if (size != (uLong)size || uncompress((Bytef *)out, &n,
-	    stored, (uLong)stored_len) != Z_OK || n != size) {
+	else if (size != (uInt)size || stored_len != (uInt)stored_len ||
+	    (z = inflater()) == NULL ||
+	    (z->next_in = (Bytef *)(uintptr_t)stored,
+	    z->avail_in = (uInt)stored_len, z->next_out = (Bytef *)out,
+	    z->avail_out = (uInt)size, inflate(z, Z_FINISH)) != Z_STREAM_END ||
+	    z->total_out != size) {
+		/* too short, too long or damaged: never a partial body */
 		free(out);
 		*cause = xasprintf("a body of %zu bytes stored in %zu does "
 		    "not decompress to its size", size, stored_len);
