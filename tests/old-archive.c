@@ -9,7 +9,11 @@
  * index row per article under that key, events with their text and a
  * type word, correction flags counted in articles.nflags.
  *
- *   old-archive PATH N    PATH must not exist; exit 0 when written
+ *   old-archive PATH N [VERSION]
+ *
+ * PATH must not exist; exit 0 when written. With VERSION, the schema-1
+ * file is then brought to that version by the real migration steps (so
+ * a later step, like schema 5's compressed bodies, can be killed alone).
  *
  * Not installed; built for make check only.
  */
@@ -117,8 +121,9 @@ main(int argc, char **argv)
 	size_t nsteps;
 	int rc = 1;
 
-	if (argc != 3 || atoi(argv[2]) < 1) {
-		fprintf(stderr, "usage: old-archive PATH N\n");
+	if ((argc != 3 && argc != 4) || atoi(argv[2]) < 1 || (argc == 4 &&
+	    (atoi(argv[3]) < 1 || atoi(argv[3]) >= archive_schema_version()))) {
+		fprintf(stderr, "usage: old-archive PATH N [VERSION]\n");
 		return 2;
 	}
 	if (access(argv[1], F_OK) == 0) {
@@ -132,7 +137,8 @@ main(int argc, char **argv)
 	if (archive_fts_register(&a, &cause) != 0 ||
 	    run(a.db, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL") !=
 	    0 || archive_migrate(a.db, steps, nsteps, 1, &cause) != 0 ||
-	    fill(a.db, atoi(argv[2])) != 0) {
+	    fill(a.db, atoi(argv[2])) != 0 || (argc == 4 &&
+	    archive_migrate(a.db, steps, nsteps, atoi(argv[3]), &cause) != 0)) {
 		if (cause != NULL)
 			fprintf(stderr, "old-archive: %s\n", cause);
 	} else

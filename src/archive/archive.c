@@ -316,6 +316,7 @@ archive_open(const char *path, int flags, char **cause)
 		rc = archive_schema_inspect(a, &info, cause);
 	if (rc != 0 ||
 	    configure(a, cause) != 0 || archive_fts_register(a, cause) != 0 ||
+	    archive_body_register(a, cause) != 0 ||
 	    archive_schema_setup(a, &info, cause) != 0) {
 		archive_close(a);
 		return NULL;

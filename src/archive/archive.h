@@ -41,7 +41,10 @@ char	*archive_default_path(void);
  * lede ..."); a 0-byte file counts as new. New archives get 16 KiB pages.
  * The connection runs in WAL mode with synchronous=NORMAL, foreign keys
  * on, trusted_schema off, the defensive flag, a 5 s busy timeout, and the
- * lede full-text tokenizer registered (read-only connections too). A
+ * lede full-text tokenizer and sqlar_uncompress() (which the `articles`
+ * view calls to show the stored bodies) registered (read-only
+ * connections too). An upgrade that takes long is reported through the
+ * archive_set_migrate_progress() callback. A
  * read-only open of an archive that needs migrating is refused. NULL and
  * *cause on failure.
  */
@@ -329,5 +332,37 @@ void	 archive_events_free(struct archive_event *, size_t);
  * caption and body), as archive_put() computes it.
  */
 int64_t	 archive_content_hash(const struct article *);
+
+/*
+ * Bodies in their stored form (schema 5, body.c): the sqlar convention,
+ * the zlib compress() stream of the text when that is shorter, else the
+ * text itself; a stored length equal to the size means "as is". These
+ * touch no connection and may be called on any thread.
+ *
+ * archive_body_compress(): the stored form of text[0..len), *stored_len
+ * bytes. Caller frees.
+ * archive_body_pack(): art->stored_body, stored_len and stored_size from
+ * art->body (or cleared when it has none), for archive_put() to store as
+ * it is; 1 when packed, 0 for no body. Call it once the body is final.
+ * archive_body_uncompress(): the text back, NUL-terminated, size bytes;
+ * NULL and *cause when the stored bytes do not give exactly that.
+ * Caller frees.
+ */
+unsigned char	*archive_body_compress(const char *text, size_t len,
+		    size_t *stored_len);
+int		 archive_body_pack(struct article *);
+char		*archive_body_uncompress(const void *stored, size_t stored_len,
+		    size_t size, char **cause);
+
+/*
+ * A long schema migration (compressing every body for schema 5) tells
+ * fn how far it is: once with done 0, then every few thousand articles,
+ * and once with done == total at the end. `to` is the schema version
+ * being reached. Process-wide; set it before archive_open(); NULL for
+ * none. The callback runs on the opening thread and must not call the
+ * archive.
+ */
+void	 archive_set_migrate_progress(void (*fn)(int to, int64_t done,
+	    int64_t total, void *arg), void *arg);
 
 #endif

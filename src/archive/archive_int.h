@@ -151,6 +151,9 @@ int	 archive_fts_has_terms(const char *text, size_t len, void *arg);
 struct buf;
 int	 archive_fts_tokens(struct archive *, const char *text, int flags,
 	    struct buf *out);
+/* body.c: register sqlar_uncompress() on the connection. */
+int	 archive_body_register(struct archive *, char **cause);
+
 /* snippet.c: register lede_snippet(articles_fts, max_bytes). */
 int	 archive_snippet_register(fts5_api *, char **cause);
 

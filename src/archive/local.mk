@@ -4,6 +4,7 @@ liblede_a_SOURCES += \
 	src/archive/archive.c \
 	src/archive/schema.c \
 	src/archive/put.c \
+	src/archive/body.c \
 	src/archive/entities.c \
 	src/archive/entity_list.c \
 	src/archive/timeline.c \
@@ -25,7 +26,8 @@ ARCHIVE_TESTS = \
 	tests/unit/test_tokenizer \
 	tests/unit/test_archive \
 	tests/unit/test_archive_search \
-	tests/unit/test_archive_robust
+	tests/unit/test_archive_robust \
+	tests/unit/test_archive_body
 check_PROGRAMS += $(ARCHIVE_TESTS)
 TESTS += $(ARCHIVE_TESTS)
 tests_unit_test_stem_SOURCES = tests/unit/test_stem.c tests/unit/test.h
@@ -37,4 +39,6 @@ tests_unit_test_archive_SOURCES = tests/unit/test_archive.c \
 tests_unit_test_archive_search_SOURCES = tests/unit/test_archive_search.c \
 	tests/unit/test_archive.h tests/unit/test.h
 tests_unit_test_archive_robust_SOURCES = tests/unit/test_archive_robust.c \
+	tests/unit/test_archive.h tests/unit/test.h
+tests_unit_test_archive_body_SOURCES = tests/unit/test_archive_body.c \
 	tests/unit/test_archive.h tests/unit/test.h

@@ -242,11 +242,11 @@ static const char sql_next_id[] = "SELECT coalesce(max(id), 0) + 1 FROM articles
 static const char sql_key_max[] =
     "SELECT max(sortkey) FROM articles WHERE sortkey >= ?1 AND sortkey < ?2";
 static const char sql_insert[] =
-    "INSERT INTO articles(id, sortkey, source_id, url, guid, title, author,"
-    " published, language, caption, body, hash, origin, imported_at,"
-    " updated_at, read)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?14, ?15)";
+    "INSERT INTO article_rows(id, sortkey, source_id, url, guid, title,"
+    " author, published, language, caption, body, body_size, hash, origin,"
+    " imported_at, updated_at, read)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?16, ?12, ?13,"
+    " ?14, ?14, ?15)";
 /*
  * Read the row, then insert with VALUES: an INSERT ... SELECT into the
  * virtual table runs under a statement savepoint, and FTS5 flushes its
@@ -267,9 +267,9 @@ static const char sql_keep_revision[] =
     " SELECT id, revision, title, author, published, caption, body, hash, ?2"
     " FROM articles WHERE id = ?1";
 static const char sql_update[] =
-    "UPDATE articles SET sortkey = ?2, url = coalesce(?3, url),"
+    "UPDATE article_rows SET sortkey = ?2, url = coalesce(?3, url),"
     " guid = coalesce(?4, guid), title = ?5, author = ?6, published = ?7,"
-    " language = ?8, caption = ?9, body = ?10, hash = ?11,"
+    " language = ?8, caption = ?9, body = ?10, body_size = ?14, hash = ?11,"
     " origin = coalesce(?12, origin), updated_at = ?13,"
     " revision = revision + 1 WHERE id = ?1";
 
@@ -402,6 +402,26 @@ run_id(struct archive *a, const char *sql, int64_t id, const char *text,
 	return 0;
 }
 
+/*
+ * Bind the body's stored form (schema.c, body.c) as ?i and its size as
+ * ?isize: the importer's, when it packed this very body, else packed
+ * here. No body: NULL, NULL. The statement is stepped before art is
+ * released, and put_one() frees what it packed.
+ */
+static void
+bind_body(sqlite3_stmt *st, int i, int isize, const struct article *art)
+{
+	if (art->body == NULL) {
+		sqlite3_bind_null(st, i);
+		sqlite3_bind_null(st, isize);
+		return;
+	}
+	/* a zero-length blob from a NULL pointer would bind NULL */
+	sqlite3_bind_blob64(st, i, art->stored_len > 0 ? (const void *)
+	    art->stored_body : "", art->stored_len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, isize, (sqlite3_int64)art->stored_size);
+}
+
 static int
 insert_new(struct archive *a, const struct article *art, int64_t source,
     int64_t hash, const char *now, int64_t *id, char **cause)
@@ -433,7 +453,7 @@ insert_new(struct archive *a, const struct article *art, int64_t source,
 	archive_bind_text(st, 8, art->published);
 	archive_bind_text(st, 9, art->language);
 	archive_bind_text(st, 10, art->caption);
-	archive_bind_text(st, 11, art->body);
+	bind_body(st, 11, 16, art);
 	sqlite3_bind_int64(st, 12, hash);
 	archive_bind_text(st, 13, art->origin);
 	archive_bind_text(st, 14, now);
@@ -476,7 +496,7 @@ update_old(struct archive *a, int64_t id, int64_t old_key,
 	archive_bind_text(st, 7, art->published);
 	archive_bind_text(st, 8, art->language);
 	archive_bind_text(st, 9, art->caption);
-	archive_bind_text(st, 10, art->body);
+	bind_body(st, 10, 14, art);
 	sqlite3_bind_int64(st, 11, hash);
 	archive_bind_text(st, 12, art->origin);
 	archive_bind_text(st, 13, now);
@@ -509,7 +529,7 @@ too_large(const struct article *art, char **cause)
 }
 
 static int
-put_one(struct archive *a, const struct article *art,
+put_stored(struct archive *a, const struct article *art,
     const struct extract_result *ex, int64_t *idp, char **cause)
 {
 	char now[32];
@@ -554,6 +574,29 @@ put_one(struct archive *a, const struct article *art,
 		return -1;
 	if (idp != NULL)
 		*idp = id;
+	return status;
+}
+
+/*
+ * A body packed by the importer is taken as it is when it still has the
+ * body's size (a cheap guard against a body changed after packing); else
+ * it is packed here, on the writer's time.
+ */
+static int
+put_one(struct archive *a, const struct article *art,
+    const struct extract_result *ex, int64_t *idp, char **cause)
+{
+	struct article work;
+	int status;
+
+	if (art->body == NULL || (art->stored_body != NULL &&
+	    art->stored_size == strlen(art->body)))
+		return put_stored(a, art, ex, idp, cause);
+	work = *art;
+	work.stored_body = NULL;
+	archive_body_pack(&work);
+	status = put_stored(a, &work, ex, idp, cause);
+	free(work.stored_body);
 	return status;
 }
 

@@ -21,7 +21,7 @@ static const char sql_get[] = "SELECT " ARTICLE_COLUMNS " WHERE a.id = ?1";
 static const char sql_foreach[] =
     "SELECT " ARTICLE_COLUMNS " WHERE a.id > ?1 ORDER BY a.id LIMIT 256";
 static const char sql_set_read[] =
-    "UPDATE articles SET read = ?2 WHERE id = ?1 AND read != ?2";
+    "UPDATE article_rows SET read = ?2 WHERE id = ?1 AND read != ?2";
 
 static void
 fill(struct article *art, sqlite3_stmt *st)

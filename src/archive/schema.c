@@ -18,6 +18,16 @@
  * arrival within the minute: unique, it orders by time and is the FTS
  * rowid, so the newest matches stream out of the full-text index without
  * sorting. (Schema 1 and 2 had minute << 30 | id.)
+ *
+ * Since schema 5 the articles live in the table article_rows, whose body
+ * column holds the body in the sqlar form (body.c: zlib-compressed when
+ * that is shorter) and body_size its length in bytes; `articles` is a view
+ * over it with the body as text, CAST(sqlar_uncompress(body, body_size)
+ * AS TEXT). Readers (lede's, FTS5's external content, the sqlite3 shell,
+ * which has sqlar_uncompress built in) select from the view; writers
+ * write article_rows. Schema 1 declared body TEXT: the declaration stays
+ * (SQLite cannot change it without copying the table), and TEXT affinity
+ * keeps a BLOB as it is.
  */
 #include "config.h"
 
@@ -27,7 +37,7 @@
 #include "archive/archive_int.h"
 #include "util/xalloc.h"
 
-#define ARCHIVE_SCHEMA_VERSION 4
+#define ARCHIVE_SCHEMA_VERSION 5
 
 static const char schema_v1[] =
 "CREATE TABLE sources ("
@@ -143,6 +153,18 @@ static const char schema_v1[] =
 "  UPDATE articles SET nflags = nflags + 1 WHERE id = NEW.article_id;"
 "END;";
 
+/* Who hears about a long migration (archive_set_migrate_progress()). */
+static void	(*progress_fn)(int, int64_t, int64_t, void *);
+static void	*progress_arg;
+
+void
+archive_set_migrate_progress(void (*fn)(int, int64_t, int64_t, void *),
+    void *arg)
+{
+	progress_fn = fn;
+	progress_arg = arg;
+}
+
 /* One integer from a one-row query. */
 static int
 schema_int(sqlite3 *db, const char *sql, sqlite3_int64 *v)
@@ -228,9 +250,14 @@ v3_keys(sqlite3 *db, char **cause)
 		if (rc != SQLITE_DONE)
 			goto fail;
 	}
+	/* The rebuild is one statement: say when it starts and ends. */
+	if (progress_fn != NULL && n > 0)
+		progress_fn(3, 0, (int64_t)(n / 2), progress_arg);
 	if (sqlite3_exec(db, "INSERT INTO articles_fts(articles_fts)"
 	    " VALUES ('rebuild')", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
+	if (progress_fn != NULL && n > 0)
+		progress_fn(3, (int64_t)(n / 2), (int64_t)(n / 2), progress_arg);
 	rc = 0;
 	goto out;
 fail:
@@ -267,11 +294,93 @@ static const char schema_v4[] =
 "DROP TABLE events;"
 "ALTER TABLE events_v4 RENAME TO events;";
 
+/*
+ * Version 5: compressed bodies. The table is renamed (which carries the
+ * foreign keys of mentions, events, flags and revisions, the triggers and
+ * the indexes along), each body is packed in place, and the old name goes
+ * to a view that shows the body as text. The full-text index keeps its
+ * declaration (content='articles') and reads the same text through the
+ * view, so it is not rebuilt. Rows shrink in place: the file keeps its
+ * size until a VACUUM.
+ */
+static const char schema_v5_table[] =
+"ALTER TABLE articles RENAME TO article_rows;"
+"ALTER TABLE article_rows ADD COLUMN body_size INTEGER;";
+static const char schema_v5_view[] =
+"CREATE VIEW articles AS SELECT id, sortkey, source_id, url, guid, title,"
+"  author, published, language, caption,"
+"  CAST(sqlar_uncompress(body, body_size) AS TEXT) AS body, hash, origin,"
+"  imported_at, updated_at, read, revision, nflags FROM article_rows;";
+
+/* Pack one stored body; SQLITE_DONE or an error code. */
+static int
+v5_pack(sqlite3_stmt *upd, sqlite3_int64 id, const void *text, int len)
+{
+	unsigned char *z;
+	size_t zlen;
+	int rc;
+
+	z = archive_body_compress(text != NULL ? text : "", (size_t)len, &zlen);
+	sqlite3_bind_int64(upd, 1, id);
+	sqlite3_bind_blob64(upd, 2, z, zlen, SQLITE_STATIC);
+	sqlite3_bind_int64(upd, 3, len);
+	rc = sqlite3_step(upd);
+	sqlite3_reset(upd);
+	free(z);
+	return rc;
+}
+
+static int
+v5_bodies(sqlite3 *db, char **cause)
+{
+	sqlite3_stmt *sel = NULL, *upd = NULL;
+	sqlite3_int64 total = 0, done = 0;
+	int rc;
+
+	if (sqlite3_exec(db, schema_v5_table, NULL, NULL, NULL) != SQLITE_OK ||
+	    schema_int(db, "SELECT count(*) FROM article_rows", &total) !=
+	    SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT id, CAST(body AS BLOB) FROM"
+	    " article_rows WHERE body IS NOT NULL ORDER BY id", -1, &sel,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "UPDATE article_rows SET body = ?2,"
+	    " body_size = ?3 WHERE id = ?1", -1, &upd, NULL) != SQLITE_OK)
+		goto fail;
+	if (progress_fn != NULL && total > 0)
+		progress_fn(5, 0, total, progress_arg);
+	/*
+	 * Updating the row under the cursor is safe: the rowid does not
+	 * change, and SQLite's table cursor is re-seeked after a write.
+	 */
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		if (v5_pack(upd, sqlite3_column_int64(sel, 0),
+		    sqlite3_column_blob(sel, 1), sqlite3_column_bytes(sel, 1)) !=
+		    SQLITE_DONE)
+			goto fail;
+		if (++done % 4096 == 0 && progress_fn != NULL)
+			progress_fn(5, done, total, progress_arg);
+	}
+	if (rc != SQLITE_DONE ||
+	    sqlite3_exec(db, schema_v5_view, NULL, NULL, NULL) != SQLITE_OK)
+		goto fail;
+	if (progress_fn != NULL && total > 0)
+		progress_fn(5, total, total, progress_arg);
+	sqlite3_finalize(sel);
+	sqlite3_finalize(upd);
+	return 0;
+fail:
+	*cause = xstrdup(sqlite3_errmsg(db));
+	sqlite3_finalize(sel);
+	sqlite3_finalize(upd);
+	return -1;
+}
+
 static const struct archive_migration migrations[] = {
 	{ .to = 1, .sql = schema_v1 },
 	{ .to = 2, .sql = schema_v2 },
 	{ .to = 3, .fn = v3_keys },
 	{ .to = 4, .sql = schema_v4 },
+	{ .to = 5, .fn = v5_bodies },
 };
 
 int

@@ -13,6 +13,7 @@
 
 #include "archive/archive.h"
 #include "cli/cli.h"
+#include "ingest/progress.h"
 #include "util/sanitize.h"
 #include "util/xalloc.h"
 
@@ -170,6 +171,7 @@ cli_open_archive(struct cli_ctx *ctx, int readonly)
 	struct archive *ar;
 	char *cause = NULL;
 
+	archive_set_migrate_progress(progress_migration, NULL);
 	ar = archive_open(ctx->archive_path, readonly ? ARCHIVE_READONLY : 0,
 	    &cause);
 	if (ar == NULL) {

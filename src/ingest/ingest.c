@@ -102,6 +102,8 @@ sink_article(struct article *a, void *arg)
 	if (w->extract && a->body != NULL)
 		e.ex = extract_run(w->model, a->body, strlen(a->body),
 		    a->published, a->language);
+	/* Compressed here, so the single writer does not spend the time. */
+	archive_body_pack(a);
 	w->got++;
 	worker_add(w, &e);
 	return ingest_stop || queue_cancelled(w->q);

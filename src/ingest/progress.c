@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include <time.h>
 
@@ -117,4 +118,28 @@ progress_end(struct progress *p)
 		fflush(p->fp);
 	}
 	p->drawn = 0;
+}
+
+void
+progress_migration(int to, int64_t done, int64_t total, void *arg)
+{
+	static struct progress p;
+	static int tty;
+
+	(void)arg;
+	if (done == 0) {
+		fprintf(stderr, "lede: upgrading the archive to schema %d (%lld "
+		    "articles); this takes a while, and an interruption "
+		    "leaves the archive as it was\n", to, (long long)total);
+		tty = isatty(STDERR_FILENO);
+		progress_init(&p, tty ? stderr : NULL, "articles",
+		    (uint64_t)total);
+		return;
+	}
+	progress_update(&p, (uint64_t)done, (uint64_t)done, 0);
+	if (done < total)
+		return;
+	progress_end(&p);
+	fprintf(stderr, "lede: archive upgraded to schema %d in %.0f s\n", to,
+	    progress_now() - p.start);
 }

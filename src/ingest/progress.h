@@ -29,6 +29,14 @@ void	 progress_update(struct progress *, uint64_t done, uint64_t count,
 void	 progress_message(struct progress *, const char *line);
 /* Erase the bar. */
 void	 progress_end(struct progress *);
+/*
+ * For archive_set_migrate_progress(): tell the person on stderr that the
+ * archive is being upgraded, a line when it starts ("lede: upgrading the
+ * archive to schema 5 (1000000 articles); this takes a while") and one
+ * when it is done, with a bar in between when stderr is a terminal. arg
+ * is unused.
+ */
+void	 progress_migration(int to, int64_t done, int64_t total, void *arg);
 /* Monotonic time in seconds. */
 double	 progress_now(void);
 /* The bar line itself, for tests: width columns at most. Caller frees. */

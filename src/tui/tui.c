@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ingest/progress.h"
 #include "tui/tui.h"
 #include "tui/tui_int.h"
 #include "tui/worker.h"
@@ -146,6 +147,8 @@ open_archive(struct tui *t, const char *path, char **cause)
 		    "lede import FILE...)", path);
 		return -1;
 	}
+	/* Before the screen starts: a long upgrade is reported on stderr. */
+	archive_set_migrate_progress(progress_migration, NULL);
 	if ((t->ar = archive_open(path, 0, cause)) == NULL)
 		return -1;
 	t->archive_name = xstrdup(slash != NULL ? slash + 1 : path);

@@ -8,6 +8,7 @@
 #ifndef LEDE_UTIL_ARTICLE_H
 #define LEDE_UTIL_ARTICLE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct article {
@@ -27,6 +28,15 @@ struct article {
 	int	 read;		/* 1 once the user has read it */
 	int	 revision;	/* 1 for the first version */
 	int	 nflags;	/* correction flags on it (when listed) */
+	/*
+	 * The body in the form the archive stores it, when the importer
+	 * made it beforehand (archive_body_pack(), on any thread), so the
+	 * archive's writer does not compress: stored_len bytes standing for
+	 * a body of stored_size bytes. NULL: archive_put() packs the body
+	 * itself. Owned by the struct; stale once body changes (pack again).
+	 */
+	unsigned char	*stored_body;
+	size_t		 stored_len, stored_size;
 };
 
 /* A zeroed article. Caller frees with article_free(). */

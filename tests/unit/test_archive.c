@@ -685,7 +685,7 @@ flag_counts(void)
 		CHECK_INT(p.rows[0].nflags, 2);
 	archive_page_release(&p);
 	/* An article with flags cannot be deleted (ON DELETE RESTRICT). */
-	CHECK_INT(archive_exec(ar, "DELETE FROM articles WHERE title = 'Story 29'",
+	CHECK_INT(archive_exec(ar, "DELETE FROM article_rows WHERE title = 'Story 29'",
 	    &cause), -1);
 	free(cause);
 	cause = NULL;
@@ -864,8 +864,8 @@ check_finds_damage(void)
 	archive_close(ar);
 	if (sqlite3_open(path, &db) != SQLITE_OK)
 		exit(99);
-	CHECK_INT(sqlite3_exec(db, "UPDATE articles SET body = 'something else'"
-	    " WHERE id = 3", NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(db, "UPDATE article_rows SET body ="
+	    " CAST('something else' AS BLOB), body_size = 14 WHERE id = 3", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	ar = fresh("damage2.db", 0);
 	CHECK_INT(archive_check(ar, &report, &cause), 1);
@@ -1093,7 +1093,7 @@ article_count_kept(void)
 		exit(99);
 	/* Triggers follow deletes made behind lede's back too... */
 	CHECK_INT(sqlite3_exec(db, "PRAGMA foreign_keys = ON;"
-	    "DELETE FROM articles WHERE id = 30", NULL, NULL, NULL), SQLITE_OK);
+	    "DELETE FROM article_rows WHERE id = 30", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	ar = fresh("count.db", 0);
 	CHECK_INT(archive_total(ar), 29);
