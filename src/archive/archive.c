@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -272,9 +273,23 @@ archive_tune_bulk(struct archive *a, char **cause)
 	return 0;
 }
 
+/*
+ * Before SQLite's first use: no memory statistics. Nothing reads them,
+ * and keeping them takes a global mutex around every allocation SQLite
+ * makes (a few percent of an import's writer). Too late once SQLite is
+ * initialised, which only makes the call fail.
+ */
+static void
+sqlite_setup(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 struct archive *
 archive_open(const char *path, int flags, char **cause)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
 	struct archive *a;
 	struct archive_file info;
 	struct stat sb;
@@ -301,6 +316,7 @@ archive_open(const char *path, int flags, char **cause)
 #ifdef SQLITE_OPEN_EXRESCODE	/* 3.37; configure accepts 3.35 */
 	oflags |= SQLITE_OPEN_EXRESCODE;
 #endif
+	pthread_once(&once, sqlite_setup);
 	if (sqlite3_open_v2(path, &a->db, oflags, NULL) != SQLITE_OK) {
 		*cause = xasprintf("%s: %s", path, a->db != NULL ?
 		    sqlite3_errmsg(a->db) : "cannot open");
