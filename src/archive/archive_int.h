@@ -100,6 +100,16 @@ char	*archive_column_strdup(sqlite3_stmt *, int i);
 int64_t	 archive_source_id(struct archive *, const char *name, const char *url,
 	    const char *corrections, char **cause);
 
+/*
+ * entities.c: replace the extraction results of article id (which
+ * exists) with ex (NULL: none), inside the caller's transaction and
+ * savepoint. -1 and *cause on failure, with the rows half written: the
+ * caller rolls its savepoint back.
+ */
+struct extract_result;
+int	 archive_put_extract_in(struct archive *, int64_t id,
+	    const struct extract_result *ex, char **cause);
+
 /* entities.c: kind and event type names, in enum extract_* order. */
 extern const char *const archive_kinds[3];
 extern const char *const archive_ttypes[4];

@@ -133,11 +133,9 @@ put_event(struct archive *a, int64_t article, const struct extract_timex *t,
 }
 
 static int
-put_extract(struct archive *a, int64_t id, const struct extract_result *ex,
-    char **cause)
+article_exists(struct archive *a, int64_t id, char **cause)
 {
 	sqlite3_stmt *st;
-	size_t i;
 	int rc;
 
 	if ((st = archive_stmt(a, sql_article_exists, cause)) == NULL)
@@ -151,6 +149,16 @@ put_extract(struct archive *a, int64_t id, const struct extract_result *ex,
 	}
 	if (rc != SQLITE_ROW)
 		return archive_fail(a, cause, "looking up an article");
+	return 0;
+}
+
+int
+archive_put_extract_in(struct archive *a, int64_t id,
+    const struct extract_result *ex, char **cause)
+{
+	sqlite3_stmt *st;
+	size_t i;
+
 	if ((st = archive_stmt(a, sql_clear_mentions, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
@@ -188,7 +196,8 @@ archive_put_extract(struct archive *a, int64_t id,
 			archive_rollback(a);
 		return -1;
 	}
-	if (put_extract(a, id, ex, cause) != 0) {
+	if (article_exists(a, id, cause) != 0 ||
+	    archive_put_extract_in(a, id, ex, cause) != 0) {
 		sqlite3_exec(a->db, "ROLLBACK TO extract; RELEASE extract", NULL,
 		    NULL, NULL);
 		if (own)
