@@ -356,6 +356,7 @@ archive_close(struct archive *a)
 		sqlite3_close_v2(a->db);
 	}
 	free(a->fts_pending);
+	archive_entities_forget(a);
 	free(a->path);
 	free(a);
 }
@@ -380,6 +381,11 @@ archive_begin(struct archive *a, char **cause)
 	if (archive_exec(a, "BEGIN IMMEDIATE", cause) != 0)
 		return -1;
 	a->in_txn = 1;
+	/* another connection may have changed the entities since */
+	if (archive_entities_check(a, cause) != 0) {
+		archive_rollback(a);
+		return -1;
+	}
 	return 0;
 }
 
@@ -405,6 +411,7 @@ void
 archive_rollback(struct archive *a)
 {
 	archive_fts_forget(a);
+	archive_entities_forget(a);
 	if (!sqlite3_get_autocommit(a->db))
 		sqlite3_exec(a->db, "ROLLBACK", NULL, NULL, NULL);
 	a->in_txn = 0;

@@ -604,6 +604,7 @@ archive_put(struct archive *a, const struct article *art,
 	if (status < 0) {
 		sqlite3_exec(a->db, "ROLLBACK TO put; RELEASE put", NULL, NULL,
 		    NULL);
+		archive_entities_forget(a);	/* ids it stored are gone */
 		a->nfts_pending = pending;	/* what this put added */
 		if (own)
 			archive_rollback(a);
