@@ -1,12 +1,13 @@
 # bench: benchmark programs and scripts; `make bench` runs the suite. Never
 # part of `make check`. Generated data goes to bench/out/ (not committed).
-EXTRA_PROGRAMS = bench/baseline bench/ptytime bench/searchtime
+EXTRA_PROGRAMS = bench/baseline bench/ptytime bench/searchtime bench/extracttime
 bench_baseline_SOURCES = bench/baseline.c
 bench_baseline_LDADD = $(SQLITE_LIBS) $(JSONC_LIBS)
 bench_ptytime_SOURCES = bench/ptytime.c
 bench_ptytime_LDADD = -lutil
 bench_searchtime_SOURCES = bench/searchtime.c
-CLEANFILES += bench/baseline bench/ptytime bench/searchtime
+bench_extracttime_SOURCES = bench/extracttime.c
+CLEANFILES += bench/baseline bench/ptytime bench/searchtime bench/extracttime
 EXTRA_DIST += bench/gen.py bench/run.sh bench/firstscreen.sh bench/newsboat-cache.py bench/RESULTS.md
 
 BENCH_DEPS = lede bench/baseline bench/ptytime bench/searchtime

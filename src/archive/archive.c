@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -272,9 +273,23 @@ archive_tune_bulk(struct archive *a, char **cause)
 	return 0;
 }
 
+/*
+ * Before SQLite's first use: no memory statistics. Nothing reads them,
+ * and keeping them takes a global mutex around every allocation SQLite
+ * makes (a few percent of an import's writer). Too late once SQLite is
+ * initialised, which only makes the call fail.
+ */
+static void
+sqlite_setup(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 struct archive *
 archive_open(const char *path, int flags, char **cause)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
 	struct archive *a;
 	struct archive_file info;
 	struct stat sb;
@@ -301,6 +316,7 @@ archive_open(const char *path, int flags, char **cause)
 #ifdef SQLITE_OPEN_EXRESCODE	/* 3.37; configure accepts 3.35 */
 	oflags |= SQLITE_OPEN_EXRESCODE;
 #endif
+	pthread_once(&once, sqlite_setup);
 	if (sqlite3_open_v2(path, &a->db, oflags, NULL) != SQLITE_OK) {
 		*cause = xasprintf("%s: %s", path, a->db != NULL ?
 		    sqlite3_errmsg(a->db) : "cannot open");
@@ -341,6 +357,7 @@ archive_close(struct archive *a)
 		sqlite3_close_v2(a->db);
 	}
 	free(a->fts_pending);
+	archive_entities_forget(a);
 	free(a->path);
 	free(a);
 }
@@ -365,6 +382,11 @@ archive_begin(struct archive *a, char **cause)
 	if (archive_exec(a, "BEGIN IMMEDIATE", cause) != 0)
 		return -1;
 	a->in_txn = 1;
+	/* another connection may have changed the entities since */
+	if (archive_entities_check(a, cause) != 0) {
+		archive_rollback(a);
+		return -1;
+	}
 	return 0;
 }
 
@@ -390,6 +412,7 @@ void
 archive_rollback(struct archive *a)
 {
 	archive_fts_forget(a);
+	archive_entities_forget(a);
 	if (!sqlite3_get_autocommit(a->db))
 		sqlite3_exec(a->db, "ROLLBACK", NULL, NULL, NULL);
 	a->in_txn = 0;

@@ -59,6 +59,20 @@ struct archive {
 	 * (list.c); 0: ARCHIVE_ENTITY_PROBE. Tests lower it.
 	 */
 	int64_t		 entity_probe;
+	/*
+	 * Entity ids by kind and name, as this connection found or stored
+	 * them (entities.c): an import looks the same few names up again
+	 * and again. Emptied when a write is rolled back and when another
+	 * connection has committed since (PRAGMA data_version).
+	 */
+	struct archive_entity_slot {
+		uint64_t	 hash;		/* 0: empty */
+		int64_t		 id;
+		char		*name;
+		int		 kind;
+	}		*ents;
+	size_t		 nents, capents;
+	int64_t		 data_version;
 };
 
 #define ARCHIVE_ENTITY_PROBE	5000
@@ -99,6 +113,22 @@ char	*archive_column_strdup(sqlite3_stmt *, int i);
 /* put.c: the id of a source, created on demand; 0 for none, -1 on error. */
 int64_t	 archive_source_id(struct archive *, const char *name, const char *url,
 	    const char *corrections, char **cause);
+
+/*
+ * entities.c: replace the extraction results of article id (which
+ * exists) with ex (NULL: none), inside the caller's transaction and
+ * savepoint. -1 and *cause on failure, with the rows half written: the
+ * caller rolls its savepoint back.
+ */
+struct extract_result;
+int	 archive_put_extract_in(struct archive *, int64_t id,
+	    const struct extract_result *ex, char **cause);
+
+/* entities.c: forget the cached entity ids (a rollback, a commit by
+ * another connection); archive_entities_check() empties the cache when
+ * another connection has committed since it last looked. */
+void	 archive_entities_forget(struct archive *);
+int	 archive_entities_check(struct archive *, char **cause);
 
 /* entities.c: kind and event type names, in enum extract_* order. */
 extern const char *const archive_kinds[3];

@@ -51,14 +51,116 @@ step_done(struct archive *a, sqlite3_stmt *st, const char *what, char **cause)
 	return 0;
 }
 
+static uint64_t
+entity_hash(int kind, const char *name)
+{
+	uint64_t h = 0xcbf29ce484222325ULL ^ (unsigned)kind;
+
+	for (; *name != '\0'; name++) {
+		h ^= (unsigned char)*name;
+		h *= 0x100000001b3ULL;
+	}
+	return h != 0 ? h : 1;
+}
+
+void
+archive_entities_forget(struct archive *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->capents; i++)
+		free(a->ents[i].name);
+	free(a->ents);
+	a->ents = NULL;
+	a->nents = a->capents = 0;
+}
+
+static const char sql_data_version[] = "PRAGMA data_version";
+
+int
+archive_entities_check(struct archive *a, char **cause)
+{
+	sqlite3_stmt *st;
+	int64_t v;
+	int rc;
+
+	if ((st = archive_stmt(a, sql_data_version, cause)) == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	archive_done(st);
+	if (rc != SQLITE_ROW)
+		return archive_fail(a, cause, "reading the data version");
+	if (v != a->data_version) {
+		archive_entities_forget(a);
+		a->data_version = v;
+	}
+	return 0;
+}
+
+/* The slot of (kind, name): its own, or the empty one it would take. */
+static struct archive_entity_slot *
+entity_slot(struct archive *a, int kind, const char *name, uint64_t h)
+{
+	struct archive_entity_slot *e;
+	size_t i;
+
+	for (i = h & (a->capents - 1);; i = (i + 1) & (a->capents - 1)) {
+		e = &a->ents[i];
+		if (e->hash == 0 || (e->hash == h && e->kind == kind &&
+		    strcmp(e->name, name) == 0))
+			return e;
+	}
+}
+
+static void
+entity_remember(struct archive *a, int kind, const char *name, int64_t id)
+{
+	struct archive_entity_slot *old = a->ents, *e;
+	size_t oldcap = a->capents, i;
+	uint64_t h = entity_hash(kind, name);
+
+	if (2 * (a->nents + 1) > a->capents) {
+		a->capents = oldcap ? 2 * oldcap : 4096;
+		a->ents = xcalloc(a->capents, sizeof *a->ents);
+		for (i = 0; i < oldcap; i++)
+			if (old[i].hash != 0)
+				*entity_slot(a, old[i].kind, old[i].name,
+				    old[i].hash) = old[i];
+		free(old);
+	}
+	e = entity_slot(a, kind, name, h);
+	if (e->hash != 0)
+		return;
+	e->hash = h;
+	e->kind = kind;
+	e->name = xstrdup(name);
+	e->id = id;
+	a->nents++;
+}
+
+static int64_t
+entity_cached(struct archive *a, int kind, const char *name)
+{
+	struct archive_entity_slot *e;
+
+	if (a->nents == 0)
+		return 0;
+	e = entity_slot(a, kind, name, entity_hash(kind, name));
+	return e->hash != 0 ? e->id : 0;
+}
+
 static int64_t
 entity_id(struct archive *a, const struct extract_entity *e, char **cause)
 {
 	sqlite3_stmt *st;
-	const char *kind = archive_kinds[(unsigned)e->kind < 3 ? e->kind : 0];
+	int k = (unsigned)e->kind < 3 ? (int)e->kind : 0;
+	const char *kind = archive_kinds[k];
 	int64_t id = 0;
 	int rc;
 
+	if ((id = entity_cached(a, k, e->name)) != 0)
+		return id;
 	if ((st = archive_stmt(a, sql_entity_find, cause)) == NULL)
 		return -1;
 	archive_bind_text(st, 1, kind);
@@ -68,15 +170,17 @@ entity_id(struct archive *a, const struct extract_entity *e, char **cause)
 	archive_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return archive_fail(a, cause, "looking up an entity");
-	if (id != 0)
-		return id;
-	if ((st = archive_stmt(a, sql_entity_add, cause)) == NULL)
-		return -1;
-	archive_bind_text(st, 1, kind);
-	archive_bind_text(st, 2, e->name);
-	if (step_done(a, st, "storing an entity", cause) != 0)
-		return -1;
-	return sqlite3_last_insert_rowid(a->db);
+	if (id == 0) {
+		if ((st = archive_stmt(a, sql_entity_add, cause)) == NULL)
+			return -1;
+		archive_bind_text(st, 1, kind);
+		archive_bind_text(st, 2, e->name);
+		if (step_done(a, st, "storing an entity", cause) != 0)
+			return -1;
+		id = sqlite3_last_insert_rowid(a->db);
+	}
+	entity_remember(a, k, e->name, id);
+	return id;
 }
 
 static int
@@ -133,11 +237,9 @@ put_event(struct archive *a, int64_t article, const struct extract_timex *t,
 }
 
 static int
-put_extract(struct archive *a, int64_t id, const struct extract_result *ex,
-    char **cause)
+article_exists(struct archive *a, int64_t id, char **cause)
 {
 	sqlite3_stmt *st;
-	size_t i;
 	int rc;
 
 	if ((st = archive_stmt(a, sql_article_exists, cause)) == NULL)
@@ -151,6 +253,16 @@ put_extract(struct archive *a, int64_t id, const struct extract_result *ex,
 	}
 	if (rc != SQLITE_ROW)
 		return archive_fail(a, cause, "looking up an article");
+	return 0;
+}
+
+int
+archive_put_extract_in(struct archive *a, int64_t id,
+    const struct extract_result *ex, char **cause)
+{
+	sqlite3_stmt *st;
+	size_t i;
+
 	if ((st = archive_stmt(a, sql_clear_mentions, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
@@ -188,9 +300,11 @@ archive_put_extract(struct archive *a, int64_t id,
 			archive_rollback(a);
 		return -1;
 	}
-	if (put_extract(a, id, ex, cause) != 0) {
+	if (article_exists(a, id, cause) != 0 ||
+	    archive_put_extract_in(a, id, ex, cause) != 0) {
 		sqlite3_exec(a->db, "ROLLBACK TO extract; RELEASE extract", NULL,
 		    NULL, NULL);
+		archive_entities_forget(a);
 		if (own)
 			archive_rollback(a);
 		return -1;

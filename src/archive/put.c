@@ -570,7 +570,7 @@ put_stored(struct archive *a, const struct article *art,
 	 * fit.
 	 */
 	if ((ex != NULL || text_changed) &&
-	    archive_put_extract(a, id, ex, cause) != 0)
+	    archive_put_extract_in(a, id, ex, cause) != 0)
 		return -1;
 	if (idp != NULL)
 		*idp = id;
@@ -600,6 +600,29 @@ put_one(struct archive *a, const struct article *art,
 	return status;
 }
 
+/*
+ * The savepoint of one put, prepared once: parsing "SAVEPOINT put" and
+ * "RELEASE put" again for every article was a measurable part of an
+ * import's writer.
+ */
+static const char sql_savepoint[] = "SAVEPOINT put";
+static const char sql_release[] = "RELEASE put";
+
+static int
+run_sql(struct archive *a, const char *sql, const char *what, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = archive_stmt(a, sql, cause)) == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	archive_done(st);
+	if (rc != SQLITE_DONE)
+		return archive_fail(a, cause, what);
+	return 0;
+}
+
 int
 archive_put(struct archive *a, const struct article *art,
     const struct extract_result *ex, int64_t *id, char **cause)
@@ -615,7 +638,7 @@ archive_put(struct archive *a, const struct article *art,
 			return -1;
 		own = 1;
 	}
-	if (archive_exec(a, "SAVEPOINT put", cause) != 0) {
+	if (run_sql(a, sql_savepoint, "starting a savepoint", cause) != 0) {
 		if (own)
 			archive_rollback(a);
 		return -1;
@@ -624,12 +647,13 @@ archive_put(struct archive *a, const struct article *art,
 	if (status < 0) {
 		sqlite3_exec(a->db, "ROLLBACK TO put; RELEASE put", NULL, NULL,
 		    NULL);
+		archive_entities_forget(a);	/* ids it stored are gone */
 		a->nfts_pending = pending;	/* what this put added */
 		if (own)
 			archive_rollback(a);
 		return -1;
 	}
-	if (archive_exec(a, "RELEASE put", cause) != 0 ||
+	if (run_sql(a, sql_release, "releasing a savepoint", cause) != 0 ||
 	    (own && archive_commit(a, cause) != 0)) {
 		if (own)
 			archive_rollback(a);

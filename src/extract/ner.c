@@ -478,12 +478,29 @@ active_mask(const struct ner_sentence *s, unsigned char *act)
 			act[i] = 2;
 }
 
+/*
+ * The weight rows (NER_BUCKETS x NER_NLABELS, 4.7 MB) are read at random,
+ * one per feature: summing them waited on memory more than anything else
+ * in extraction. So the features of every active token are found first,
+ * asking for each row as its bucket is known, and summed afterwards, when
+ * the rows have had time to arrive.
+ */
+static void
+prefetch_row(const struct extract_model *m, uint32_t b)
+{
+	const int16_t *row = ner_model_row(m, b);
+
+	__builtin_prefetch(row);
+	__builtin_prefetch(row + NER_NLABELS - 1);
+}
+
 void
 extract_ner_tag(const struct extract_model *m, const struct ner_doc *doc,
     const struct ner_sentence *s, int *labels)
 {
 	struct ner_prep pp;
-	uint32_t f[NER_MAXFEAT];
+	uint32_t *f, *fi;
+	unsigned char *nfeat;
 	int32_t acc[NER_NLABELS];	/* NER_MAXFEAT * 32767 fits */
 	float *emit;
 	unsigned char *act;
@@ -506,13 +523,24 @@ extract_ner_tag(const struct extract_model *m, const struct ner_doc *doc,
 	}
 	ner_prep_init(&pp, &m->gaz, &m->lex, doc, s);
 	emit = xcalloc(s->n * NER_NLABELS, sizeof *emit);
+	f = xreallocarray(NULL, s->n, NER_MAXFEAT * sizeof *f);
+	nfeat = xmalloc(s->n);
+	/* in token order: ner_features() keeps state from one to the next */
 	for (i = 0; i < s->n; i++) {
 		if (!act[i])
 			continue;
-		nf = ner_features(&pp, s, i, f);
+		fi = f + i * NER_MAXFEAT;
+		nfeat[i] = (unsigned char)(nf = ner_features(&pp, s, i, fi));
+		for (k = 0; k < nf; k++)
+			prefetch_row(m, fi[k]);
+	}
+	for (i = 0; i < s->n; i++) {
+		if (!act[i])
+			continue;
+		fi = f + i * NER_MAXFEAT;
 		memset(acc, 0, sizeof acc);
-		for (k = 0; k < nf; k++) {
-			const int16_t *row = ner_model_row(m, f[k]);
+		for (k = 0; k < nfeat[i]; k++) {
+			const int16_t *row = ner_model_row(m, fi[k]);
 
 			for (l = 0; l < NER_NLABELS; l++)
 				acc[l] += row[l];
@@ -520,6 +548,8 @@ extract_ner_tag(const struct extract_model *m, const struct ner_doc *doc,
 		for (l = 0; l < NER_NLABELS; l++)
 			emit[i * NER_NLABELS + l] = (float)acc[l] * m->scale;
 	}
+	free(nfeat);
+	free(f);
 	/* Inactive tokens are O, so each run of active ones is decoded on
 	 * its own, entered from O (or the start) and left into O. */
 	for (i = 0; i < s->n; i = j) {

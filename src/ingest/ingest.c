@@ -1,10 +1,14 @@
 /*
- * The import pipeline (see ingest.h). Two threads: the worker reads files,
- * parses them and runs extraction, handing batches over a bounded queue;
- * the calling thread owns the archive connection, stores each article and
- * commits every opts->batch articles. Problems travel through the same
- * queue, so they are reported in input order and only from the calling
- * thread, where the progress bar lives.
+ * The import pipeline (see ingest.h). The worker thread reads files and
+ * parses them, handing batches over a bounded queue; extraction threads
+ * (one per core) take the batches in turn and find names and dates in
+ * them; the calling thread owns the archive connection, takes each batch
+ * once it is extracted, in input order, stores each article and commits
+ * every opts->batch articles. Extraction costs more than the writer's
+ * work per article, so it must not run on one thread alone: on two cores
+ * the extraction threads use whatever the writer leaves. Problems travel
+ * through the same queue, so they are reported in input order and only
+ * from the calling thread, where the progress bar lives.
  *
  * The archive has one write lock, and the reader's read marks and flags,
  * or another import, need it too. The writer takes it (BEGIN IMMEDIATE)
@@ -40,6 +44,7 @@
 #define QUEUE_BATCHES		16
 #define WRITER_WAIT		600	/* seconds to wait for another writer */
 #define WRITER_HOLD_BYTES	(64 * 1024 * 1024)	/* see above */
+#define MAX_EXTRACTORS		8	/* extraction threads, at most */
 
 static volatile sig_atomic_t ingest_stop;
 
@@ -53,8 +58,7 @@ on_signal(int sig)
 struct worker {
 	struct queue			*q;
 	const struct walk_list		*files;
-	const struct extract_model	*model;
-	int				 extract;
+	int				 extract;	/* batches wait for it */
 	struct batch			*cur;
 	const char			*path;
 	size_t				 got;	/* articles from the current file */
@@ -67,7 +71,7 @@ worker_flush(struct worker *w, int force)
 	if (w->cur == NULL || (!force && w->cur->narticles < HANDOVER_ARTICLES &&
 	    w->cur->n < 4 * HANDOVER_ARTICLES))
 		return;
-	if (queue_push(w->q, w->cur) == -1)
+	if (queue_push(w->q, w->cur, !w->extract) == -1)
 		batch_free(w->cur);
 	w->cur = NULL;
 }
@@ -99,11 +103,12 @@ sink_article(struct article *a, void *arg)
 	struct worker *w = arg;
 	struct entry e = { .kind = ENTRY_ARTICLE, .a = a };
 
-	if (w->extract && a->body != NULL)
-		e.ex = extract_run(w->model, a->body, strlen(a->body),
-		    a->published, a->language);
-	/* Compressed here, so the single writer does not spend the time. */
-	archive_body_pack(a);
+	/*
+	 * Bodies are compressed off the writer's thread: here when nothing is
+	 * extracted, else by the extraction threads after their work.
+	 */
+	if (!w->extract)
+		archive_body_pack(a);
 	w->got++;
 	worker_add(w, &e);
 	return ingest_stop || queue_cancelled(w->q);
@@ -179,6 +184,46 @@ worker_main(void *arg)
 	worker_flush(w, 1);
 	queue_close(w->q);
 	return NULL;
+}
+
+struct extractor {
+	struct queue			*q;
+	const struct extract_model	*model;
+	pthread_t			 tid;
+};
+
+/* An extraction thread: names and dates of each batch it claims. */
+static void *
+extractor_main(void *arg)
+{
+	struct extractor *x = arg;
+	struct batch *b;
+	struct article *a;
+	size_t i;
+
+	while ((b = queue_claim(x->q)) != NULL) {
+		for (i = 0; i < b->n; i++) {
+			a = b->e[i].a;
+			if (b->e[i].kind == ENTRY_ARTICLE && a->body != NULL)
+				b->e[i].ex = extract_run(x->model, a->body,
+				    strlen(a->body), a->published, a->language);
+			if (b->e[i].kind == ENTRY_ARTICLE)
+				archive_body_pack(a);
+		}
+		queue_done(x->q, b);
+	}
+	return NULL;
+}
+
+/* One extraction thread per core online, within [1, MAX_EXTRACTORS]. */
+static size_t
+extractor_count(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n < 1)
+		return 1;
+	return n > MAX_EXTRACTORS ? MAX_EXTRACTORS : (size_t)n;
 }
 
 struct writer {
@@ -424,6 +469,8 @@ ingest_run(struct archive *ar, char *const *paths, size_t npaths,
 	struct walk_list files = { 0 };
 	struct writer wr = { .ar = ar, .opts = opts, .stats = stats };
 	struct worker w = { 0 };
+	struct extractor x[MAX_EXTRACTORS];
+	size_t nx = 0;
 	struct queue q;
 	struct extract_model *model;
 	struct sigaction sa, old_int, old_term;
@@ -445,7 +492,6 @@ ingest_run(struct archive *ar, char *const *paths, size_t npaths,
 	progress_init(&wr.prog, opts->progress ? stderr : NULL, "articles",
 	    files.total);
 	model = opts->extract ? ingest_model_load(note_problem, &wr) : NULL;
-	w.model = model;
 	w.extract = opts->extract;
 	w.files = &files;
 	w.q = &q;
@@ -459,6 +505,14 @@ ingest_run(struct archive *ar, char *const *paths, size_t npaths,
 
 	if (pthread_create(&tid, NULL, worker_main, &w) != 0)
 		fatal("cannot start the import thread: %s", strerror(errno));
+	for (nx = 0; opts->extract && nx < extractor_count(); nx++) {
+		x[nx].q = &q;
+		x[nx].model = model;
+		if (pthread_create(&x[nx].tid, NULL, extractor_main,
+		    &x[nx]) != 0)
+			fatal("cannot start an extraction thread: %s",
+			    strerror(errno));
+	}
 	while ((b = queue_pop(&q)) != NULL) {
 		if (rc != 0) {
 			batch_free(b);
@@ -475,6 +529,8 @@ ingest_run(struct archive *ar, char *const *paths, size_t npaths,
 		}
 	}
 	pthread_join(tid, NULL);
+	for (i = 0; i < nx; i++)
+		pthread_join(x[i].tid, NULL);
 	/* the input has ended (or a signal ended it): the last batch */
 	if (rc == 0 && (writer_drain(&wr, 1, cause) != 0 ||
 	    writer_commit(&wr, cause) != 0))

@@ -1,10 +1,11 @@
 /*
  * The import pipeline: files -> format detection and parsing (import/) ->
- * extraction (extract/) -> the archive, committed in batches. Parsing and
- * extraction run on a worker thread beside the single SQLite writer, so on
- * two cores extraction keeps pace with the full-text index instead of
- * adding to it. Front ends (the command line, the demo builder) call this
- * and decide how to show what it reports.
+ * extraction (extract/) -> the archive, committed in batches. Parsing runs
+ * on a worker thread and extraction on one thread per core, beside the
+ * single SQLite writer, so extraction uses whatever the full-text index
+ * leaves of the machine instead of adding to it. Front ends (the command
+ * line, the demo builder) call this and decide how to show what it
+ * reports.
  */
 #ifndef LEDE_INGEST_INGEST_H
 #define LEDE_INGEST_INGEST_H

@@ -15,7 +15,7 @@ queue_init(struct queue *q, size_t max)
 {
 	pthread_mutex_init(&q->lock, NULL);
 	pthread_cond_init(&q->cond, NULL);
-	q->head = q->tail = NULL;
+	q->head = q->tail = q->todo = NULL;
 	q->len = 0;
 	q->max = max;
 	q->closed = q->cancelled = 0;
@@ -35,7 +35,7 @@ queue_release(struct queue *q)
 }
 
 int
-queue_push(struct queue *q, struct batch *b)
+queue_push(struct queue *q, struct batch *b, int ready)
 {
 	pthread_mutex_lock(&q->lock);
 	while (q->len >= q->max && !q->cancelled)
@@ -45,15 +45,37 @@ queue_push(struct queue *q, struct batch *b)
 		return -1;
 	}
 	b->next = NULL;
+	b->state = ready ? BATCH_READY : BATCH_TODO;
 	if (q->tail != NULL)
 		q->tail->next = b;
 	else
 		q->head = b;
 	q->tail = b;
+	/* batches are claimed in order: the first unclaimed one, if any,
+	 * is at or before this one */
+	if (q->todo == NULL && !ready)
+		q->todo = b;
 	q->len++;
 	pthread_cond_broadcast(&q->cond);
 	pthread_mutex_unlock(&q->lock);
 	return 0;
+}
+
+/* After a cancel: drop the batches from the head on that nobody claimed
+ * (claims go in order, so they are the rest of the queue). */
+static void
+drop_unclaimed(struct queue *q)
+{
+	struct batch *b;
+
+	while ((b = q->head) != NULL && b->state == BATCH_TODO) {
+		q->head = b->next;
+		q->len--;
+		batch_free(b);
+	}
+	if (q->head == NULL)
+		q->tail = NULL;
+	q->todo = NULL;
 }
 
 struct batch *
@@ -62,9 +84,15 @@ queue_pop(struct queue *q)
 	struct batch *b;
 
 	pthread_mutex_lock(&q->lock);
-	while (q->head == NULL && !q->closed)
+	for (;;) {
+		if (q->cancelled)
+			drop_unclaimed(q);
+		if ((b = q->head) != NULL && b->state == BATCH_READY)
+			break;
+		if (b == NULL && q->closed)
+			break;
 		pthread_cond_wait(&q->cond, &q->lock);
-	b = q->head;
+	}
 	if (b != NULL) {
 		q->head = b->next;
 		if (q->head == NULL)
@@ -74,6 +102,32 @@ queue_pop(struct queue *q)
 	}
 	pthread_mutex_unlock(&q->lock);
 	return b;
+}
+
+struct batch *
+queue_claim(struct queue *q)
+{
+	struct batch *b;
+
+	pthread_mutex_lock(&q->lock);
+	while (q->todo == NULL && !q->closed && !q->cancelled)
+		pthread_cond_wait(&q->cond, &q->lock);
+	b = q->cancelled ? NULL : q->todo;
+	if (b != NULL) {
+		b->state = BATCH_BUSY;
+		q->todo = b->next;
+	}
+	pthread_mutex_unlock(&q->lock);
+	return b;
+}
+
+void
+queue_done(struct queue *q, struct batch *b)
+{
+	pthread_mutex_lock(&q->lock);
+	b->state = BATCH_READY;
+	pthread_cond_broadcast(&q->cond);
+	pthread_mutex_unlock(&q->lock);
 }
 
 void

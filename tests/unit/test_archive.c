@@ -713,6 +713,64 @@ foreach_all(void)
 	archive_close(ar);
 }
 
+/*
+ * The writer keeps entity ids in memory (entities.c). An entity another
+ * connection deleted in between, or one whose put was rolled back, must
+ * not be reused: the mention would point at no entity (the foreign key
+ * refuses it, so the put fails).
+ */
+static void
+entity_ids_not_stale(void)
+{
+	static const char body[] = "Jane Doe spoke.";
+	struct archive *ar = fresh("entcache.db", ARCHIVE_BULK), *other;
+	struct extract_span m1[] = { { 0, 8 } };
+	struct extract_entity ents[] = {
+		{ EXTRACT_PERSON, "Jane Doe", NULL, 0, m1, 1 },
+	};
+	struct extract_result ex = { NULL, 0, ents, 1, NULL, 0 };
+	struct article *art = test_article("Wire", "c1", NULL, "One",
+	    "2025-01-12", body);
+	char *cause = NULL, *path = test_path("entcache.db");
+	int64_t id;
+
+	CHECK_INT(archive_begin(ar, &cause), 0);
+	CHECK_INT(archive_put(ar, art, &ex, &id, &cause), ARCHIVE_INSERTED);
+	CHECK_INT(archive_commit(ar, &cause), 0);
+	/* another connection removes the entity (and its mentions) */
+	other = archive_open(path, 0, &cause);
+	CHECK(other != NULL);
+	if (other != NULL) {
+		CHECK_INT(pragma(other, "DELETE FROM mentions RETURNING 0"), 0);
+		CHECK_INT(pragma(other, "DELETE FROM entities RETURNING 0"), 0);
+		CHECK_INT(pragma(other, "SELECT count(*) FROM entities"), 0);
+		archive_close(other);
+	}
+	article_set(&art->guid, "c2");
+	CHECK_INT(archive_begin(ar, &cause), 0);
+	CHECK_INT(archive_put(ar, art, &ex, &id, &cause), ARCHIVE_INSERTED);
+	if (cause != NULL)
+		fprintf(stderr, "put: %s\n", cause);
+	CHECK_INT(archive_commit(ar, &cause), 0);
+	CHECK_INT(pragma(ar, "SELECT count(*) FROM mentions JOIN entities"
+	    " ON entities.id = mentions.entity_id"), 1);
+	/* a rolled-back transaction takes its new entity with it */
+	article_set(&art->guid, "c3");
+	ents[0].name = "John Roe";
+	CHECK_INT(archive_begin(ar, &cause), 0);
+	CHECK_INT(archive_put(ar, art, &ex, &id, &cause), ARCHIVE_INSERTED);
+	archive_rollback(ar);
+	CHECK_INT(archive_begin(ar, &cause), 0);
+	CHECK_INT(archive_put(ar, art, &ex, &id, &cause), ARCHIVE_INSERTED);
+	CHECK_INT(archive_commit(ar, &cause), 0);
+	CHECK_INT(pragma(ar, "SELECT count(*) FROM mentions JOIN entities"
+	    " ON entities.id = mentions.entity_id WHERE name = 'John Roe'"), 1);
+	free(cause);
+	free(path);
+	article_free(art);
+	archive_close(ar);
+}
+
 static void
 entities_and_timeline(void)
 {
@@ -1339,6 +1397,7 @@ main(void)
 	TEST_RUN(flag_counts);
 	TEST_RUN(foreach_all);
 	TEST_RUN(entities_and_timeline);
+	TEST_RUN(entity_ids_not_stale);
 	TEST_RUN(check_finds_damage);
 	TEST_RUN(failed_put_in_batch);
 	TEST_RUN(batch_indexed_at_commit);
