@@ -156,8 +156,10 @@ archive_body_uncompress(const void *stored, size_t stored_len, size_t size,
 	char *out;
 
 	out = xmalloc(size + 1);
-	if (size == 0 || stored_len == size)
-		memcpy(out, stored, stored_len);
+	if (stored_len == size) {
+		if (size > 0)	/* an empty body may come as NULL */
+			memcpy(out, stored, size);
+	}
 	else if (size != (uInt)size || stored_len != (uInt)stored_len ||
 	    (z = inflater()) == NULL ||
 	    (z->next_in = (Bytef *)(uintptr_t)stored,

@@ -179,6 +179,19 @@ average(const float *w, const double *acc, double c, float *out, size_t n)
 		out[i] = (float)(w[i] - acc[i] / c);
 }
 
+static void
+tsent_free(struct tsent *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(t[i].feat);
+		free(t[i].off);
+		free(t[i].gold);
+	}
+	free(t);
+}
+
 /* Every sentence of docs, featurised with its document's contexts. */
 static void
 flatten(const struct conll_doc *docs, size_t nd, const struct ner_gaz *g,
@@ -390,7 +403,7 @@ main(int argc, char **argv)
 	float *best, *mean, trans[NER_NTRANS], mean_trans[NER_NTRANS];
 	uint64_t seed = 20260101;
 	char *cause;
-	int run;
+	int run, status;
 
 	if (parse_options(argc, argv, &o) != 0) {
 		fprintf(stderr, "usage: lede-train -t TRAIN -d DEV "
@@ -420,10 +433,19 @@ main(int argc, char **argv)
 	}
 	fprintf(stderr, "lede-train: mean of %d runs, dev F1 %.4f\n", RUNS,
 	    dev_f1(dev, ndev, mean, mean_trans));
+	status = 0;
 	if (ner_model_save(o.out, mean, mean_trans, &gaz, &lex, &cause) != 0) {
 		fprintf(stderr, "lede-train: %s\n", cause);
 		free(cause);
-		return 1;
+		status = 1;
 	}
-	return 0;
+	tsent_free(train, ntrain);
+	tsent_free(dev, ndev);
+	free(best);
+	free(mean);
+	ner_gaz_release(&gaz);
+	ner_gaz_release(&lex);
+	corpus_conll_free(tdocs, ntd);
+	corpus_conll_free(ddocs, ndd);
+	return status;
 }

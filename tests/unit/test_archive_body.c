@@ -140,6 +140,13 @@ test_damaged(void)
 	free(back);
 	free(cause);
 	cause = NULL;
+	/* Bytes stored for a body whose recorded size is 0: refused, and
+	 * never copied into the empty body's buffer. */
+	back = archive_body_uncompress(s, len, 0, &cause);
+	CHECK(back == NULL && cause != NULL);
+	free(back);
+	free(cause);
+	cause = NULL;
 	back = archive_body_uncompress(z, n, len, &cause);
 	CHECK(back != NULL && strcmp(back, s) == 0);
 	free(back);

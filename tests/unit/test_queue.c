@@ -104,7 +104,9 @@ cancel_keeps_claimed_drops_rest(void)
 	CHECK(claimed != NULL && claimed->e[0].bytes == 0);
 	queue_cancel(&q);
 	CHECK(queue_claim(&q) == NULL);
-	CHECK_INT(queue_push(&q, numbered(3), 1), -1);
+	b = numbered(3);
+	CHECK_INT(queue_push(&q, b, 1), -1);
+	batch_free(b);		/* refused: the caller keeps it */
 	queue_done(&q, claimed);
 	queue_close(&q);
 	b = queue_pop(&q);
