@@ -29,9 +29,7 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
-struct frow {
-	size_t	 i;			/* index into shown */
-};
+/* A row of the pane's list is an index into shown (tlist_index). */
 
 struct flagpane *
 flags_pane(struct tui *t)
@@ -83,9 +81,7 @@ load(struct tui *t, struct flagpane *fp)
 static struct flag *
 row_flag(const struct flagpane *fp, const void *row)
 {
-	const struct frow *r = row;
-
-	return &fp->all[fp->shown[r->i]];
+	return &fp->all[fp->shown[tlist_index(row)]];
 }
 
 /* The list's callbacks. */
@@ -94,43 +90,9 @@ static int
 fetch(void *arg, const void *anchor, int backward, size_t limit,
     void ***rows, size_t *n, char **cause)
 {
-	struct flagpane *fp = arg;
-	const struct frow *an = anchor;
-	size_t from, to, i;
-	struct frow *r;
-
 	(void)cause;
-	if (backward) {
-		to = an != NULL ? an->i : fp->nshown;
-		from = to > limit ? to - limit : 0;
-	} else {
-		from = an != NULL ? an->i + 1 : 0;
-		to = from + limit < fp->nshown ? from + limit : fp->nshown;
-		if (from > to)
-			from = to;
-	}
-	*rows = xcalloc(to - from + 1, sizeof **rows);
-	for (i = from; i < to; i++) {
-		r = xmalloc(sizeof *r);
-		r->i = i;
-		(*rows)[i - from] = r;
-	}
-	*n = to - from;
-	return 0;
-}
-
-static void
-free_row(void *arg, void *row)
-{
-	(void)arg;
-	free(row);
-}
-
-static int64_t
-position(void *arg, const void *row)
-{
-	(void)arg;
-	return (int64_t)((const struct frow *)row)->i;
+	return tlist_index_fetch(((struct flagpane *)arg)->nshown, anchor,
+	    backward, limit, rows, n);
 }
 
 static int64_t
@@ -217,8 +179,8 @@ draw_row(void *arg, const void *row, struct rect r, int selected)
 static const struct tlist_ops flag_ops = {
 	.fetch = fetch,
 	.draw = draw_row,
-	.free_row = free_row,
-	.position = position,
+	.free_row = tlist_index_free,
+	.position = tlist_index_position,
 	.count = count,
 };
 

@@ -347,3 +347,54 @@ tlist_draw(struct tlist *l, const struct rect *r, int focused)
 	l->drawn_sel = l->sel;
 	l->dirty = 0;
 }
+
+void *
+tlist_index_row(size_t i)
+{
+	size_t *r = xmalloc(sizeof *r);
+
+	*r = i;
+	return r;
+}
+
+size_t
+tlist_index(const void *row)
+{
+	return *(const size_t *)row;
+}
+
+int
+tlist_index_fetch(size_t total, const void *anchor, int backward,
+    size_t limit, void ***rows, size_t *n)
+{
+	size_t lo, hi, i;
+
+	if (backward) {
+		hi = anchor != NULL ? tlist_index(anchor) : total;
+		lo = hi > limit ? hi - limit : 0;
+	} else {
+		lo = anchor != NULL ? tlist_index(anchor) + 1 : 0;
+		hi = lo + limit < total ? lo + limit : total;
+		if (lo > hi)
+			lo = hi;
+	}
+	*rows = xcalloc(hi - lo + 1, sizeof **rows);
+	for (i = lo; i < hi; i++)
+		(*rows)[i - lo] = tlist_index_row(i);
+	*n = hi - lo;
+	return 0;
+}
+
+void
+tlist_index_free(void *arg, void *row)
+{
+	(void)arg;
+	free(row);
+}
+
+int64_t
+tlist_index_position(void *arg, const void *row)
+{
+	(void)arg;
+	return (int64_t)tlist_index(row);
+}

@@ -76,4 +76,16 @@ int64_t	 tlist_count(struct tlist *);
 /* Draw in r: all rows, or only the two whose selection changed. */
 void	 tlist_draw(struct tlist *, const struct rect *r, int focused);
 
+/*
+ * Lists over an array their owner holds (the side panel, the flags pane):
+ * each row is the index of an element, 0 to total - 1, and these serve
+ * as the fetch, free_row and position callbacks' work.
+ */
+void	*tlist_index_row(size_t i);
+size_t	 tlist_index(const void *row);
+int	 tlist_index_fetch(size_t total, const void *anchor, int backward,
+	    size_t limit, void ***rows, size_t *n);
+void	 tlist_index_free(void *arg, void *row);
+int64_t	 tlist_index_position(void *arg, const void *row);
+
 #endif

@@ -38,10 +38,7 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
-/* A row of t->side: a position in the shown view's rows. */
-struct sref {
-	size_t		 pos;
-};
+/* A row of t->side is a position in the shown view's rows (tlist_index). */
 
 struct sview *
 side_shown(struct sidebar *sb)
@@ -77,55 +74,15 @@ add_row(struct sview *v, enum srow_kind kind, size_t i, const char *text)
 
 /* The list's callbacks: rows by position in the shown view. */
 
-static struct sref *
-new_ref(size_t pos)
-{
-	struct sref *r = xmalloc(sizeof *r);
-
-	r->pos = pos;
-	return r;
-}
-
 static int
 fetch(void *arg, const void *anchor, int backward, size_t limit, void ***rows,
     size_t *n, char **cause)
 {
 	struct tui *t = arg;
-	const struct sview *v = side_shown(t->sb);
-	size_t lo, hi, i;
 
 	(void)cause;
-	if (anchor == NULL) {
-		lo = backward && v->nrows > limit ? v->nrows - limit : 0;
-		hi = backward || v->nrows < limit ? v->nrows : limit;
-	} else if (backward) {
-		hi = ((const struct sref *)anchor)->pos;
-		lo = hi > limit ? hi - limit : 0;
-	} else {
-		lo = ((const struct sref *)anchor)->pos + 1;
-		hi = lo + limit < v->nrows ? lo + limit : v->nrows;
-	}
-	if (hi < lo)
-		hi = lo;
-	*rows = xcalloc(hi - lo + 1, sizeof **rows);
-	for (i = lo; i < hi; i++)
-		(*rows)[i - lo] = new_ref(i);
-	*n = hi - lo;
-	return 0;
-}
-
-static void
-free_row(void *arg, void *row)
-{
-	(void)arg;
-	free(row);
-}
-
-static int64_t
-position(void *arg, const void *row)
-{
-	(void)arg;
-	return (int64_t)((const struct sref *)row)->pos;
+	return tlist_index_fetch(side_shown(t->sb)->nrows, anchor, backward,
+	    limit, rows, n);
 }
 
 static int64_t
@@ -141,8 +98,8 @@ static void draw_row(void *, const void *, struct rect, int);
 static const struct tlist_ops side_ops = {
 	.fetch = fetch,
 	.draw = draw_row,
-	.free_row = free_row,
-	.position = position,
+	.free_row = tlist_index_free,
+	.position = tlist_index_position,
 	.count = count,
 };
 
@@ -150,7 +107,7 @@ void
 side_select(struct tui *t, size_t pos)
 {
 	if (pos < side_shown(t->sb)->nrows)
-		tlist_jump(&t->side, new_ref(pos));
+		tlist_jump(&t->side, tlist_index_row(pos));
 	t->dirty |= DIRTY_SIDEBAR | DIRTY_STATUS;
 }
 
@@ -167,13 +124,13 @@ show_rows(struct tui *t, size_t pos)
 const struct srow *
 side_row(struct tui *t)
 {
-	const struct sref *r;
+	const void *r;
 	const struct sview *v;
 
 	if (t->sb == NULL || (r = tlist_selected(&t->side)) == NULL)
 		return NULL;
 	v = side_shown(t->sb);
-	return r->pos < v->nrows ? &v->rows[r->pos] : NULL;
+	return tlist_index(r) < v->nrows ? &v->rows[tlist_index(r)] : NULL;
 }
 
 /* Building the views. */
@@ -353,10 +310,10 @@ void
 side_entity_view(struct tui *t, const char *name)
 {
 	struct sidebar *sb = t->sb;
-	const struct sref *r = tlist_selected(&t->side);
+	const void *r = tlist_selected(&t->side);
 
 	if (sb->ent_name == NULL)
-		sb->art.sel = r != NULL ? r->pos : 0;
+		sb->art.sel = r != NULL ? tlist_index(r) : 0;
 	view_release(&sb->ent);
 	free(sb->ent_name);
 	sb->ent_name = xstrdup(name);
@@ -587,11 +544,11 @@ draw_row(void *arg, const void *ref, struct rect r, int selected)
 	attr_t base = selected ? scr_attr(E_SELECTED) | (selected == 1 ?
 	    A_DIM : 0) : scr_attr(E_NORMAL);
 
-	if (((const struct sref *)ref)->pos >= v->nrows) {
+	if (tlist_index(ref) >= v->nrows) {
 		scr_fill(r.y, r.x, r.w, scr_attr(E_NORMAL));
 		return;
 	}
-	row = &v->rows[((const struct sref *)ref)->pos];
+	row = &v->rows[tlist_index(ref)];
 	scr_fill(r.y, r.x, r.w, base);
 	switch (row->kind) {
 	case SR_HEAD:
