@@ -129,6 +129,22 @@ archive_stmt(struct archive *a, const char *sql, char **cause)
 	return st;
 }
 
+int
+archive_run(struct archive *a, const char *sql, const char *what,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = archive_stmt(a, sql, cause)) == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	archive_done(st);
+	if (rc != SQLITE_DONE)
+		return archive_fail(a, cause, what);
+	return 0;
+}
+
 void
 archive_done(sqlite3_stmt *st)
 {

@@ -85,6 +85,10 @@ struct archive {
  */
 sqlite3_stmt	*archive_stmt(struct archive *, const char *sql, char **cause);
 void		 archive_done(sqlite3_stmt *);
+/* One statement without rows, through the cache of prepared statements
+ * (for those run once per article); what names it in *cause. */
+int		 archive_run(struct archive *, const char *sql, const char *what,
+		    char **cause);
 
 /*
  * Index the articles stored in this transaction (put.c), in ascending
@@ -186,5 +190,11 @@ int	 archive_body_register(struct archive *, char **cause);
 
 /* snippet.c: register lede_snippet(articles_fts, max_bytes). */
 int	 archive_snippet_register(fts5_api *, char **cause);
+
+/* The ids of the entities named (or aliased) :entity. */
+#define ENTITY_IDS							\
+	"SELECT id FROM entities WHERE name = :entity COLLATE NOCASE"	\
+	" UNION SELECT entity_id FROM entity_aliases"			\
+	" WHERE alias = :entity COLLATE NOCASE"
 
 #endif

@@ -295,7 +295,8 @@ archive_put_extract(struct archive *a, int64_t id,
 			return -1;
 		own = 1;
 	}
-	if (archive_exec(a, "SAVEPOINT extract", cause) != 0) {
+	if (archive_run(a, "SAVEPOINT extract", "starting a savepoint",
+	    cause) != 0) {
 		if (own)
 			archive_rollback(a);
 		return -1;
@@ -309,7 +310,8 @@ archive_put_extract(struct archive *a, int64_t id,
 			archive_rollback(a);
 		return -1;
 	}
-	if (archive_exec(a, "RELEASE extract", cause) != 0 ||
+	if (archive_run(a, "RELEASE extract", "releasing a savepoint",
+	    cause) != 0 ||
 	    (own && archive_commit(a, cause) != 0)) {
 		if (own)
 			archive_rollback(a);

@@ -83,17 +83,10 @@ bound(const char *date, int after, int64_t *v, char **cause)
 	return 0;
 }
 
-/* The ids of the entities named (or aliased) :entity. */
-#define ENTITY_IDS							\
-	"SELECT id FROM entities WHERE name = :entity COLLATE NOCASE"	\
-	" UNION SELECT entity_id FROM entity_aliases"			\
-	" WHERE alias = :entity COLLATE NOCASE"
-
+/* :entity is parameter 1 */
 static const char sql_entity_mentions[] =
     "SELECT count(*) FROM (SELECT 1 FROM mentions WHERE entity_id IN ("
-    "SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE"
-    " UNION SELECT entity_id FROM entity_aliases"
-    " WHERE alias = ?1 COLLATE NOCASE) LIMIT ?2)";
+    ENTITY_IDS ") LIMIT ?2)";
 
 int64_t
 archive_entity_mentions(struct archive *a, const char *entity, int64_t cap,
@@ -115,13 +108,17 @@ archive_entity_mentions(struct archive *a, const char *entity, int64_t cap,
 	return n;
 }
 
+/*
+ * probe: how many of an entity filter's mentions to look at (enough to
+ * choose the query's shape for a list; 1 for a count, which only needs to
+ * know whether there are any).
+ */
 static int
-plan_make(struct archive *a, const struct archive_filter *f, struct plan *p,
-    char **cause)
+plan_make(struct archive *a, const struct archive_filter *f, int64_t probe,
+    struct plan *p, char **cause)
 {
 	struct query q;
-	int64_t probe = a->entity_probe > 0 ? a->entity_probe :
-	    ARCHIVE_ENTITY_PROBE, n;
+	int64_t n;
 
 	memset(p, 0, sizeof *p);
 	p->lo = p->hi = -1;
@@ -356,7 +353,8 @@ archive_list(struct archive *a, const struct archive_filter *f,
 
 	f = FILTER(f);
 	memset(page, 0, sizeof *page);
-	if (plan_make(a, f, &p, cause) != 0)
+	if (plan_make(a, f, a->entity_probe > 0 ? a->entity_probe :
+	    ARCHIVE_ENTITY_PROBE, &p, cause) != 0)
 		return -1;
 	if (p.nomatch || limit == 0) {
 		plan_release(&p);
@@ -417,7 +415,7 @@ count_where(struct archive *a, const struct archive_filter *f,
 	int rc;
 
 	f = FILTER(f);
-	if (plan_make(a, f, &p, cause) != 0)
+	if (plan_make(a, f, 1, &p, cause) != 0)
 		return -1;
 	if (p.nomatch) {
 		plan_release(&p);

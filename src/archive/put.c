@@ -601,27 +601,12 @@ put_one(struct archive *a, const struct article *art,
 }
 
 /*
- * The savepoint of one put, prepared once: parsing "SAVEPOINT put" and
- * "RELEASE put" again for every article was a measurable part of an
- * import's writer.
+ * The savepoint of one put, prepared once (archive_run()): parsing
+ * "SAVEPOINT put" and "RELEASE put" again for every article was a
+ * measurable part of an import's writer.
  */
 static const char sql_savepoint[] = "SAVEPOINT put";
 static const char sql_release[] = "RELEASE put";
-
-static int
-run_sql(struct archive *a, const char *sql, const char *what, char **cause)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((st = archive_stmt(a, sql, cause)) == NULL)
-		return -1;
-	rc = sqlite3_step(st);
-	archive_done(st);
-	if (rc != SQLITE_DONE)
-		return archive_fail(a, cause, what);
-	return 0;
-}
 
 int
 archive_put(struct archive *a, const struct article *art,
@@ -638,7 +623,7 @@ archive_put(struct archive *a, const struct article *art,
 			return -1;
 		own = 1;
 	}
-	if (run_sql(a, sql_savepoint, "starting a savepoint", cause) != 0) {
+	if (archive_run(a, sql_savepoint, "starting a savepoint", cause) != 0) {
 		if (own)
 			archive_rollback(a);
 		return -1;
@@ -653,7 +638,7 @@ archive_put(struct archive *a, const struct article *art,
 			archive_rollback(a);
 		return -1;
 	}
-	if (run_sql(a, sql_release, "releasing a savepoint", cause) != 0 ||
+	if (archive_run(a, sql_release, "releasing a savepoint", cause) != 0 ||
 	    (own && archive_commit(a, cause) != 0)) {
 		if (own)
 			archive_rollback(a);

@@ -26,15 +26,14 @@
 static const char sql_article[] = EVENT_COLUMNS
     " WHERE ev.article_id = ?1"
     " ORDER BY ev.value IS NULL, ev.value, ev.start LIMIT ?2";
-/* Driven by the entity's mentions, not by every event of the archive. */
+/* Driven by the entity's mentions, not by every event of the archive;
+ * :entity is parameter 1. */
 static const char sql_entity[] = EVENT_COLUMNS
     " WHERE (ev.article_id, ev.start, ev.stop, ev.type) IN"
     " (SELECT e2.article_id, e2.start, e2.stop, e2.type"
     " FROM mentions m JOIN events e2"
     " ON e2.article_id = m.article_id AND m.start >= e2.sent_start"
-    " AND m.stop <= e2.sent_stop WHERE m.entity_id IN (SELECT id"
-    " FROM entities WHERE name = ?1 COLLATE NOCASE UNION SELECT entity_id"
-    " FROM entity_aliases WHERE alias = ?1 COLLATE NOCASE))"
+    " AND m.stop <= e2.sent_stop WHERE m.entity_id IN (" ENTITY_IDS "))"
     " ORDER BY ev.value IS NULL, ev.value, ev.article_id, ev.start LIMIT ?2";
 static const char sql_all[] = EVENT_COLUMNS
     " ORDER BY ev.value IS NULL, ev.value, ev.article_id, ev.start LIMIT ?2";
