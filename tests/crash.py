@@ -46,6 +46,12 @@ def skip(why):
     sys.exit(77)
 
 
+def stop(why):
+    """A step the test needs failed: a failure, not a skip."""
+    fail(why)
+    finish()
+
+
 def finish():
     if failures:
         print("%d failed" % failures)
