@@ -188,7 +188,8 @@ const struct config_action config_actions[] = {
 	    "Show only the flags of one source, the next, or all" },
 	{ "filter-clear", CONFIG_FLAGS, "C", "Show every flag" },
 	{ "export", CONFIG_FLAGS, "E",
-	    "Export the flags shown as json, csv or email, to a file" },
+	    "Export the flags shown as json, csv or email to a file, or send "
+	    "them through [export] send-command" },
 	{ "close", CONFIG_FLAGS, "h <Left> <Esc>", "Close the flags pane" },
 };
 const size_t config_nactions = sizeof config_actions / sizeof config_actions[0];

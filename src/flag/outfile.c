@@ -243,8 +243,9 @@ outfile_send(const char *command, const char *data, size_t len, int quiet,
 
 	argv = split(command != NULL ? command : "", &storage);
 	if (argv[0] == NULL) {
-		*cause = xstrdup("no send command (set LEDE_SEND_COMMAND, "
-		    "e.g. \"sendmail -t -i\")");
+		*cause = xstrdup("no send command (set send-command in "
+		    "[export] of lede.conf, or LEDE_SEND_COMMAND, e.g. "
+		    "\"sendmail -t -i\")");
 		goto fail;
 	}
 	if (pipe(fds) != 0) {
