@@ -25,7 +25,6 @@
 #include "tui/flagpane.h"
 #include "tui/tui_int.h"
 #include "tui/wrap.h"
-#include "util/buf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -106,28 +105,10 @@ count(void *arg)
 static int
 put(int y, int x, int w, const char *raw, attr_t at, int pad)
 {
-	struct buf flat = BUF_INIT;
-	char *safe, *fit, *vis;
-	const char *p;
-	int used;
+	char *flat = scr_one_line(raw);
+	int used = scr_text(y, x, w, flat, at, pad);
 
-	if (w <= 0)
-		return 0;
-	for (p = raw != NULL ? raw : ""; *p != '\0'; p++)
-		buf_addc(&flat, *p == '\n' || *p == '\r' || *p == '\t' ?
-		    ' ' : *p);
-	safe = scr_safe(buf_str(&flat), flat.len);
-	fit = wrap_fit(safe, strlen(safe), (size_t)w, 0);
-	vis = scr_visual(fit, NULL);
-	used = scr_puts(y, x, w, vis, at);
-	if (pad && used < w) {
-		scr_fill(y, x + used, w - used, at);
-		used = w;
-	}
-	free(vis);
-	free(fit);
-	free(safe);
-	buf_release(&flat);
+	free(flat);
 	return used;
 }
 

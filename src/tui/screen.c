@@ -305,6 +305,17 @@ scr_text(int y, int x, int w, const char *raw, attr_t at, int pad)
 	return used;
 }
 
+char *
+scr_one_line(const char *s)
+{
+	char *c = xstrdup(s != NULL ? s : ""), *p;
+
+	for (p = c; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	return c;
+}
+
 void
 scr_vline(int y, int x, int h, int horizontal, attr_t at)
 {

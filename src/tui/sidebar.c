@@ -424,18 +424,6 @@ sidebar_release(struct tui *t)
 
 /* Drawing. Everything drawn is sanitised and cut by scr_text(). */
 
-/* s with its line breaks and tabs as spaces, for one row. Caller frees. */
-static char *
-one_line(const char *s)
-{
-	char *c = xstrdup(s != NULL ? s : ""), *p;
-
-	for (p = c; *p != '\0'; p++)
-		if (*p == '\n' || *p == '\r' || *p == '\t')
-			*p = ' ';
-	return c;
-}
-
 static void
 draw_entity(struct tui *t, const struct sview *v, const struct srow *row,
     struct rect r, attr_t base, int selected)
@@ -475,12 +463,12 @@ draw_event(struct tui *t, const struct sview *v, const struct srow *row,
 	/* The article's own dates say how it put them; across the archive
 	   the sentence says more. */
 	if (v == &t->sb->art) {
-		text = one_line(ev->text);
+		text = scr_one_line(ev->text);
 		x += scr_text(r.y, x, end - x, text, base, 0);
 		free(text);
 		x += scr_puts(r.y, x, end - x, ": ", base);
 	}
-	text = one_line(ev->sentence);
+	text = scr_one_line(ev->sentence);
 	x += scr_text(r.y, x, end - x, text, selected ? base : base | A_DIM, 0);
 	free(text);
 	scr_fill(r.y, x, end - x, base);

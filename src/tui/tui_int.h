@@ -157,6 +157,9 @@ char	*scr_visual(const char *s, size_t **map);
  * the columns used.
  */
 int	 scr_text(int y, int x, int w, const char *raw, attr_t, int pad);
+/* s (NULL: none) with its line breaks and tabs as spaces, for one row.
+   Caller frees. */
+char	*scr_one_line(const char *s);
 /* A vertical (or horizontal) line of h cells. */
 void	 scr_vline(int y, int x, int h, int horizontal, attr_t);
 /* The next key as a lede key code (Alt-x as KEYC_META|x), waiting at most
