@@ -65,6 +65,50 @@ capitalised_words(void)
 	CHECK(!ner_capitalised(""));
 }
 
+/*
+ * The gazetteer marks the longest phrase starting at a word: a prefix
+ * entry lets the match go on, a miss stops it, and the words of a match
+ * are its kind << 1, the ones after the first with the inside bit.
+ */
+static void
+gazetteer_longest_match(void)
+{
+	static const struct { const char *w; int kind; } v[] = {
+		{ "new", GAZ_PREFIX }, { "new york", GAZ_PREFIX },
+		{ "new york city", GAZ_LOC }, { "york", GAZ_LOC },
+	};
+	char t1[] = "to New York City now", t2[] = "New Jersey and York";
+	const char *w1[8], *w2[8];
+	struct ner_sentence s1 = sent(t1, w1, 8), s2 = sent(t2, w2, 8);
+	struct ner_gaz gaz;
+	struct ner_prep pp;
+	size_t i;
+
+	memset(&gaz, 0, sizeof gaz);
+	gaz.keys = calloc(8, sizeof *gaz.keys);
+	gaz.kinds = calloc(8, 1);
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		gaz.keys[gaz.n] = ner_phrase_hash(v[i].w);
+		gaz.kinds[gaz.n++] = (unsigned char)v[i].kind;
+	}
+	ner_gaz_finish(&gaz);
+	ner_prep_init(&pp, &gaz, NULL, NULL, &s1);
+	CHECK_INT(pp.gaz[0], 0);			/* to */
+	CHECK_INT(pp.gaz[1], GAZ_LOC << 1);		/* New */
+	CHECK_INT(pp.gaz[2], (GAZ_LOC << 1) | 1);	/* York */
+	CHECK_INT(pp.gaz[3], (GAZ_LOC << 1) | 1);	/* City */
+	CHECK_INT(pp.gaz[4], 0);			/* now */
+	ner_prep_release(&pp);
+	/* "new" is only a prefix and "new jersey" no entry: nothing; the
+	 * lone "York" is a place */
+	ner_prep_init(&pp, &gaz, NULL, NULL, &s2);
+	CHECK_INT(pp.gaz[0], 0);
+	CHECK_INT(pp.gaz[1], 0);
+	CHECK_INT(pp.gaz[3], GAZ_LOC << 1);
+	ner_prep_release(&pp);
+	ner_gaz_release(&gaz);
+}
+
 static void
 word_classes_fold_plurals(void)
 {
@@ -327,6 +371,7 @@ main(void)
 {
 	test_init();
 	TEST_RUN(capitalised_words);
+	TEST_RUN(gazetteer_longest_match);
 	TEST_RUN(word_classes_fold_plurals);
 	TEST_RUN(definitions_and_left_words);
 	TEST_RUN(document_contexts);
