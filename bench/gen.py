@@ -3,12 +3,13 @@
 
 Builds N articles of about 3 KB from the sentences of the corpora in
 ../shared/corpora/news (English: BBC and Reuters-21578; Arabic:
-SaudiNewsNet), with dates spread over 2015-2025, invented source and author
-names, and varied lengths. The same seed gives byte-identical output.
+SaudiNewsNet), with dates spread over 2015-2025 (or, with --recent, in the
+month after them), invented source and author names, and varied lengths. The same seed gives byte-identical output.
 Output: JSON Lines files of 10,000 articles each in OUTDIR (never commit
 them). Also prints the raw text size in bytes (title + body) on stdout.
 
-usage: gen.py --lang en|ar --count N --out OUTDIR [--seed 42] [--shared DIR]
+usage: gen.py --lang en|ar --count N --out OUTDIR [--seed 42] [--start K]
+              [--recent] [--shared DIR]
 """
 import argparse
 import glob
@@ -67,6 +68,9 @@ def main():
     ap.add_argument('--out', required=True)
     ap.add_argument('--seed', type=int, default=42)
     ap.add_argument('--start', type=int, default=0, help='first article number (for extra batches)')
+    ap.add_argument('--recent', action='store_true',
+                    help='date the articles in January 2026, after every article of the main sets '
+                         '(news arriving in an existing archive)')
     ap.add_argument('--shared', default=os.environ.get('LEDE_SHARED',
                     os.path.join(os.path.dirname(__file__), '..', '..', 'shared')))
     a = ap.parse_args()
@@ -101,6 +105,8 @@ def main():
         day = rnd.randint(0, 3999)
         y, rem = 2015 + day // 365, day % 365
         date = '%04d-%02d-%02d' % (min(y, 2025), rem // 31 % 12 + 1, rem % 28 + 1)
+        if a.recent:
+            date = '2026-01-%02d' % (1 + day % 28)
         src = rnd.choice(sources)
         art = {
             'title': title,
