@@ -25,6 +25,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#endif
 
 #include "archive/archive.h"
 #include "archive/newsboat.h"
@@ -45,6 +49,7 @@
 #define WRITER_WAIT		600	/* seconds to wait for another writer */
 #define WRITER_HOLD_BYTES	(64 * 1024 * 1024)	/* see above */
 #define MAX_EXTRACTORS		8	/* extraction threads, at most */
+#define EXTRACTOR_NICE		5	/* below the writer; see extractor_main */
 
 static volatile sig_atomic_t ingest_stop;
 
@@ -192,6 +197,28 @@ struct extractor {
 	pthread_t			 tid;
 };
 
+/*
+ * The writer is the one thread the import cannot split, so it must never
+ * wait for a core: extraction threads run at a lower priority and take
+ * what the writer leaves. On Linux the nice value belongs to the thread
+ * (setpriority() on its thread id); elsewhere this does nothing.
+ */
+static void
+extractor_yield_to_writer(void)
+{
+#if defined(__linux__) && defined(SYS_gettid)
+	id_t self = (id_t)syscall(SYS_gettid);
+	int nice;
+
+	/* relative to the import's own nice value, which the user chose */
+	errno = 0;
+	nice = getpriority(PRIO_PROCESS, self);
+	if (errno == 0)
+		(void)setpriority(PRIO_PROCESS, self,
+		    nice + EXTRACTOR_NICE > 19 ? 19 : nice + EXTRACTOR_NICE);
+#endif
+}
+
 /* An extraction thread: names and dates of each batch it claims. */
 static void *
 extractor_main(void *arg)
@@ -201,6 +228,7 @@ extractor_main(void *arg)
 	struct article *a;
 	size_t i;
 
+	extractor_yield_to_writer();
 	while ((b = queue_claim(x->q)) != NULL) {
 		for (i = 0; i < b->n; i++) {
 			a = b->e[i].a;
