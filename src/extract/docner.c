@@ -287,6 +287,7 @@ void
 extract_ner_doc(const struct extract_model *m, const struct ner_sentence *s,
     size_t ns, int **lab)
 {
+	struct ner_tagger t;
 	struct ner_doc doc;
 	size_t x;
 
@@ -295,9 +296,11 @@ extract_ner_doc(const struct extract_model *m, const struct ner_sentence *s,
 			extract_ner_tag(m, NULL, &s[x], lab[x]);
 		return;
 	}
+	memset(&t, 0, sizeof t);
 	ner_doc_init(&doc, s, ns);
 	for (x = 0; x < ns; x++)
-		extract_ner_tag(m, &doc, &s[x], lab[x]);
+		ner_tag_sentence(&t, m, &doc, &s[x], lab[x]);
 	ner_doc_release(&doc);
+	ner_tagger_release(&t);
 	extract_ner_consistent(s, ns, lab);
 }

@@ -74,13 +74,26 @@ struct ner_doc {
 	size_t			 n, cap;
 };
 
-/* Per-sentence precomputation for feature extraction. */
+/*
+ * Per-sentence precomputation for feature extraction. Its buffers are
+ * kept from one sentence to the next when a caller tags many (see
+ * ner_tagger), so a document costs a few allocations, not a few per
+ * sentence.
+ */
 struct ner_prep {
 	size_t		  n;
-	char		 *arena;	/* the strings below live here */
-	char		**low;		/* lower-case words */
-	char		**shape;	/* full shape: Xxxxx */
-	char		**sshape;	/* short shape: Xx */
+	size_t		  cap;		/* tokens the buffers have room for */
+	size_t		  arenacap;	/* bytes in arena */
+	const char *const *words;	/* the sentence's words */
+	size_t		 *len;		/* their lengths in bytes */
+	char		 *arena;	/* the lower-case strings live here */
+	char		**low;		/* lower-case words, len[i] bytes */
+	/* Word shapes, full ("Xxxxx") then short ("Xx"), SHAPE_BYTES each
+	 * per token, worked out on first use (ner.c's shapes()): only the
+	 * words around a capital need them. shn and sshn hold their
+	 * lengths, shn 0 until then. */
+	char		 *shapes;
+	unsigned char	 *shn, *sshn;
 	unsigned char	 *gaz;		/* kind mask << 1 | inside */
 	unsigned char	 *lowc;		/* capitalised, mostly lower case */
 	/* Word class of each token, looked up on first use: -1 until then;
@@ -101,10 +114,28 @@ uint64_t ner_hash(uint64_t h, const void *, size_t);
 /* Hash of a phrase as the gazetteer stores it. */
 uint64_t ner_phrase_hash(const char *lowercase_phrase);
 /* lex and doc may be NULL (no class or document features). */
+/* The sentence's words must outlive the prep. Release with
+ * ner_prep_release. */
 void	 ner_prep_init(struct ner_prep *, const struct ner_gaz *gaz,
 	    const struct ner_gaz *lex, const struct ner_doc *doc,
 	    const struct ner_sentence *);
 void	 ner_prep_release(struct ner_prep *);
+
+/*
+ * What tagging sentence after sentence needs, kept between them: the
+ * prep, emission scores and features. Zero-initialise; one per thread.
+ */
+struct ner_tagger {
+	struct ner_prep	 pp;
+	float		*emit;
+	uint32_t	*feat;
+	unsigned char	*nfeat, *act;
+	size_t		 cap;		/* tokens the buffers have room for */
+};
+/* extract_ner_tag() with t's buffers. */
+void	 ner_tag_sentence(struct ner_tagger *t, const struct extract_model *,
+	    const struct ner_doc *, const struct ner_sentence *, int *labels);
+void	 ner_tagger_release(struct ner_tagger *);
 
 /* nerctx.c: context beyond the five-word window. */
 /* Whether a word starts like a name: with a capital letter, or a letter
