@@ -34,8 +34,13 @@ struct ner_gaz {
 	uint64_t	*keys;		/* sorted, as stored in the file */
 	unsigned char	*kinds;
 	size_t		 n, cap;	/* cap: while the trainer builds it */
-	uint64_t	*hkeys;		/* open-addressing copy for lookups */
-	unsigned char	*hkinds;
+	/* An open-addressing copy for lookups, key and kind side by side
+	 * so that a lookup that finds its phrase reads one cache line:
+	 * the word-class lexicon is megabytes. */
+	struct ner_gazslot {
+		uint64_t	 key;	/* 0: empty */
+		unsigned char	 kind;
+	}		*slots;
 	size_t		 hmask;
 };
 
