@@ -123,7 +123,11 @@ class_at(const char *s, size_t len, size_t p, uint32_t *cpp, size_t *np)
 	uint32_t cp = ' ';
 	size_t n = 0;
 
-	if (p < len)
+	/* most text is ASCII: no call to decode it */
+	if (p < len && (unsigned char)s[p] < 0x80) {
+		cp = (unsigned char)s[p];
+		n = 1;
+	} else if (p < len)
 		n = utf8_decode(s + p, len - p, &cp);
 	if (cpp != NULL)
 		*cpp = cp;
@@ -279,7 +283,11 @@ word_flags(const char *s, size_t start, size_t end)
 	size_t p = start, n;
 
 	while (p < end) {
-		n = utf8_decode(s + p, end - p, &cp);
+		if ((unsigned char)s[p] < 0x80) {
+			cp = (unsigned char)s[p];
+			n = 1;
+		} else
+			n = utf8_decode(s + p, end - p, &cp);
 		c = cp_class(cp);
 		if (c == C_DIGIT)
 			f |= TOK_DIGIT;
@@ -291,7 +299,8 @@ word_flags(const char *s, size_t start, size_t end)
 			first = 0;
 			if (c != C_UPPER)
 				allcaps = 0;
-			if (utf8_is_rtl(cp))
+			/* no right-to-left script below Hebrew */
+			if (cp >= 0x590 && utf8_is_rtl(cp))
 				f |= TOK_RTL;
 		}
 		p += n;
