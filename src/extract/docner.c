@@ -129,7 +129,7 @@ set_span(int *lab, size_t i, size_t j, int kind)
 static void
 person_surnames(const struct ner_sentence *s, size_t ns, int **lab)
 {
-	struct extract_strmap sur = { NULL, NULL, 0, 0 };
+	struct extract_strmap sur = { 0 };
 	size_t x, i, j;
 
 	for (x = 0; x < ns; x++)
