@@ -561,10 +561,40 @@ active_mask(const struct ner_sentence *s, unsigned char *act)
 static void
 prefetch_row(const struct extract_model *m, uint32_t b)
 {
-	const int16_t *row = ner_model_row(m, b);
+	const int16_t *row = m->rows + (size_t)b * NER_NLABELS;
 
 	__builtin_prefetch(row);
 	__builtin_prefetch(row + NER_NLABELS - 1);
+}
+
+#define SUM_LANES	8	/* labels summed together: one vector add */
+
+/*
+ * The emission scores of one token: the sum of its features' rows
+ * (buckets below NER_BUCKETS, as bucket() makes them) times the scale.
+ * The first SUM_LANES labels are summed in a fixed-length loop the
+ * compiler turns into vector adds, the rest one by one; integers, so the
+ * order does not change the sums.
+ */
+static void
+sum_rows(const struct extract_model *m, const uint32_t *f, size_t nf,
+    float *emit)
+{
+	int32_t acc[NER_NLABELS];	/* NER_MAXFEAT * 32767 fits */
+	size_t k;
+	int l;
+
+	memset(acc, 0, sizeof acc);
+	for (k = 0; k < nf; k++) {
+		const int16_t *row = m->rows + (size_t)f[k] * NER_NLABELS;
+
+		for (l = 0; l < SUM_LANES; l++)
+			acc[l] += row[l];
+		for (l = SUM_LANES; l < NER_NLABELS; l++)
+			acc[l] += row[l];
+	}
+	for (l = 0; l < NER_NLABELS; l++)
+		emit[l] = (float)acc[l] * m->scale;
 }
 
 /* Room in t for a sentence of n tokens. */
@@ -590,10 +620,9 @@ ner_tag_sentence(struct ner_tagger *t, const struct extract_model *m,
 {
 	uint32_t *f, *fi;
 	unsigned char *nfeat, *act;
-	int32_t acc[NER_NLABELS];	/* NER_MAXFEAT * 32767 fits */
 	float *emit;
 	size_t i, j, k, nf;
-	int l, any = 0;
+	int any = 0;
 
 	if (s->n == 0)
 		return;
@@ -624,16 +653,8 @@ ner_tag_sentence(struct ner_tagger *t, const struct extract_model *m,
 	for (i = 0; i < s->n; i++) {
 		if (!act[i])
 			continue;
-		fi = f + i * NER_MAXFEAT;
-		memset(acc, 0, sizeof acc);
-		for (k = 0; k < nfeat[i]; k++) {
-			const int16_t *row = ner_model_row(m, fi[k]);
-
-			for (l = 0; l < NER_NLABELS; l++)
-				acc[l] += row[l];
-		}
-		for (l = 0; l < NER_NLABELS; l++)
-			emit[i * NER_NLABELS + l] = (float)acc[l] * m->scale;
+		sum_rows(m, f + i * NER_MAXFEAT, nfeat[i],
+		    emit + i * NER_NLABELS);
 	}
 	/* Inactive tokens are O, so each run of active ones is decoded on
 	 * its own, entered from O (or the start) and left into O. */
