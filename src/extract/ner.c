@@ -469,7 +469,7 @@ ner_viterbi_span(const float *emit, size_t n, const float *trans, int from,
     int to, int *out)
 {
 	float stack_score[VITERBI_STACK * NER_NLABELS], *score, best, v;
-	int stack_back[VITERBI_STACK * NER_NLABELS], *back, l, p, bl;
+	int stack_back[VITERBI_STACK * NER_NLABELS], *back, l, p, p0, p1, bl;
 	size_t i;
 
 	if (n == 0)
@@ -485,12 +485,13 @@ ner_viterbi_span(const float *emit, size_t n, const float *trans, int from,
 		    -1e30f : emit[l] + trans[from * NER_NLABELS + l];
 	for (i = 1; i < n; i++)
 		for (l = 0; l < NER_NLABELS; l++) {
+			/* I-X only continues B-X or I-X, the labels just
+			 * before it */
+			p0 = is_inside(l) ? l - 1 : 0;
+			p1 = is_inside(l) ? l : NER_NLABELS - 1;
 			best = -1e30f;
 			bl = 0;
-			for (p = 0; p < NER_NLABELS; p++) {
-				/* I-X only continues B-X or I-X */
-				if (is_inside(l) && p != l && p != l - 1)
-					continue;
+			for (p = p0; p <= p1; p++) {
 				v = score[(i - 1) * NER_NLABELS + p] +
 				    trans[p * NER_NLABELS + l];
 				if (v > best) {
