@@ -151,10 +151,12 @@ prep_reserve(struct ner_prep *pp, size_t n, size_t bytes)
 		pp->cap = (n + 1) * 2;
 		free(pp->len);
 		free(pp->low);
+		free(pp->hash);
 		free(pp->shapes);
 		free(pp->gaz);
 		pp->len = xcalloc(pp->cap, sizeof *pp->len);
 		pp->low = xcalloc(pp->cap, sizeof *pp->low);
+		pp->hash = xcalloc(pp->cap, sizeof *pp->hash);
 		pp->shapes = xcalloc(pp->cap, 2 * SHAPE_MAX);
 		/* gaz, lowc, cls, shn and sshn: a byte each per token */
 		pp->gaz = xcalloc(pp->cap, 5);
@@ -178,15 +180,16 @@ static size_t
 gaz_match(const struct ner_gaz *gaz, const struct ner_prep *pp, size_t i,
     int *kind)
 {
-	uint64_t h = FNV_OFFSET;
+	uint64_t h = pp->hash[i];
 	size_t j, best = 0;
 	int k;
 
 	*kind = 0;
 	for (j = i; j < pp->n && j < i + NER_GAZ_MAXTOK; j++) {
-		if (j > i)
+		if (j > i) {
 			h = ner_hash(h, " ", 1);
-		h = ner_hash(h, pp->low[j], pp->len[j]);
+			h = ner_hash(h, pp->low[j], pp->len[j]);
+		}
 		if ((k = ner_gaz_find(gaz, h)) == 0)
 			break;
 		if ((k & GAZ_KINDS) != 0) {
@@ -223,6 +226,7 @@ prep_fill(struct ner_prep *pp, const struct ner_gaz *gaz,
 	pp->doc = doc;
 	for (i = 0, p = pp->arena; i < s->n; i++) {
 		const char *w = s->words[i];
+		uint64_t h = FNV_OFFSET;
 		char c;
 
 		pp->low[i] = p;
@@ -235,18 +239,28 @@ prep_fill(struct ner_prep *pp, const struct ner_gaz *gaz,
 				c += 32;
 			}
 			p[j] = c;
+			h = (h ^ (unsigned char)c) * FNV_PRIME;
 		}
 		p[j] = '\0';
 		pp->len[i] = wl = j;
+		pp->hash[i] = h;
 		p += wl + 1;
 	}
 	pp->headline = allcaps && letters > 3;
+	/* The lexicon is megabytes and read at random: ask for the entries
+	 * of the words it will be asked about (names and their neighbours)
+	 * all at once, so that their cache misses overlap. */
+	if (lex != NULL && lex->n > 0)
+		for (i = 0; i < s->n; i++)
+			if (ner_capitalised(s->words[i]) || (i > 0 &&
+			    ner_capitalised(s->words[i - 1])) ||
+			    (i + 1 < s->n && ner_capitalised(s->words[i + 1])))
+				ner_gaz_prefetch(lex, pp->hash[i]);
 	for (i = 0; i < s->n; i++) {
 		if (!ner_name_like(s->words[i]))
 			continue;
 		if (lex != NULL && lex->n > 0) {
-			kind = ner_gaz_find(lex, ner_hash(FNV_OFFSET,
-			    pp->low[i], pp->len[i]));
+			kind = ner_gaz_find(lex, pp->hash[i]);
 			/* "US" in a sentence is an abbreviation, not "us" */
 			pp->lowc[i] = (kind & LEX_LOWER) != 0 &&
 			    (pp->headline || !all_caps(s->words[i]));
@@ -278,6 +292,7 @@ ner_prep_release(struct ner_prep *pp)
 {
 	free(pp->len);
 	free(pp->low);
+	free(pp->hash);
 	free(pp->shapes);
 	free(pp->gaz);
 	free(pp->arena);

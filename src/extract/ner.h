@@ -93,6 +93,7 @@ struct ner_prep {
 	size_t		 *len;		/* their lengths in bytes */
 	char		 *arena;	/* the lower-case strings live here */
 	char		**low;		/* lower-case words, len[i] bytes */
+	uint64_t	 *hash;		/* ner_phrase_hash() of each */
 	/* Word shapes, full ("Xxxxx") then short ("Xx"), SHAPE_BYTES each
 	 * per token, worked out on first use (ner.c's shapes()): only the
 	 * words around a capital need them. shn and sshn hold their
@@ -181,6 +182,9 @@ void	 ner_viterbi_span(const float *emit, size_t n, const float *trans,
 	    int from, int to, int *out);
 /* Gazetteer kind of a phrase hash, 0 when absent. */
 int	 ner_gaz_find(const struct ner_gaz *, uint64_t);
+/* Start reading the part of the table where ner_gaz_find will look for
+ * a hash, so that lookups made a little later do not wait on memory. */
+void	 ner_gaz_prefetch(const struct ner_gaz *, uint64_t);
 /* Sort keys, merge duplicates (their kind masks are or-ed) and build the
  * lookup table. */
 void	 ner_gaz_finish(struct ner_gaz *);
