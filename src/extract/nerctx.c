@@ -125,7 +125,7 @@ static int
 in_set(const char *w, const char *const *set)
 {
 	for (; *set != NULL; set++)
-		if (strcmp(w, *set) == 0)
+		if (w[0] == (*set)[0] && strcmp(w, *set) == 0)
 			return 1;
 	return 0;
 }

@@ -189,8 +189,14 @@ static const struct lex lexicon[] = {
 #define NLEX (sizeof lexicon / sizeof lexicon[0])
 #define LEX_SLOTS 1024		/* power of two, over twice NLEX */
 
-/* Filled once (pthread_once) and read-only after: safe across threads. */
-static const struct lex *lex_table[LEX_SLOTS];
+/* Filled once (pthread_once) and read-only after: safe across threads.
+ * Each slot keeps its word's hash and length, so that the many words
+ * not in the lexicon are turned away without comparing strings. */
+static struct lexslot {
+	const struct lex	*lex;
+	uint32_t		 hash;
+	size_t			 len;
+} lex_table[LEX_SLOTS];
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
 static uint32_t
@@ -209,14 +215,18 @@ lex_hash(const char *w, size_t n)
 static void
 lex_init(void)
 {
-	size_t i, k;
+	size_t i, k, n;
+	uint32_t h;
 
 	for (i = 0; i < NLEX; i++) {
-		k = lex_hash(lexicon[i].word, strlen(lexicon[i].word)) &
-		    (LEX_SLOTS - 1);
-		while (lex_table[k] != NULL)
-			k = (k + 1) & (LEX_SLOTS - 1);
-		lex_table[k] = &lexicon[i];
+		n = strlen(lexicon[i].word);
+		h = lex_hash(lexicon[i].word, n);
+		for (k = h & (LEX_SLOTS - 1); lex_table[k].lex != NULL;
+		    k = (k + 1) & (LEX_SLOTS - 1))
+			;
+		lex_table[k].lex = &lexicon[i];
+		lex_table[k].hash = h;
+		lex_table[k].len = n;
 	}
 }
 
@@ -229,13 +239,15 @@ timex_lex_ready(void)
 static const struct lex *
 lex_lookup(const char *w, size_t n)
 {
-	const struct lex *l;
+	const struct lexslot *e;
+	uint32_t h = lex_hash(w, n);
 	size_t k;
 
-	for (k = lex_hash(w, n) & (LEX_SLOTS - 1); (l = lex_table[k]) != NULL;
+	for (k = h & (LEX_SLOTS - 1); (e = &lex_table[k])->lex != NULL;
 	    k = (k + 1) & (LEX_SLOTS - 1))
-		if (strncmp(l->word, w, n) == 0 && l->word[n] == '\0')
-			return l;
+		if (e->hash == h && e->len == n &&
+		    memcmp(e->lex->word, w, n) == 0)
+			return e->lex;
 	return NULL;
 }
 

@@ -180,7 +180,8 @@ find_abbrev(const char *w, size_t n)
 	}
 	low[n] = '\0';
 	for (i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
-		if (strcmp(abbrevs[i].word, low) == 0)
+		if (abbrevs[i].word[0] == low[0] &&
+		    strcmp(abbrevs[i].word, low) == 0)
 			return &abbrevs[i];
 	return NULL;
 }
