@@ -158,13 +158,15 @@ prep_reserve(struct ner_prep *pp, size_t n, size_t bytes)
 		pp->low = xcalloc(pp->cap, sizeof *pp->low);
 		pp->hash = xcalloc(pp->cap, sizeof *pp->hash);
 		pp->shapes = xcalloc(pp->cap, 2 * SHAPE_MAX);
-		/* gaz, lowc, cls, shn and sshn: a byte each per token */
-		pp->gaz = xcalloc(pp->cap, 5);
+		/* gaz, lowc, cls, shn, sshn and caps: a byte each per
+		 * token */
+		pp->gaz = xcalloc(pp->cap, 6);
 	}
 	pp->lowc = pp->gaz + pp->cap;
 	pp->cls = (signed char *)(pp->lowc + pp->cap);
 	pp->shn = (unsigned char *)pp->cls + pp->cap;
 	pp->sshn = pp->shn + pp->cap;
+	pp->caps = pp->sshn + pp->cap;
 	if (bytes > pp->arenacap) {
 		pp->arenacap = bytes * 2;
 		free(pp->arena);
@@ -221,6 +223,7 @@ prep_fill(struct ner_prep *pp, const struct ner_gaz *gaz,
 	memset(pp->lowc, 0, s->n + 1);
 	memset(pp->cls, -1, s->n + 1);
 	memset(pp->shn, 0, s->n + 1);
+	memset(pp->caps, 0, s->n + 1);
 	memset(pp->run, 0, sizeof *pp->run);
 	pp->lex = lex;
 	pp->doc = doc;
@@ -245,6 +248,8 @@ prep_fill(struct ner_prep *pp, const struct ner_gaz *gaz,
 		pp->len[i] = wl = j;
 		pp->hash[i] = h;
 		p += wl + 1;
+		pp->caps[i] = ner_name_like(w) ? PREP_NAME | PREP_CAPS :
+		    w[0] >= '0' && w[0] <= '9' ? PREP_CAPS : 0;
 	}
 	pp->headline = allcaps && letters > 3;
 	/* The lexicon is megabytes and read at random: ask for the entries
@@ -252,12 +257,11 @@ prep_fill(struct ner_prep *pp, const struct ner_gaz *gaz,
 	 * all at once, so that their cache misses overlap. */
 	if (lex != NULL && lex->n > 0)
 		for (i = 0; i < s->n; i++)
-			if (ner_capitalised(s->words[i]) || (i > 0 &&
-			    ner_capitalised(s->words[i - 1])) ||
-			    (i + 1 < s->n && ner_capitalised(s->words[i + 1])))
+			if ((pp->caps[i] | (i > 0 ? pp->caps[i - 1] : 0) |
+			    pp->caps[i + 1]) & PREP_CAPS)
 				ner_gaz_prefetch(lex, pp->hash[i]);
 	for (i = 0; i < s->n; i++) {
-		if (!ner_name_like(s->words[i]))
+		if (!(pp->caps[i] & PREP_NAME))
 			continue;
 		if (lex != NULL && lex->n > 0) {
 			kind = ner_gaz_find(lex, pp->hash[i]);
@@ -360,17 +364,17 @@ context_features(const struct ner_prep *pp, const struct ner_sentence *s,
 	/* the words of one run share it and what surrounds it: found once,
 	 * so a long run costs linear time */
 	if (r->end != 0 && r->capitalised && r->start <= i && i < r->end &&
-	    ner_capitalised(s->words[i])) {
+	    (pp->caps[i] & PREP_CAPS)) {
 		a = r->start;
 		b = r->end;
 	} else {
-		while (a > 0 && ner_capitalised(s->words[a - 1]))
+		while (a > 0 && (pp->caps[a - 1] & PREP_CAPS))
 			a--;
-		while (b < s->n && ner_capitalised(s->words[b]))
+		while (b < s->n && (pp->caps[b] & PREP_CAPS))
 			b++;
 		r->start = a;
 		r->end = b;
-		r->capitalised = ner_capitalised(s->words[i]);
+		r->capitalised = (pp->caps[i] & PREP_CAPS) != 0;
 		r->def = ner_def_class(pp, s, b);
 		r->left = ner_left_class(pp, s, a);
 	}
@@ -378,7 +382,7 @@ context_features(const struct ner_prep *pp, const struct ner_sentence *s,
 	k = add_class(f, k, 41, ner_class(pp, (long)i + 1));
 	k = add_class(f, k, 42, r->def);
 	k = add_class(f, k, 43, r->left);
-	if (b - a >= 2 && ner_capitalised(s->words[i])) {
+	if (b - a >= 2 && (pp->caps[i] & PREP_CAPS)) {
 		/* where in the run, and how long it is */
 		tmp[0] = i == a ? 'B' : i + 1 == b ? 'E' : 'I';
 		tmp[1] = (char)('0' + (b - a > 4 ? 4 : b - a));

@@ -100,6 +100,7 @@ struct ner_prep {
 	 * lengths, shn 0 until then. */
 	char		 *shapes;
 	unsigned char	 *shn, *sshn;
+	unsigned char	 *caps;		/* PREP_NAME, PREP_CAPS: see below */
 	unsigned char	 *gaz;		/* kind mask << 1 | inside */
 	unsigned char	 *lowc;		/* capitalised, mostly lower case */
 	/* Word class of each token, looked up on first use: -1 until then;
@@ -115,6 +116,9 @@ struct ner_prep {
 	const struct ner_doc *doc;	/* may be NULL */
 	int		  headline;	/* sentence in capitals */
 };
+
+#define PREP_NAME	0x01	/* ner_name_like() */
+#define PREP_CAPS	0x02	/* ner_capitalised() */
 
 uint64_t ner_hash(uint64_t h, const void *, size_t);
 /* Hash of a phrase as the gazetteer stores it. */
