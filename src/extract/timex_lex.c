@@ -197,6 +197,10 @@ static struct lexslot {
 	uint32_t		 hash;
 	size_t			 len;
 } lex_table[LEX_SLOTS];
+/* Bit b of lex_starts[n] is set when some word of n bytes starts with
+ * byte b: most words of the text are turned away before hashing. */
+#define LEX_MAXLEN	24	/* longer words are never looked up */
+static unsigned char lex_starts[LEX_MAXLEN + 1][256 / 8];
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
 static uint32_t
@@ -216,6 +220,7 @@ static void
 lex_init(void)
 {
 	size_t i, k, n;
+	unsigned b;
 	uint32_t h;
 
 	for (i = 0; i < NLEX; i++) {
@@ -227,6 +232,10 @@ lex_init(void)
 		lex_table[k].lex = &lexicon[i];
 		lex_table[k].hash = h;
 		lex_table[k].len = n;
+		if (n <= LEX_MAXLEN) {
+			b = (unsigned char)lexicon[i].word[0];
+			lex_starts[n][b / 8] |= 1u << (b % 8);
+		}
 	}
 }
 
@@ -240,9 +249,16 @@ static const struct lex *
 lex_lookup(const char *w, size_t n)
 {
 	const struct lexslot *e;
-	uint32_t h = lex_hash(w, n);
+	unsigned b;
+	uint32_t h;
 	size_t k;
 
+	if (n == 0 || n > LEX_MAXLEN)
+		return NULL;
+	b = (unsigned char)w[0];
+	if (!(lex_starts[n][b / 8] & (1u << (b % 8))))
+		return NULL;
+	h = lex_hash(w, n);
 	for (k = h & (LEX_SLOTS - 1); (e = &lex_table[k])->lex != NULL;
 	    k = (k + 1) & (LEX_SLOTS - 1))
 		if (e->hash == h && e->len == n &&
@@ -260,7 +276,7 @@ timex_lex_find(const char *w, size_t n)
 {
 	const struct lex *l;
 
-	if (n == 0 || n > 24)
+	if (n == 0 || n > LEX_MAXLEN)
 		return NULL;
 	if ((l = lex_lookup(w, n)) != NULL)
 		return l;
