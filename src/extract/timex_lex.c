@@ -439,13 +439,21 @@ timex_tense_at(const struct tctx *c, size_t i)
 	return timex_tense_within(c, i, 12);
 }
 
-/* The same, no further than maxd tokens away. */
-int
-timex_tense_within(const struct tctx *c, size_t i, size_t maxd)
+/* Tense marks of a token. */
+#define TM_FUTURE	0x01	/* an auxiliary or word of the future */
+#define TM_PAST		0x02	/* of the past */
+#define TM_PERFECT	0x04	/* "been", "had" */
+#define TM_BE		0x08	/* "be" */
+
+/*
+ * The tense marks of token j: auxiliaries and a few strong verbs decide;
+ * reporting verbs ("said") do not, since what is reported is often
+ * still to come. Kept in c->tmark: the rules ask about the same dozen
+ * tokens around every expression of a sentence.
+ */
+static unsigned
+tense_marks(const struct tctx *c, size_t j)
 {
-	/* Auxiliaries and a few strong verbs decide; reporting verbs
-	 * ("said") do not, since what is reported is often still to come;
-	 * a verb in -ed counts only when nothing stronger is near. */
 	static const char *const future[] = { "will", "'ll", "shall",
 		"going", "wo", "plans", "expects", "expected", "next",
 		"tomorrow", "upcoming", "scheduled", "payable", "due",
@@ -455,8 +463,33 @@ timex_tense_within(const struct tctx *c, size_t i, size_t maxd)
 		"came", "went", "took", "saw", "met", "won",
 		"lost", "fell", "rose", "left", "held", "sold",
 		"gave", "ran", "became" };
-	size_t d, j, k, n;
+	unsigned m = 0;
+	size_t k;
+
+	if (c->tmark != NULL && c->tmark[j] != 0xff)
+		return c->tmark[j];
+	for (k = 0; k < sizeof future / sizeof future[0]; k++)
+		if (is(c, j, future[k]))
+			m |= TM_FUTURE;
+	for (k = 0; k < sizeof past / sizeof past[0]; k++)
+		if (is(c, j, past[k]))
+			m |= TM_PAST;
+	if (is(c, j, "been") || is(c, j, "had"))
+		m |= TM_PERFECT;
+	if (is(c, j, "be"))
+		m |= TM_BE;
+	if (c->tmark != NULL)
+		c->tmark[j] = (unsigned char)m;
+	return m;
+}
+
+/* The same, no further than maxd tokens away. */
+int
+timex_tense_within(const struct tctx *c, size_t i, size_t maxd)
+{
+	size_t d, j, n;
 	const char *s;
+	unsigned m;
 	int side, weak = TENSE_NONE;
 
 	for (d = 1; d <= maxd; d++) {
@@ -466,20 +499,21 @@ timex_tense_within(const struct tctx *c, size_t i, size_t maxd)
 			j = side == 0 ? i - d : i + d;
 			if (j >= c->n)
 				continue;
+			m = tense_marks(c, j);
 			/* "had been due to expire Friday": a future
 			 * seen from the past is past */
-			for (k = 0; k < sizeof future / sizeof future[0]; k++)
-				if (is(c, j, future[k]))
-					return j > 0 && (is(c, j - 1, "been") ||
-					    is(c, j - 1, "had")) ?
-					    TENSE_PAST : TENSE_FUTURE;
+			if (m & TM_FUTURE)
+				return j > 0 &&
+				    (tense_marks(c, j - 1) & TM_PERFECT) ?
+				    TENSE_PAST : TENSE_FUTURE;
 			/* "would be held": a participle after "be" is
 			 * passive, not past */
-			if (j > 0 && is(c, j - 1, "be"))
+			if (j > 0 && (tense_marks(c, j - 1) & TM_BE))
 				continue;
-			for (k = 0; k < sizeof past / sizeof past[0]; k++)
-				if (is(c, j, past[k]))
-					return TENSE_PAST;
+			if (m & TM_PAST)
+				return TENSE_PAST;
+			/* a verb in -ed counts only when nothing stronger
+			 * is near */
 			s = tw(c, j, &n);
 			if (weak == TENSE_NONE && n >= 5 && s[n - 2] == 'e' &&
 			    s[n - 1] == 'd' && (c->tok[j].flags & TOK_LOWER))
