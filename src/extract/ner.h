@@ -94,10 +94,10 @@ struct ner_prep {
 	char		 *arena;	/* the lower-case strings live here */
 	char		**low;		/* lower-case words, len[i] bytes */
 	uint64_t	 *hash;		/* ner_phrase_hash() of each */
-	/* Word shapes, full ("Xxxxx") then short ("Xx"), SHAPE_BYTES each
-	 * per token, worked out on first use (ner.c's shapes()): only the
-	 * words around a capital need them. shn and sshn hold their
-	 * lengths, shn 0 until then. */
+	/* Word shapes, full ("Xxxxx") then short ("Xx"), SHAPE_MAX bytes
+	 * each (ner.c) per token, worked out on first use (ner.c's
+	 * shapes()): only the words around a capital need them. shn and
+	 * sshn hold their lengths, shn 0 until then. */
 	char		 *shapes;
 	unsigned char	 *shn, *sshn;
 	unsigned char	 *caps;		/* PREP_NAME, PREP_CAPS: see below */
