@@ -97,13 +97,6 @@ ner_gaz_find(const struct ner_gaz *g, uint64_t h)
 	return 0;
 }
 
-void
-ner_gaz_prefetch(const struct ner_gaz *g, uint64_t h)
-{
-	if (g->slots != NULL)
-		__builtin_prefetch(&g->slots[h & g->hmask]);
-}
-
 static void
 gaz_index(struct ner_gaz *g)
 {

@@ -187,8 +187,14 @@ void	 ner_viterbi_span(const float *emit, size_t n, const float *trans,
 /* Gazetteer kind of a phrase hash, 0 when absent. */
 int	 ner_gaz_find(const struct ner_gaz *, uint64_t);
 /* Start reading the part of the table where ner_gaz_find will look for
- * a hash, so that lookups made a little later do not wait on memory. */
-void	 ner_gaz_prefetch(const struct ner_gaz *, uint64_t);
+ * a hash, so that lookups made a little later do not wait on memory.
+ * Inline: it is asked for most words of a text. */
+static inline void
+ner_gaz_prefetch(const struct ner_gaz *g, uint64_t h)
+{
+	if (g->slots != NULL)
+		__builtin_prefetch(&g->slots[h & g->hmask]);
+}
 /* Sort keys, merge duplicates (their kind masks are or-ed) and build the
  * lookup table. */
 void	 ner_gaz_finish(struct ner_gaz *);
