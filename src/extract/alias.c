@@ -181,7 +181,7 @@ static void
 link_short_names(struct merge *g, const struct extract_mention *ms,
     size_t n)
 {
-	struct extract_strmap byword = { NULL, NULL, 0, 0 };
+	struct extract_strmap byword = { 0 };
 	size_t i, f, p, k, *size;
 	char *w;
 	const char *sp;

@@ -43,6 +43,10 @@ struct docname {
 /* The names of one document and what they were tagged. */
 struct docnames {
 	struct extract_strmap	 map;	/* key -> index into v */
+	/* The first word of every key: most capitalised words start no
+	 * name, and asking this once saves building and looking up the
+	 * keys of the one to DOC_MAXTOK words that start with them. */
+	struct extract_strmap	 first;
 	struct docname		*v;
 	size_t			 n, cap;
 	struct buf		 key;
@@ -97,15 +101,16 @@ span_end(const int *lab, size_t n, size_t i)
 	return j;
 }
 
-/* The entry for key, added empty when new; the array doubles, so n
- * names cost O(n). */
+/* The entry for key (whose first word is first), added empty when new;
+ * the array doubles, so n names cost O(n). */
 static size_t
-name_entry(struct docnames *d, const char *key)
+name_entry(struct docnames *d, const char *key, const char *first)
 {
 	size_t v = extract_strmap_get(&d->map, key);
 
 	if (v != EXTRACT_STRMAP_NONE)
 		return v;
+	extract_strmap_put(&d->first, first, 1);
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 64;
 		d->v = xreallocarray(d->v, d->cap, sizeof *d->v);
@@ -113,6 +118,13 @@ name_entry(struct docnames *d, const char *key)
 	memset(&d->v[d->n], 0, sizeof d->v[d->n]);
 	extract_strmap_put(&d->map, key, d->n);
 	return d->n++;
+}
+
+/* Whether some name of the document starts with word w. */
+static int
+starts_name(const struct docnames *d, const char *w)
+{
+	return extract_strmap_get(&d->first, w) != EXTRACT_STRMAP_NONE;
 }
 
 static void
@@ -129,7 +141,7 @@ set_span(int *lab, size_t i, size_t j, int kind)
 static void
 person_surnames(const struct ner_sentence *s, size_t ns, int **lab)
 {
-	struct extract_strmap sur = { NULL, NULL, 0, 0 };
+	struct extract_strmap sur = { 0 };
 	size_t x, i, j;
 
 	for (x = 0; x < ns; x++)
@@ -168,12 +180,14 @@ count_names(struct docnames *d, const struct ner_sentence *s, size_t ns,
 			if (lab[x][i] == NER_O)
 				continue;
 			j = span_end(lab[x], s[x].n, i);
-			v = name_entry(d, key_of(d, &s[x], i, j));
+			v = name_entry(d, key_of(d, &s[x], i, j),
+			    s[x].words[i]);
 			d->v[v].count[label_kind(lab[x][i])]++;
 		}
 	for (x = 0; x < ns; x++)
 		for (i = 0; i < s[x].n; i++) {
-			if (lab[x][i] != NER_O || !ner_name_like(s[x].words[i]))
+			if (lab[x][i] != NER_O || !ner_name_like(s[x].words[i]) ||
+			    !starts_name(d, s[x].words[i]))
 				continue;
 			for (k = 1; k <= DOC_MAXTOK && i + k <= s[x].n; k++) {
 				if (lab[x][i + k - 1] != NER_O)
@@ -227,7 +241,7 @@ add_surnames(struct docnames *d, const struct ner_sentence *s, size_t ns,
 			    extract_strmap_get(&d->map, last) !=
 			    EXTRACT_STRMAP_NONE)
 				continue;
-			v = name_entry(d, last);
+			v = name_entry(d, last, last);
 			d->v[v].count[KIND_PER] = 1;
 		}
 }
@@ -244,7 +258,7 @@ propagate(struct docnames *d, const struct ner_sentence *s, int *l)
 			j = span_end(l, s->n, i);
 			continue;
 		}
-		if (!ner_name_like(s->words[i]))
+		if (!ner_name_like(s->words[i]) || !starts_name(d, s->words[i]))
 			continue;
 		found = EXTRACT_STRMAP_NONE;
 		foundlen = 0;
@@ -281,12 +295,14 @@ extract_ner_consistent(const struct ner_sentence *s, size_t ns, int **lab)
 	free(d.v);
 	buf_release(&d.key);
 	extract_strmap_release(&d.map);
+	extract_strmap_release(&d.first);
 }
 
 void
 extract_ner_doc(const struct extract_model *m, const struct ner_sentence *s,
     size_t ns, int **lab)
 {
+	struct ner_tagger t;
 	struct ner_doc doc;
 	size_t x;
 
@@ -295,9 +311,11 @@ extract_ner_doc(const struct extract_model *m, const struct ner_sentence *s,
 			extract_ner_tag(m, NULL, &s[x], lab[x]);
 		return;
 	}
+	memset(&t, 0, sizeof t);
 	ner_doc_init(&doc, s, ns);
 	for (x = 0; x < ns; x++)
-		extract_ner_tag(m, &doc, &s[x], lab[x]);
+		ner_tag_sentence(&t, m, &doc, &s[x], lab[x]);
 	ner_doc_release(&doc);
+	ner_tagger_release(&t);
 	extract_ner_consistent(s, ns, lab);
 }

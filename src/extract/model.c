@@ -84,14 +84,16 @@ wrf(struct buf *b, float f)
 int
 ner_gaz_find(const struct ner_gaz *g, uint64_t h)
 {
+	const struct ner_gazslot *e;
 	size_t i;
 
-	if (g->hkeys == NULL)
+	if (g->slots == NULL)
 		return 0;
 	/* key 0 marks an empty slot; a phrase hashing to 0 is not found */
-	for (i = h & g->hmask; g->hkeys[i] != 0; i = (i + 1) & g->hmask)
-		if (g->hkeys[i] == h)
-			return g->hkinds[i];
+	for (i = h & g->hmask; (e = &g->slots[i])->key != 0;
+	    i = (i + 1) & g->hmask)
+		if (e->key == h)
+			return e->kind;
 	return 0;
 }
 
@@ -102,17 +104,15 @@ gaz_index(struct ner_gaz *g)
 
 	while (cap < g->n * 2)
 		cap *= 2;
-	free(g->hkeys);
-	free(g->hkinds);
-	g->hkeys = xcalloc(cap, sizeof *g->hkeys);
-	g->hkinds = xcalloc(cap, 1);
+	free(g->slots);
+	g->slots = xcalloc(cap, sizeof *g->slots);
 	g->hmask = cap - 1;
 	for (i = 0; i < g->n; i++) {
-		for (j = g->keys[i] & g->hmask; g->hkeys[j] != 0;
+		for (j = g->keys[i] & g->hmask; g->slots[j].key != 0;
 		    j = (j + 1) & g->hmask)
 			;
-		g->hkeys[j] = g->keys[i];
-		g->hkinds[j] = g->kinds[i];
+		g->slots[j].key = g->keys[i];
+		g->slots[j].kind = g->kinds[i];
 	}
 }
 
@@ -121,8 +121,7 @@ ner_gaz_release(struct ner_gaz *g)
 {
 	free(g->keys);
 	free(g->kinds);
-	free(g->hkeys);
-	free(g->hkinds);
+	free(g->slots);
 	memset(g, 0, sizeof *g);
 }
 

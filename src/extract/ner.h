@@ -34,8 +34,13 @@ struct ner_gaz {
 	uint64_t	*keys;		/* sorted, as stored in the file */
 	unsigned char	*kinds;
 	size_t		 n, cap;	/* cap: while the trainer builds it */
-	uint64_t	*hkeys;		/* open-addressing copy for lookups */
-	unsigned char	*hkinds;
+	/* An open-addressing copy for lookups, key and kind side by side
+	 * so that a lookup that finds its phrase reads one cache line:
+	 * the word-class lexicon is megabytes. */
+	struct ner_gazslot {
+		uint64_t	 key;	/* 0: empty */
+		unsigned char	 kind;
+	}		*slots;
 	size_t		 hmask;
 };
 
@@ -74,13 +79,28 @@ struct ner_doc {
 	size_t			 n, cap;
 };
 
-/* Per-sentence precomputation for feature extraction. */
+/*
+ * Per-sentence precomputation for feature extraction. Its buffers are
+ * kept from one sentence to the next when a caller tags many (see
+ * ner_tagger), so a document costs a few allocations, not a few per
+ * sentence.
+ */
 struct ner_prep {
 	size_t		  n;
-	char		 *arena;	/* the strings below live here */
-	char		**low;		/* lower-case words */
-	char		**shape;	/* full shape: Xxxxx */
-	char		**sshape;	/* short shape: Xx */
+	size_t		  cap;		/* tokens the buffers have room for */
+	size_t		  arenacap;	/* bytes in arena */
+	const char *const *words;	/* the sentence's words */
+	size_t		 *len;		/* their lengths in bytes */
+	char		 *arena;	/* the lower-case strings live here */
+	char		**low;		/* lower-case words, len[i] bytes */
+	uint64_t	 *hash;		/* ner_phrase_hash() of each */
+	/* Word shapes, full ("Xxxxx") then short ("Xx"), SHAPE_MAX bytes
+	 * each (ner.c) per token, worked out on first use (ner.c's
+	 * shapes()): only the words around a capital need them. shn and
+	 * sshn hold their lengths, shn 0 until then. */
+	char		 *shapes;
+	unsigned char	 *shn, *sshn;
+	unsigned char	 *caps;		/* PREP_NAME, PREP_CAPS: see below */
 	unsigned char	 *gaz;		/* kind mask << 1 | inside */
 	unsigned char	 *lowc;		/* capitalised, mostly lower case */
 	/* Word class of each token, looked up on first use: -1 until then;
@@ -97,14 +117,35 @@ struct ner_prep {
 	int		  headline;	/* sentence in capitals */
 };
 
+#define PREP_NAME	0x01	/* ner_name_like() */
+#define PREP_CAPS	0x02	/* ner_capitalised() */
+
 uint64_t ner_hash(uint64_t h, const void *, size_t);
 /* Hash of a phrase as the gazetteer stores it. */
 uint64_t ner_phrase_hash(const char *lowercase_phrase);
 /* lex and doc may be NULL (no class or document features). */
+/* The sentence's words must outlive the prep. Release with
+ * ner_prep_release. */
 void	 ner_prep_init(struct ner_prep *, const struct ner_gaz *gaz,
 	    const struct ner_gaz *lex, const struct ner_doc *doc,
 	    const struct ner_sentence *);
 void	 ner_prep_release(struct ner_prep *);
+
+/*
+ * What tagging sentence after sentence needs, kept between them: the
+ * prep, emission scores and features. Zero-initialise; one per thread.
+ */
+struct ner_tagger {
+	struct ner_prep	 pp;
+	float		*emit;
+	uint32_t	*feat;
+	unsigned char	*nfeat, *act;
+	size_t		 cap;		/* tokens the buffers have room for */
+};
+/* extract_ner_tag() with t's buffers. */
+void	 ner_tag_sentence(struct ner_tagger *t, const struct extract_model *,
+	    const struct ner_doc *, const struct ner_sentence *, int *labels);
+void	 ner_tagger_release(struct ner_tagger *);
 
 /* nerctx.c: context beyond the five-word window. */
 /* Whether a word starts like a name: with a capital letter, or a letter
@@ -145,6 +186,15 @@ void	 ner_viterbi_span(const float *emit, size_t n, const float *trans,
 	    int from, int to, int *out);
 /* Gazetteer kind of a phrase hash, 0 when absent. */
 int	 ner_gaz_find(const struct ner_gaz *, uint64_t);
+/* Start reading the part of the table where ner_gaz_find will look for
+ * a hash, so that lookups made a little later do not wait on memory.
+ * Inline: it is asked for most words of a text. */
+static inline void
+ner_gaz_prefetch(const struct ner_gaz *g, uint64_t h)
+{
+	if (g->slots != NULL)
+		__builtin_prefetch(&g->slots[h & g->hmask]);
+}
 /* Sort keys, merge duplicates (their kind masks are or-ed) and build the
  * lookup table. */
 void	 ner_gaz_finish(struct ner_gaz *);

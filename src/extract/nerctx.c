@@ -83,18 +83,18 @@ ner_capitalised(const char *w)
 	return (w[0] >= '0' && w[0] <= '9') || ner_name_like(w);
 }
 
-/* Class of a lower-case word, folding a plural ("villages", "churches")
- * when the word itself is unknown. */
+/* Class of a lower-case word of n bytes whose ner_phrase_hash() is h,
+ * folding a plural ("villages", "churches") when the word itself is
+ * unknown. */
 static int
-lex_class(const struct ner_gaz *lex, const char *lo)
+lex_class(const struct ner_gaz *lex, const char *lo, size_t n, uint64_t h)
 {
 	char tmp[64];
-	size_t n = strlen(lo);
 	int c;
 
 	if (!(lo[0] >= 'a' && lo[0] <= 'z'))
 		return 0;
-	if ((c = ner_gaz_find(lex, ner_phrase_hash(lo)) & LEX_CLASS) != 0)
+	if ((c = ner_gaz_find(lex, h) & LEX_CLASS) != 0)
 		return c;
 	if (n <= 3 || n >= sizeof tmp || lo[n - 1] != 's')
 		return 0;
@@ -116,7 +116,8 @@ ner_class(const struct ner_prep *pp, long i)
 	    pp->lex->n == 0)
 		return 0;
 	if (pp->cls[i] < 0)
-		pp->cls[i] = (signed char)lex_class(pp->lex, pp->low[i]);
+		pp->cls[i] = (signed char)lex_class(pp->lex, pp->low[i],
+		    pp->len[i], pp->hash[i]);
 	return pp->cls[i];
 }
 
@@ -124,7 +125,7 @@ static int
 in_set(const char *w, const char *const *set)
 {
 	for (; *set != NULL; set++)
-		if (strcmp(w, *set) == 0)
+		if (w[0] == (*set)[0] && strcmp(w, *set) == 0)
 			return 1;
 	return 0;
 }

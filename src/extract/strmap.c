@@ -2,6 +2,11 @@
  * A string-keyed hash map (open addressing, FNV-1a) for the per-article
  * bookkeeping of name merging and document-level tagging: a few hundred
  * keys per article, or a great many on hostile input, always linear.
+ *
+ * It runs for most words of every article, so it allocates little: the
+ * keys are copied one after another into one pool, and each slot keeps
+ * its key's hash, so that growing never hashes a key again and a probe
+ * compares strings only when the hashes agree.
  */
 #include "config.h"
 
@@ -26,62 +31,77 @@ strhash(const char *s)
 static void
 grow(struct extract_strmap *m)
 {
-	struct extract_strmap old = *m;
-	size_t i;
+	struct extract_strslot *old = m->slots;
+	size_t oldcap = m->cap, i, j;
 
 	m->cap = m->cap ? m->cap * 2 : 64;
-	m->keys = xcalloc(m->cap, sizeof *m->keys);
-	m->vals = xcalloc(m->cap, sizeof *m->vals);
-	m->n = 0;
-	for (i = 0; i < old.cap; i++)
-		if (old.keys[i] != NULL) {
-			extract_strmap_put(m, old.keys[i], old.vals[i]);
-			free(old.keys[i]);
-		}
-	free(old.keys);
-	free(old.vals);
+	m->slots = xcalloc(m->cap, sizeof *m->slots);
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].key == 0)
+			continue;
+		for (j = old[i].hash & (m->cap - 1); m->slots[j].key != 0;
+		    j = (j + 1) & (m->cap - 1))
+			;
+		m->slots[j] = old[i];
+	}
+	free(old);
+}
+
+/* The slot of k (hash h): its own, or the empty one it would take. */
+static struct extract_strslot *
+find(const struct extract_strmap *m, const char *k, uint64_t h)
+{
+	struct extract_strslot *e;
+	size_t i;
+
+	for (i = h & (m->cap - 1); (e = &m->slots[i])->key != 0;
+	    i = (i + 1) & (m->cap - 1))
+		if (e->hash == h && strcmp(m->pool + e->key - 1, k) == 0)
+			break;
+	return e;
 }
 
 size_t
 extract_strmap_get(const struct extract_strmap *m, const char *k)
 {
-	size_t i;
+	const struct extract_strslot *e;
 
 	if (m->cap == 0)
 		return EXTRACT_STRMAP_NONE;
-	for (i = strhash(k) & (m->cap - 1); m->keys[i] != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->keys[i], k) == 0)
-			return m->vals[i];
-	return EXTRACT_STRMAP_NONE;
+	e = find(m, k, strhash(k));
+	return e->key != 0 ? e->val : EXTRACT_STRMAP_NONE;
 }
 
 void
 extract_strmap_put(struct extract_strmap *m, const char *k, size_t v)
 {
-	size_t i;
+	struct extract_strslot *e;
+	uint64_t h = strhash(k);
+	size_t len;
 
 	if ((m->n + 1) * 2 > m->cap)
 		grow(m);
-	for (i = strhash(k) & (m->cap - 1); m->keys[i] != NULL;
-	    i = (i + 1) & (m->cap - 1))
-		if (strcmp(m->keys[i], k) == 0) {
-			m->vals[i] = v;
-			return;
-		}
-	m->keys[i] = xstrdup(k);
-	m->vals[i] = v;
+	if ((e = find(m, k, h))->key != 0) {
+		e->val = v;
+		return;
+	}
+	len = strlen(k) + 1;
+	if (m->used + len > m->room) {
+		m->room = (m->used + len) * 2;
+		m->pool = xrealloc(m->pool, m->room);
+	}
+	memcpy(m->pool + m->used, k, len);
+	e->hash = h;
+	e->key = m->used + 1;
+	e->val = v;
+	m->used += len;
 	m->n++;
 }
 
 void
 extract_strmap_release(struct extract_strmap *m)
 {
-	size_t i;
-
-	for (i = 0; i < m->cap; i++)
-		free(m->keys[i]);
-	free(m->keys);
-	free(m->vals);
+	free(m->slots);
+	free(m->pool);
 	memset(m, 0, sizeof *m);
 }

@@ -9,9 +9,15 @@
 #include <stdint.h>
 
 struct extract_strmap {
-	char	**keys;
-	size_t	 *vals;
-	size_t	  cap, n;
+	struct extract_strslot {
+		uint64_t	 hash;
+		size_t		 key;	/* offset of the key in pool + 1;
+					 * 0: an empty slot */
+		size_t		 val;
+	}		*slots;
+	char		*pool;		/* the keys, NUL-terminated */
+	size_t		 used, room;	/* bytes of pool */
+	size_t		 cap, n;	/* slots, keys */
 };
 
 #define EXTRACT_STRMAP_NONE ((size_t)-1)

@@ -156,6 +156,7 @@ extract_timex_tag(const char *text, const struct extract_toks *toks,
 			maxn = sents[s].last - sents[s].first;
 	lxv = xcalloc(maxn + 1, sizeof *lxv);
 	c.lx = lxv;
+	c.tmark = xmalloc(maxn + 1);
 	for (s = 0; s < nsent; s++) {
 		c.tok = toks->v + sents[s].first;
 		c.n = sents[s].last - sents[s].first;
@@ -166,10 +167,12 @@ extract_timex_tag(const char *text, const struct extract_toks *toks,
 			    timex_lex_find(low + t->start,
 			    t->end - t->start) : NULL;
 		}
+		memset(c.tmark, 0xff, c.n);
 		tag_sentence(&c, (struct extract_sent *)&sents[s], &last,
 		    &has_last, &v, &nout, &cap);
 	}
 	free(lxv);
+	free(c.tmark);
 	free(low);
 	*out = v;
 	return nout;

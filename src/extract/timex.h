@@ -52,6 +52,10 @@ struct tctx {
 	const char		*low;	/* lower-cased copy, same offsets */
 	const struct extract_tok *tok;	/* the sentence's tokens */
 	const struct lex	**lx;	/* lexicon entry per token */
+	/* What each token says about tense (timex_lex.c), worked out when
+	 * first asked and written through a const tctx; 0xff until then.
+	 * May be NULL: nothing is kept. */
+	unsigned char		*tmark;
 	size_t			 n;
 	struct tdate		 ref;
 	int			 has_ref;
@@ -88,13 +92,18 @@ tw(const struct tctx *c, size_t i, size_t *n)
 static inline int
 is(const struct tctx *c, size_t i, const char *w)
 {
-	size_t n;
+	size_t n, k;
 	const char *s;
 
 	if (i >= c->n)
 		return 0;
 	s = tw(c, i, &n);
-	return strlen(w) == n && memcmp(s, w, n) == 0;
+	/* byte by byte, without measuring w first: the rules ask this of
+	 * the same token for dozens of words, and most differ at once */
+	for (k = 0; k < n; k++)
+		if (w[k] == '\0' || s[k] != w[k])
+			return 0;
+	return w[n] == '\0';
 }
 
 static inline const struct lex *

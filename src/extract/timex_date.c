@@ -55,8 +55,10 @@ timex_rule_slash(struct tctx *c, size_t i, struct tmatch *m)
 	int a, b, y, used = 0;
 	struct tdate t;
 
-	if (n < 6 || n > 10 || sscanf(s, "%2d/%2d/%4d%n", &a, &b, &y, &used)
-	    != 3 || (size_t)used != n)
+	/* the first slash, before the slow sscanf */
+	if (n < 6 || n > 10 || (s[1] != '/' && s[2] != '/') ||
+	    sscanf(s, "%2d/%2d/%4d%n", &a, &b, &y, &used) != 3 ||
+	    (size_t)used != n)
 		return 0;
 	if (y < 100)
 		y += y < 50 ? 2000 : 1900;
@@ -198,7 +200,7 @@ timex_rule_month_alone(struct tctx *c, size_t i, struct tmatch *m)
 	const struct lex *mod = NULL;
 	struct tdate t, r = timex_refdate(c);
 	size_t j = i, n;
-	int mo, tense;
+	int mo;
 	const char *s = tw(c, i, &n);
 
 	if (n > 4 && memcmp(s, "mid-", 4) == 0) {
@@ -223,7 +225,6 @@ timex_rule_month_alone(struct tctx *c, size_t i, struct tmatch *m)
 	t.d = 1;
 	t.gran = G_MONTH;
 	t.y = r.y;
-	tense = timex_tense_at(c, i);
 	if (mod != NULL && mod->val == M_LAST && c->has_ref)
 		t.y = mo >= r.m ? r.y - 1 : r.y;
 	else if (mod != NULL && (mod->val == M_NEXT || mod->val == M_COMING) &&
@@ -231,7 +232,6 @@ timex_rule_month_alone(struct tctx *c, size_t i, struct tmatch *m)
 		t.y = mo <= r.m ? r.y + 1 : r.y;
 	else if (mod == NULL || mod->val != M_THIS)
 		timex_place_year(c, i, &t, G_MONTH);
-	(void)tense;
 	timex_set_date(m, j + 1 - i, &t);
 	return 1;
 }

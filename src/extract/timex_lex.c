@@ -189,8 +189,18 @@ static const struct lex lexicon[] = {
 #define NLEX (sizeof lexicon / sizeof lexicon[0])
 #define LEX_SLOTS 1024		/* power of two, over twice NLEX */
 
-/* Filled once (pthread_once) and read-only after: safe across threads. */
-static const struct lex *lex_table[LEX_SLOTS];
+/* Filled once (pthread_once) and read-only after: safe across threads.
+ * Each slot keeps its word's hash and length, so that the many words
+ * not in the lexicon are turned away without comparing strings. */
+static struct lexslot {
+	const struct lex	*lex;
+	uint32_t		 hash;
+	size_t			 len;
+} lex_table[LEX_SLOTS];
+/* Bit b of lex_starts[n] is set when some word of n bytes starts with
+ * byte b: most words of the text are turned away before hashing. */
+#define LEX_MAXLEN	24	/* longer words are never looked up */
+static unsigned char lex_starts[LEX_MAXLEN + 1][256 / 8];
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
 static uint32_t
@@ -209,14 +219,23 @@ lex_hash(const char *w, size_t n)
 static void
 lex_init(void)
 {
-	size_t i, k;
+	size_t i, k, n;
+	unsigned b;
+	uint32_t h;
 
 	for (i = 0; i < NLEX; i++) {
-		k = lex_hash(lexicon[i].word, strlen(lexicon[i].word)) &
-		    (LEX_SLOTS - 1);
-		while (lex_table[k] != NULL)
-			k = (k + 1) & (LEX_SLOTS - 1);
-		lex_table[k] = &lexicon[i];
+		n = strlen(lexicon[i].word);
+		h = lex_hash(lexicon[i].word, n);
+		for (k = h & (LEX_SLOTS - 1); lex_table[k].lex != NULL;
+		    k = (k + 1) & (LEX_SLOTS - 1))
+			;
+		lex_table[k].lex = &lexicon[i];
+		lex_table[k].hash = h;
+		lex_table[k].len = n;
+		if (n <= LEX_MAXLEN) {
+			b = (unsigned char)lexicon[i].word[0];
+			lex_starts[n][b / 8] |= 1u << (b % 8);
+		}
 	}
 }
 
@@ -229,13 +248,22 @@ timex_lex_ready(void)
 static const struct lex *
 lex_lookup(const char *w, size_t n)
 {
-	const struct lex *l;
+	const struct lexslot *e;
+	unsigned b;
+	uint32_t h;
 	size_t k;
 
-	for (k = lex_hash(w, n) & (LEX_SLOTS - 1); (l = lex_table[k]) != NULL;
+	if (n == 0 || n > LEX_MAXLEN)
+		return NULL;
+	b = (unsigned char)w[0];
+	if (!(lex_starts[n][b / 8] & (1u << (b % 8))))
+		return NULL;
+	h = lex_hash(w, n);
+	for (k = h & (LEX_SLOTS - 1); (e = &lex_table[k])->lex != NULL;
 	    k = (k + 1) & (LEX_SLOTS - 1))
-		if (strncmp(l->word, w, n) == 0 && l->word[n] == '\0')
-			return l;
+		if (e->hash == h && e->len == n &&
+		    memcmp(e->lex->word, w, n) == 0)
+			return e->lex;
 	return NULL;
 }
 
@@ -248,7 +276,7 @@ timex_lex_find(const char *w, size_t n)
 {
 	const struct lex *l;
 
-	if (n == 0 || n > 24)
+	if (n == 0 || n > LEX_MAXLEN)
 		return NULL;
 	if ((l = lex_lookup(w, n)) != NULL)
 		return l;
@@ -411,13 +439,21 @@ timex_tense_at(const struct tctx *c, size_t i)
 	return timex_tense_within(c, i, 12);
 }
 
-/* The same, no further than maxd tokens away. */
-int
-timex_tense_within(const struct tctx *c, size_t i, size_t maxd)
+/* Tense marks of a token. */
+#define TM_FUTURE	0x01	/* an auxiliary or word of the future */
+#define TM_PAST		0x02	/* of the past */
+#define TM_PERFECT	0x04	/* "been", "had" */
+#define TM_BE		0x08	/* "be" */
+
+/*
+ * The tense marks of token j: auxiliaries and a few strong verbs decide;
+ * reporting verbs ("said") do not, since what is reported is often
+ * still to come. Kept in c->tmark: the rules ask about the same dozen
+ * tokens around every expression of a sentence.
+ */
+static unsigned
+tense_marks(const struct tctx *c, size_t j)
 {
-	/* Auxiliaries and a few strong verbs decide; reporting verbs
-	 * ("said") do not, since what is reported is often still to come;
-	 * a verb in -ed counts only when nothing stronger is near. */
 	static const char *const future[] = { "will", "'ll", "shall",
 		"going", "wo", "plans", "expects", "expected", "next",
 		"tomorrow", "upcoming", "scheduled", "payable", "due",
@@ -427,8 +463,33 @@ timex_tense_within(const struct tctx *c, size_t i, size_t maxd)
 		"came", "went", "took", "saw", "met", "won",
 		"lost", "fell", "rose", "left", "held", "sold",
 		"gave", "ran", "became" };
-	size_t d, j, k, n;
+	unsigned m = 0;
+	size_t k;
+
+	if (c->tmark != NULL && c->tmark[j] != 0xff)
+		return c->tmark[j];
+	for (k = 0; k < sizeof future / sizeof future[0]; k++)
+		if (is(c, j, future[k]))
+			m |= TM_FUTURE;
+	for (k = 0; k < sizeof past / sizeof past[0]; k++)
+		if (is(c, j, past[k]))
+			m |= TM_PAST;
+	if (is(c, j, "been") || is(c, j, "had"))
+		m |= TM_PERFECT;
+	if (is(c, j, "be"))
+		m |= TM_BE;
+	if (c->tmark != NULL)
+		c->tmark[j] = (unsigned char)m;
+	return m;
+}
+
+/* The same, no further than maxd tokens away. */
+int
+timex_tense_within(const struct tctx *c, size_t i, size_t maxd)
+{
+	size_t d, j, n;
 	const char *s;
+	unsigned m;
 	int side, weak = TENSE_NONE;
 
 	for (d = 1; d <= maxd; d++) {
@@ -438,20 +499,21 @@ timex_tense_within(const struct tctx *c, size_t i, size_t maxd)
 			j = side == 0 ? i - d : i + d;
 			if (j >= c->n)
 				continue;
+			m = tense_marks(c, j);
 			/* "had been due to expire Friday": a future
 			 * seen from the past is past */
-			for (k = 0; k < sizeof future / sizeof future[0]; k++)
-				if (is(c, j, future[k]))
-					return j > 0 && (is(c, j - 1, "been") ||
-					    is(c, j - 1, "had")) ?
-					    TENSE_PAST : TENSE_FUTURE;
+			if (m & TM_FUTURE)
+				return j > 0 &&
+				    (tense_marks(c, j - 1) & TM_PERFECT) ?
+				    TENSE_PAST : TENSE_FUTURE;
 			/* "would be held": a participle after "be" is
 			 * passive, not past */
-			if (j > 0 && is(c, j - 1, "be"))
+			if (j > 0 && (tense_marks(c, j - 1) & TM_BE))
 				continue;
-			for (k = 0; k < sizeof past / sizeof past[0]; k++)
-				if (is(c, j, past[k]))
-					return TENSE_PAST;
+			if (m & TM_PAST)
+				return TENSE_PAST;
+			/* a verb in -ed counts only when nothing stronger
+			 * is near */
 			s = tw(c, j, &n);
 			if (weak == TENSE_NONE && n >= 5 && s[n - 2] == 'e' &&
 			    s[n - 1] == 'd' && (c->tok[j].flags & TOK_LOWER))

@@ -550,8 +550,10 @@ timex_rule_clock(struct tctx *c, size_t i, struct tmatch *m)
 		hh = l->val;
 		j++;
 	} else {
-		if (n >= 4 && n <= 5 && sscanf(s, "%2d:%2d", &hh, &mm) == 2 &&
-		    s[n - 3] == ':') {
+		/* the colon first: sscanf is slow, and most numbers are
+		 * not times */
+		if (n >= 4 && n <= 5 && (s[1] == ':' || s[2] == ':') &&
+		    sscanf(s, "%2d:%2d", &hh, &mm) == 2 && s[n - 3] == ':') {
 			j++;
 		} else if ((hh = timex_digits(c, i, 1, 2)) >= 0) {
 			j++;

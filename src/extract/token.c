@@ -64,23 +64,26 @@ static const struct abbrev {
 	{ "p", AB_NUM },
 };
 
+/* Class of an ASCII character: control characters are spaces. */
+static inline enum cclass
+ascii_class(uint32_t cp)
+{
+	if (cp - 'a' < 26)
+		return C_LOWER;
+	if (cp - 'A' < 26)
+		return C_UPPER;
+	if (cp - '0' < 10)
+		return C_DIGIT;
+	if (cp <= ' ' || cp == 0x7F)
+		return C_SPACE;
+	return C_PUNCT;
+}
+
 static enum cclass
 cp_class(uint32_t cp)
 {
-	if (cp < 0x80) {
-		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-		    cp == '\f' || cp == '\v')
-			return C_SPACE;
-		if (cp >= 'A' && cp <= 'Z')
-			return C_UPPER;
-		if (cp >= 'a' && cp <= 'z')
-			return C_LOWER;
-		if (cp >= '0' && cp <= '9')
-			return C_DIGIT;
-		if (cp < 0x20 || cp == 0x7F)
-			return C_SPACE;
-		return C_PUNCT;
-	}
+	if (cp < 0x80)
+		return ascii_class(cp);
 	if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
 	    cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
 	    cp == 0x85)
@@ -116,20 +119,28 @@ is_alnum_class(enum cclass c)
 	return c == C_UPPER || c == C_LOWER || c == C_LETTER || c == C_DIGIT;
 }
 
-/* Class of the code point at p, or C_SPACE past the end. */
-static enum cclass
+/* Class of the code point at p, or C_SPACE past the end. Inline, with
+ * ASCII read directly: the tokeniser asks this of every byte of text. */
+static inline enum cclass
 class_at(const char *s, size_t len, size_t p, uint32_t *cpp, size_t *np)
 {
 	uint32_t cp = ' ';
 	size_t n = 0;
+	enum cclass c = C_SPACE;
 
-	if (p < len)
+	if (p < len && (unsigned char)s[p] < 0x80) {
+		cp = (unsigned char)s[p];
+		n = 1;
+		c = ascii_class(cp);
+	} else if (p < len) {
 		n = utf8_decode(s + p, len - p, &cp);
+		c = cp_class(cp);
+	}
 	if (cpp != NULL)
 		*cpp = cp;
 	if (np != NULL)
 		*np = n;
-	return p < len ? cp_class(cp) : C_SPACE;
+	return c;
 }
 
 /* An apostrophe (ASCII or U+2019) at p: its length, else 0. */
@@ -169,7 +180,8 @@ find_abbrev(const char *w, size_t n)
 	}
 	low[n] = '\0';
 	for (i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
-		if (strcmp(abbrevs[i].word, low) == 0)
+		if (abbrevs[i].word[0] == low[0] &&
+		    strcmp(abbrevs[i].word, low) == 0)
 			return &abbrevs[i];
 	return NULL;
 }
@@ -279,8 +291,14 @@ word_flags(const char *s, size_t start, size_t end)
 	size_t p = start, n;
 
 	while (p < end) {
-		n = utf8_decode(s + p, end - p, &cp);
-		c = cp_class(cp);
+		if ((unsigned char)s[p] < 0x80) {
+			cp = (unsigned char)s[p];
+			n = 1;
+			c = ascii_class(cp);
+		} else {
+			n = utf8_decode(s + p, end - p, &cp);
+			c = cp_class(cp);
+		}
 		if (c == C_DIGIT)
 			f |= TOK_DIGIT;
 		else if (c == C_UPPER || c == C_LOWER || c == C_LETTER) {
@@ -291,7 +309,8 @@ word_flags(const char *s, size_t start, size_t end)
 			first = 0;
 			if (c != C_UPPER)
 				allcaps = 0;
-			if (utf8_is_rtl(cp))
+			/* no right-to-left script below Hebrew */
+			if (cp >= 0x590 && utf8_is_rtl(cp))
 				f |= TOK_RTL;
 		}
 		p += n;

@@ -340,7 +340,7 @@ out:
 int
 train_lex_wordnet(struct ner_gaz *lex, const char *dir)
 {
-	struct extract_strmap seen = { NULL, NULL, 0, 0 };
+	struct extract_strmap seen = { 0 };
 	int rc;
 
 	rc = lex_index(lex, &seen, dir, "noun");
