@@ -374,6 +374,8 @@ archive_close(struct archive *a)
 	}
 	free(a->fts_pending);
 	archive_entities_forget(a);
+	archive_entity_index_forget(a);
+	free(a->entrows);
 	free(a->path);
 	free(a);
 }
@@ -409,7 +411,8 @@ archive_begin(struct archive *a, char **cause)
 int
 archive_commit(struct archive *a, char **cause)
 {
-	if (a->nfts_pending > 0 && archive_fts_flush(a, cause) != 0) {
+	if ((a->nfts_pending > 0 && archive_fts_flush(a, cause) != 0) ||
+	    (a->nentrows > 0 && archive_entity_index_flush(a, cause) != 0)) {
 		archive_rollback(a);
 		return -1;
 	}
@@ -429,6 +432,7 @@ archive_rollback(struct archive *a)
 {
 	archive_fts_forget(a);
 	archive_entities_forget(a);
+	archive_entity_index_forget(a);
 	if (!sqlite3_get_autocommit(a->db))
 		sqlite3_exec(a->db, "ROLLBACK", NULL, NULL, NULL);
 	a->in_txn = 0;

@@ -54,7 +54,7 @@ struct archive {
 	int64_t		*fts_pending;
 	size_t		 nfts_pending, capfts_pending;
 	/*
-	 * Mentions from which a listing filtered by an entity probes each
+	 * Articles from which a listing filtered by an entity probes each
 	 * row in sort order instead of gathering the entity's articles
 	 * (list.c); 0: ARCHIVE_ENTITY_PROBE. Tests lower it.
 	 */
@@ -70,12 +70,29 @@ struct archive {
 		int64_t		 id;
 		char		*name;
 		int		 kind;
+		char		**aliases;	/* stored: no INSERT again */
+		size_t		 naliases;
 	}		*ents;
 	size_t		 nents, capents;
 	int64_t		 data_version;
+	/*
+	 * entity_index rows of the articles whose extraction results changed
+	 * in the open transaction, written at archive_commit() (entities.c):
+	 * FTS5 flushes its term buffer on every SAVEPOINT once written, and
+	 * each put has one. ents_dirty: a savepoint was rolled back since
+	 * (archive_entities_forget()), so the new tokens are read again from
+	 * mentions at the flush.
+	 */
+	struct archive_entity_row {
+		int64_t		 article;
+		char		*old;	/* its tokens before: NULL none */
+		char		*now;	/* its tokens now: NULL none */
+	}		*entrows;
+	size_t		 nentrows, capentrows;
+	int		 ents_dirty;
 };
 
-#define ARCHIVE_ENTITY_PROBE	5000
+#define ARCHIVE_ENTITY_PROBE	2500
 
 /*
  * A prepared statement for sql, a string with static storage: prepared
@@ -121,12 +138,31 @@ int64_t	 archive_source_id(struct archive *, const char *name, const char *url,
 /*
  * entities.c: replace the extraction results of article id (which
  * exists) with ex (NULL: none), inside the caller's transaction and
- * savepoint. -1 and *cause on failure, with the rows half written: the
+ * savepoint. fresh: the article was inserted by this put, so it has no
+ * results to clear. -1 and *cause on failure, with the rows half written: the
  * caller rolls its savepoint back.
  */
 struct extract_result;
 int	 archive_put_extract_in(struct archive *, int64_t id,
-	    const struct extract_result *ex, char **cause);
+	    const struct extract_result *ex, int fresh, char **cause);
+/*
+ * entities.c: write the entity_index rows the transaction changed
+ * (before COMMIT), or drop them (rollback, rebuild).
+ */
+int	 archive_entity_index_flush(struct archive *, char **cause);
+void	 archive_entity_index_forget(struct archive *);
+/*
+ * schema.c: fill the empty entity_index from mentions (migration,
+ * rebuild); progress, if not NULL, hears (done, total) now and then.
+ */
+int	 archive_entity_index_fill(sqlite3 *,
+	    void (*progress)(int64_t, int64_t), char **cause);
+/*
+ * entities.c: the entity_index query (FTS5 syntax) for the entities named
+ * or aliased name, in *match (caller frees), NULL when there are none.
+ */
+int	 archive_entity_match(struct archive *, const char *name,
+	    char **match, char **cause);
 
 /* entities.c: forget the cached entity ids (a rollback, a commit by
  * another connection); archive_entities_check() empties the cache when

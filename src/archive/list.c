@@ -15,12 +15,16 @@
  * query, for the returned rows only.
  *
  * An entity filter has two shapes. An entity in few articles gathers
- * them from the mentions index and sorts them (cost: its articles); one
- * in many is checked row by row, in sort order, with a probe of the
- * article's mentions, and the page stops after limit rows (cost: limit
- * times how rare it is). Gathering 300,000 articles to show 50 took a
- * second at a million articles; probing a million rows for 3 matches
- * took as long. A capped count of its mentions picks the shape.
+ * them from entity_index (schema.c, version 6: an FTS5 table whose rowid
+ * is the article id and whose tokens are the ids of the entities it
+ * mentions; the name is turned into "12 OR 57" by
+ * archive_entity_match()) and sorts them (cost: its articles); one in
+ * many is checked row by row, in sort order, with a probe of the
+ * article's mentions (keyed by article), and the page stops after limit
+ * rows (cost: limit times how rare it is). Gathering 300,000 articles to
+ * show 50 took a second at a million articles; probing a million rows
+ * for 3 matches took as long. A capped count of its articles in the
+ * index picks the shape.
  */
 #include "config.h"
 
@@ -48,6 +52,7 @@ struct plan {
 	char		*qsource;
 	char		*not_source;
 	const char	*entity;
+	char		*ematch;	/* entity_index query for it */
 	int		 entity_probe;	/* common: probe each row */
 	int64_t		 lo, hi;	/* key range [lo, hi), -1 for none */
 	int		 unread;
@@ -62,6 +67,7 @@ plan_release(struct plan *p)
 	free(p->exclude);
 	free(p->qsource);
 	free(p->not_source);
+	free(p->ematch);
 }
 
 static int
@@ -83,28 +89,44 @@ bound(const char *date, int after, int64_t *v, char **cause)
 	return 0;
 }
 
-/* :entity is parameter 1 */
-static const char sql_entity_mentions[] =
-    "SELECT count(*) FROM (SELECT 1 FROM mentions WHERE entity_id IN ("
-    ENTITY_IDS ") LIMIT ?2)";
+static const char sql_entity_articles[] =
+    "SELECT count(*) FROM (SELECT 1 FROM entity_index"
+    " WHERE entity_index MATCH ?1 LIMIT ?2)";
 
-int64_t
-archive_entity_mentions(struct archive *a, const char *entity, int64_t cap,
+/* The articles of the entity_index query match, up to cap (-1: all). */
+static int64_t
+count_articles(struct archive *a, const char *match, int64_t cap,
     char **cause)
 {
 	sqlite3_stmt *st;
 	int64_t n;
 	int rc;
 
-	if ((st = archive_stmt(a, sql_entity_mentions, cause)) == NULL)
+	if (match == NULL)
+		return 0;
+	if ((st = archive_stmt(a, sql_entity_articles, cause)) == NULL)
 		return -1;
-	archive_bind_text(st, 1, entity);
-	sqlite3_bind_int64(st, 2, cap > 0 ? cap : -1);
+	archive_bind_text(st, 1, match);
+	sqlite3_bind_int64(st, 2, cap);
 	rc = sqlite3_step(st);
 	n = sqlite3_column_int64(st, 0);
 	archive_done(st);
 	if (rc != SQLITE_ROW)
 		return archive_fail(a, cause, "counting mentions");
+	return n;
+}
+
+int64_t
+archive_entity_mentions(struct archive *a, const char *entity, int64_t cap,
+    char **cause)
+{
+	char *match;
+	int64_t n;
+
+	if (archive_entity_match(a, entity, &match, cause) != 0)
+		return -1;
+	n = count_articles(a, match, cap > 0 ? cap : -1, cause);
+	free(match);
 	return n;
 }
 
@@ -153,7 +175,8 @@ plan_make(struct archive *a, const struct archive_filter *f, int64_t probe,
 	p->relevance = f->order == ARCHIVE_RELEVANCE && p->match != NULL;
 	query_release(&q);
 	if (p->entity != NULL && !p->nomatch) {
-		if ((n = archive_entity_mentions(a, p->entity, probe,
+		if (archive_entity_match(a, p->entity, &p->ematch,
+		    cause) != 0 || (n = count_articles(a, p->ematch, probe,
 		    cause)) < 0) {
 			plan_release(p);
 			return -1;
@@ -203,8 +226,8 @@ plan_sql(const struct plan *p, struct buf *b, int sources, const char **key)
 		    " WHERE m.article_id = a.id AND m.entity_id IN ("
 		    ENTITY_IDS "))");
 	else if (p->entity != NULL)
-		buf_adds(b, " AND a.id IN (SELECT m.article_id FROM mentions m"
-		    " WHERE m.entity_id IN (" ENTITY_IDS "))");
+		buf_adds(b, " AND a.id IN (SELECT rowid FROM entity_index"
+		    " WHERE entity_index MATCH :ematch)");
 }
 
 static void
@@ -240,6 +263,7 @@ plan_prepare(struct archive *a, const struct plan *p, const char *sql,
 	bind_named_text(st, ":source", p->source);
 	bind_named_text(st, ":not_source", p->not_source);
 	bind_named_text(st, ":entity", p->entity);
+	bind_named_text(st, ":ematch", p->ematch);
 	bind_named_int(st, ":lo", p->lo);
 	bind_named_int(st, ":hi", p->hi);
 	return st;
