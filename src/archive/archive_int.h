@@ -90,6 +90,20 @@ struct archive {
 	}		*entrows;
 	size_t		 nentrows, capentrows;
 	int		 ents_dirty;
+	/*
+	 * Entities created in the open transaction, id given, rows written
+	 * at archive_commit() (entities.c): inserted at random places in
+	 * two indexes inside a put's SAVEPOINT, each cost a copy of every
+	 * page touched. Aliases likewise. next_entity: the next id, 0 until
+	 * the transaction needs one.
+	 */
+	struct archive_new_entity {
+		int64_t		 id;	/* of the entity */
+		int		 kind;	/* -1: an alias of id */
+		char		*name;	/* the name, or the alias */
+	}		*newents;
+	size_t		 nnewents, capnewents;
+	int64_t		 next_entity;
 };
 
 #define ARCHIVE_ENTITY_PROBE	2500
@@ -153,7 +167,8 @@ int	 archive_entity_index_flush(struct archive *, char **cause);
 void	 archive_entity_index_forget(struct archive *);
 /*
  * schema.c: fill the empty entity_index from mentions (migration,
- * rebuild); progress, if not NULL, hears (done, total) now and then.
+ * rebuild); progress, if not NULL, hears (done, total) now and then and
+ * (total, total) at the end.
  */
 int	 archive_entity_index_fill(sqlite3 *,
 	    void (*progress)(int64_t, int64_t), char **cause);

@@ -13,7 +13,9 @@
  * array indexed by entity id. Two sequential passes and 16 bytes per
  * entity, where checking each posting against mentions would seek at
  * random once per posting; a missing, extra or misplaced posting shows
- * as an entity whose figures do not come back to zero.
+ * as an entity whose figures do not come back to zero. The same pass
+ * finds mentions of entities that do not exist, which a foreign key
+ * refused before schema 6.
  */
 #include "config.h"
 
@@ -126,6 +128,7 @@ struct entity_tally {
 	int32_t		 mentions;	/* articles, from mentions */
 	int32_t		 indexed;	/* articles, from the index */
 	uint64_t	 sum;		/* mentions' minus the index's */
+	int		 exists;	/* a row in entities */
 };
 
 static uint64_t
@@ -146,18 +149,29 @@ cmp_id(const void *x, const void *y)
 	return p < q ? -1 : p > q;
 }
 
-/* Add one article's entities (ids[0..n), repeats allowed) to t. */
+/*
+ * Add one article's entities (ids[0..n), repeats allowed) to t; a
+ * mention of an entity that does not exist is a finding (mentions have
+ * no foreign key to entities since schema 6).
+ */
 static void
 tally_article(struct entity_tally *t, int64_t max, int64_t article,
-    int64_t *ids, size_t n)
+    int64_t *ids, size_t n, struct buf *out, int *found)
 {
 	size_t i;
 
 	qsort(ids, n, sizeof *ids, cmp_id);
 	for (i = 0; i < n; i++) {
-		if ((i > 0 && ids[i] == ids[i - 1]) || ids[i] < 1 ||
-		    ids[i] > max)
-			continue;	/* foreign keys report those */
+		if (i > 0 && ids[i] == ids[i - 1])
+			continue;
+		if (ids[i] < 1 || ids[i] > max || !t[ids[i]].exists) {
+			if ((*found)++ < 20)
+				buf_printf(out, "mentions: article %lld "
+				    "mentions entity %lld, which does not "
+				    "exist\n", (long long)article,
+				    (long long)ids[i]);
+			continue;
+		}
 		t[ids[i]].mentions++;
 		t[ids[i]].sum += mix(article);
 	}
@@ -182,12 +196,22 @@ entity_index_check(struct archive *a, struct buf *out, int *problems,
 	max = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	t = xcalloc((size_t)max + 1, sizeof *t);
+	if (sqlite3_prepare_v2(a->db, "SELECT id FROM entities", -1, &st,
+	    NULL) != SQLITE_OK)
+		goto fail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((id = sqlite3_column_int64(st, 0)) >= 1 && id <= max)
+			t[id].exists = 1;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != SQLITE_DONE)
+		goto fail;
 	if (sqlite3_prepare_v2(a->db, "SELECT article_id, entity_id FROM"
 	    " mentions", -1, &st, NULL) != SQLITE_OK)
 		goto fail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if ((id = sqlite3_column_int64(st, 0)) != article) {
-			tally_article(t, max, article, ids, n);
+			tally_article(t, max, article, ids, n, out, &found);
 			article = id;
 			n = 0;
 		}
@@ -197,7 +221,7 @@ entity_index_check(struct archive *a, struct buf *out, int *problems,
 		}
 		ids[n++] = sqlite3_column_int64(st, 1);
 	}
-	tally_article(t, max, article, ids, n);
+	tally_article(t, max, article, ids, n, out, &found);
 	sqlite3_finalize(st);
 	st = NULL;
 	if (rc != SQLITE_DONE)
@@ -207,7 +231,7 @@ entity_index_check(struct archive *a, struct buf *out, int *problems,
 		goto fail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
-		if (id < 1 || id > max) {
+		if (id < 1 || id > max || !t[id].exists) {
 			if (found++ < 20)
 				buf_printf(out, "entity index: article %lld is "
 				    "listed under entity %lld, which does not "

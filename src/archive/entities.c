@@ -18,7 +18,15 @@
  * the articles an entity is in are found through entity_index (schema.c,
  * version 6), whose rows wait in memory (struct archive_entity_row) and
  * are written in article order at commit: written as each article is
- * stored, every put's SAVEPOINT would make FTS5 flush a segment.
+ * stored, every put's SAVEPOINT would make FTS5 flush a segment. A new
+ * entity gets its id at once (the largest + 1, as SQLite would give it)
+ * but its row, and new aliases, wait for the commit too (struct
+ * archive_new_entity): inside a put's SAVEPOINT each page a write
+ * touches is first copied whole to the statement journal, and new names
+ * land at random places in the name indexes (mentions has no foreign key
+ * to entities since schema 6, so its rows can go first). A savepoint
+ * rolled back keeps the waiting entities (harmless without mentions) and
+ * the cache of them.
  * Replacing an article's row needs its old tokens (a contentless table):
  * they are read from its mentions before these are cleared, once per
  * transaction.
@@ -43,7 +51,9 @@ static const char sql_clear_events[] =
 static const char sql_entity_find[] =
     "SELECT id FROM entities WHERE kind = ?1 AND name = ?2";
 static const char sql_entity_add[] =
-    "INSERT INTO entities(kind, name) VALUES (?1, ?2)";
+    "INSERT INTO entities(id, kind, name) VALUES (?1, ?2, ?3)";
+static const char sql_entity_next[] =
+    "SELECT coalesce(max(id), 0) + 1 FROM entities";
 static const char sql_alias_add[] =
     "INSERT OR IGNORE INTO entity_aliases(entity_id, alias) VALUES (?1, ?2)";
 static const char sql_mention_add[] =
@@ -88,6 +98,9 @@ entity_hash(int kind, const char *name)
 	return h != 0 ? h : 1;
 }
 
+static struct archive_entity_slot *entity_remember(struct archive *, int,
+		    const char *, int64_t);
+
 void
 archive_entities_forget(struct archive *a)
 {
@@ -106,6 +119,11 @@ archive_entities_forget(struct archive *a)
 	   waiting rows say */
 	if (a->nentrows > 0)
 		a->ents_dirty = 1;
+	/* the entities waiting for the commit stay, and stay known */
+	for (i = 0; i < a->nnewents; i++)
+		if (a->newents[i].kind >= 0)
+			entity_remember(a, a->newents[i].kind,
+			    a->newents[i].name, a->newents[i].id);
 }
 
 static const char sql_data_version[] = "PRAGMA data_version";
@@ -173,6 +191,23 @@ entity_remember(struct archive *a, int kind, const char *name, int64_t id)
 	return e;
 }
 
+/* A row for the commit: entity id (kind, name), or alias name of id. */
+static void
+entity_wait(struct archive *a, int64_t id, int kind, const char *name)
+{
+	struct archive_new_entity *n;
+
+	if (a->nnewents == a->capnewents) {
+		a->capnewents = a->capnewents ? a->capnewents * 2 : 1024;
+		a->newents = xreallocarray(a->newents, a->capnewents,
+		    sizeof *a->newents);
+	}
+	n = &a->newents[a->nnewents++];
+	n->id = id;
+	n->kind = kind;
+	n->name = xstrdup(name);
+}
+
 /*
  * The cache slot of the entity (looked up, or created), valid until the
  * next entity_id(); NULL and *cause on error.
@@ -204,34 +239,37 @@ entity_id(struct archive *a, const struct extract_entity *e, char **cause)
 		return NULL;
 	}
 	if (id == 0) {
-		if ((st = archive_stmt(a, sql_entity_add, cause)) == NULL)
-			return NULL;
-		archive_bind_text(st, 1, kind);
-		archive_bind_text(st, 2, e->name);
-		if (step_done(a, st, "storing an entity", cause) != 0)
-			return NULL;
-		id = sqlite3_last_insert_rowid(a->db);
+		if (a->next_entity == 0) {
+			if ((st = archive_stmt(a, sql_entity_next, cause)) ==
+			    NULL)
+				return NULL;
+			if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+				a->next_entity = sqlite3_column_int64(st, 0);
+			archive_done(st);
+			if (rc != SQLITE_ROW) {
+				archive_fail(a, cause, "numbering an entity");
+				return NULL;
+			}
+		}
+		id = a->next_entity++;
+		entity_wait(a, id, k, e->name);
 	}
 	return entity_remember(a, k, e->name, id);
 }
 
-/* Store alias for the entity of slot, unless this connection did. */
+/* Store alias for the entity of slot (at commit), unless this
+ * connection did. */
 static int
 put_alias(struct archive *a, struct archive_entity_slot *slot,
     const char *alias, char **cause)
 {
-	sqlite3_stmt *st;
 	size_t i;
 
+	(void)cause;
 	for (i = 0; i < slot->naliases; i++)
 		if (strcmp(slot->aliases[i], alias) == 0)
 			return 0;
-	if ((st = archive_stmt(a, sql_alias_add, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, slot->id);
-	archive_bind_text(st, 2, alias);
-	if (step_done(a, st, "storing an alias", cause) != 0)
-		return -1;
+	entity_wait(a, slot->id, -1, alias);
 	slot->aliases = xreallocarray(slot->aliases, slot->naliases + 1,
 	    sizeof *slot->aliases);
 	slot->aliases[slot->naliases++] = xstrdup(alias);
@@ -407,6 +445,41 @@ archive_entity_index_forget(struct archive *a)
 		a->entrows = NULL;
 		a->capentrows = 0;
 	}
+	for (i = 0; i < a->nnewents; i++)
+		free(a->newents[i].name);
+	a->nnewents = 0;
+	a->next_entity = 0;
+	if (a->capnewents > 4096) {
+		free(a->newents);
+		a->newents = NULL;
+		a->capnewents = 0;
+	}
+}
+
+/* The entities and aliases waiting, in the order they came. */
+static int
+entities_write(struct archive *a, char **cause)
+{
+	struct archive_new_entity *n;
+	sqlite3_stmt *st;
+	size_t i;
+
+	for (i = 0; i < a->nnewents; i++) {
+		n = &a->newents[i];
+		if ((st = archive_stmt(a, n->kind >= 0 ? sql_entity_add :
+		    sql_alias_add, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, n->id);
+		if (n->kind >= 0) {
+			archive_bind_text(st, 2, archive_kinds[n->kind]);
+			archive_bind_text(st, 3, n->name);
+		} else
+			archive_bind_text(st, 2, n->name);
+		if (step_done(a, st, n->kind >= 0 ? "storing an entity" :
+		    "storing an alias", cause) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 static int
@@ -448,6 +521,10 @@ archive_entity_index_flush(struct archive *a, char **cause)
 	size_t i, j;
 	int rc = 0;
 
+	if (entities_write(a, cause) != 0) {
+		archive_entity_index_forget(a);
+		return -1;
+	}
 	qsort(a->entrows, a->nentrows, sizeof *a->entrows, cmp_row);
 	for (i = 0; i < a->nentrows && rc == 0; i = j) {
 		r = &a->entrows[i];
@@ -480,8 +557,8 @@ archive_put_extract_in(struct archive *a, int64_t id,
 {
 	struct archive_entity_row *row;
 	sqlite3_stmt *st;
-	int64_t *ids, eid;
-	size_t i, n = 0;
+	int64_t *ids, eid, next = a->next_entity;
+	size_t i, n = 0, mark = a->nnewents;
 	int rc = 0;
 
 	if ((row = index_row(a, id, fresh, cause)) == NULL)
@@ -513,6 +590,14 @@ archive_put_extract_in(struct archive *a, int64_t id,
 		rc = put_event(a, id, &ex->timexes[i], cause);
 	if (rc == 0)
 		row->now = tokens(ids, n);
+	else {
+		/* the caller rolls back to its savepoint and forgets the
+		   cache: the entities this put made are not stored */
+		for (i = mark; i < a->nnewents; i++)
+			free(a->newents[i].name);
+		a->nnewents = mark;
+		a->next_entity = next;
+	}
 	free(ids);
 	return rc;
 }

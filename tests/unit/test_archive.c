@@ -1020,6 +1020,17 @@ entity_index_follows(void)
 	CHECK_INT(archive_check(ar, &report, &cause), 1);
 	CHECK(report != NULL && strstr(report, "not the same ones") != NULL);
 	free(report);
+	/* mentions have no foreign key to entities: check names the orphan */
+	sql = sqlite3_mprintf("INSERT INTO mentions VALUES (%lld, 9999, 100,"
+	    " 101)", (long long)a2);
+	CHECK_INT(sqlite3_exec(ar->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	CHECK_INT(archive_check(ar, &report, &cause), 1);
+	CHECK(report != NULL && strstr(report, "mentions entity 9999, which "
+	    "does not exist") != NULL);
+	free(report);
+	CHECK_INT(sqlite3_exec(ar->db, "DELETE FROM mentions WHERE entity_id ="
+	    " 9999", NULL, NULL, NULL), SQLITE_OK);
 	CHECK_INT(archive_rebuild_fts(ar, &cause), 0);
 	CHECK_INT(entity_count(ar, "Jane"), 2);
 	CHECK_INT(check_quiet(ar), 0);
