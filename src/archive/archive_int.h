@@ -54,10 +54,13 @@ struct archive {
 	int64_t		*fts_pending;
 	size_t		 nfts_pending, capfts_pending;
 	/*
-	 * Articles from which a listing filtered by an entity probes each
-	 * row in sort order instead of gathering the entity's articles
-	 * (list.c); 0: ARCHIVE_ENTITY_PROBE. Tests lower it.
+	 * Articles from which a listing filtered by an entity tests each
+	 * row in sort order for membership in the set of the entity's
+	 * articles instead of gathering them, and from which it probes each
+	 * row's mentions instead (list.c); 0: ARCHIVE_ENTITY_MEMBER and
+	 * ARCHIVE_ENTITY_PROBE. Tests lower them.
 	 */
+	int64_t		 entity_member;
 	int64_t		 entity_probe;
 	/*
 	 * Entity ids by kind and name, as this connection found or stored
@@ -106,7 +109,8 @@ struct archive {
 	int64_t		 next_entity;
 };
 
-#define ARCHIVE_ENTITY_PROBE	2500
+#define ARCHIVE_ENTITY_MEMBER	2500
+#define ARCHIVE_ENTITY_PROBE	20000
 
 /*
  * A prepared statement for sql, a string with static storage: prepared

@@ -504,9 +504,10 @@ list_filters(void)
 
 /*
  * Listing by entity: every third article names Acme Corp (alias Acme),
- * three name a Jordan (a place twice, a person once). Both shapes of the
- * query (gathering the entity's articles, probing each row) give the
- * same pages, counts and positions.
+ * three name a Jordan (a place twice, a person once). The three shapes of
+ * the query (gathering the entity's articles, testing each row for
+ * membership in them, probing each row's mentions) give the same pages,
+ * counts and positions.
  */
 static struct archive *
 fill_entities(const char *name)
@@ -642,10 +643,13 @@ list_by_entity(void)
 	CHECK_INT(archive_entity_mentions(ar, "Acme Corp", 4, &cause), 4);
 	CHECK_INT(archive_entity_mentions(ar, "Jordan", 0, &cause), 3);
 	CHECK_INT(archive_entity_mentions(ar, "Nobody", 0, &cause), 0);
-	/* Few mentions: the entity's articles are gathered. */
-	ar->entity_probe = 1000;
+	/* Few articles: the entity's articles are gathered. */
+	ar->entity_member = ar->entity_probe = 1000;
 	list_entity_pages(ar);
-	/* Many: each row is probed. */
+	/* More: each row is looked up in the set of them. */
+	ar->entity_member = 1;
+	list_entity_pages(ar);
+	/* Many: each row's mentions are probed. */
 	ar->entity_probe = 1;
 	list_entity_pages(ar);
 	archive_close(ar);
