@@ -360,17 +360,19 @@ cmp_id(const void *x, const void *y)
 static char *
 tokens(int64_t *v, size_t n)
 {
-	char *s, *p;
-	size_t i;
+	char *s;
+	size_t i, len = 0, size;
 
 	if (n == 0)
 		return NULL;
 	qsort(v, n, sizeof *v, cmp_id);
-	p = s = xmalloc(n * 21);
+	size = n * 21;
+	s = xmalloc(size);
 	for (i = 0; i < n; i++) {
 		if (i > 0 && v[i] == v[i - 1])
 			continue;
-		p += sprintf(p, "%s%lld", p == s ? "" : " ", (long long)v[i]);
+		len += (size_t)snprintf(s + len, size - len, "%s%lld",
+		    len == 0 ? "" : " ", (long long)v[i]);
 	}
 	return s;
 }
