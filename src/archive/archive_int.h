@@ -64,9 +64,11 @@ struct archive {
 	int64_t		 entity_probe;
 	/*
 	 * Entity ids by kind and name, as this connection found or stored
-	 * them (entities.c): an import looks the same few names up again
-	 * and again. Emptied when a write is rolled back and when another
-	 * connection has committed since (PRAGMA data_version).
+	 * them (entities.c), with the aliases it stored for them: an import
+	 * looks the same few names up again and again. Emptied when a write
+	 * is rolled back (but for the entities still waiting for the commit)
+	 * and when another connection has committed since (PRAGMA
+	 * data_version).
 	 */
 	struct archive_entity_slot {
 		uint64_t	 hash;		/* 0: empty */

@@ -24,9 +24,9 @@
  * archive_new_entity): inside a put's SAVEPOINT each page a write
  * touches is first copied whole to the statement journal, and new names
  * land at random places in the name indexes (mentions has no foreign key
- * to entities since schema 6, so its rows can go first). A savepoint
- * rolled back keeps the waiting entities (harmless without mentions) and
- * the cache of them.
+ * to entities since schema 6, so its rows can go first). A put that
+ * fails in here drops the entities it made (and their ids); a savepoint
+ * rolled back keeps the others waiting, and the cache of them.
  * Replacing an article's row needs its old tokens (a contentless table):
  * they are read from its mentions before these are cleared, once per
  * transaction.
