@@ -433,7 +433,7 @@ void
 archive_rollback(struct archive *a)
 {
 	archive_fts_forget(a);
-	/* the waiting entities first: the cache keeps those it holds */
+	/* drop the waiting entities first: the cache would keep them */
 	archive_entity_index_forget(a);
 	archive_entities_forget(a);
 	if (!sqlite3_get_autocommit(a->db))
