@@ -7,7 +7,9 @@
  * table and the real tokenizer, and filled the way schema-1 lede filled
  * it: sort keys minute << 30 | id (some articles sharing a minute), an
  * index row per article under that key, events with their text and a
- * type word, correction flags counted in articles.nflags.
+ * type word, correction flags counted in articles.nflags, and mentions
+ * of one entity per word (four articles in five name two; schema 6
+ * indexes them by entity).
  *
  *   old-archive PATH N [VERSION]
  *
@@ -72,12 +74,20 @@ static int
 fill(sqlite3 *db, int n)
 {
 	char date[32], *body, *sql;
-	int i, rc = 0;
+	int i, rc = 0, w0, w1, len0;
 	int64_t key;
 
 	if (run(db, "BEGIN IMMEDIATE;"
 	    "INSERT INTO sources(id, name) VALUES (1, 'Old Wire (invented)')") != 0)
 		return -1;
+	for (i = 0; i < 16; i++) {
+		sql = sqlite3_mprintf("INSERT INTO entities(id, kind, name)"
+		    " VALUES (%d, 'place', '%s');", i + 1, words[i]);
+		rc = run(db, sql);
+		sqlite3_free(sql);
+		if (rc != 0)
+			return -1;
+	}
 	for (i = 1; i <= n && rc == 0; i++) {
 		body = body_of(i, date, sizeof date);
 		key = archive_date_minute(date) << 30 | (int64_t)i;
@@ -97,6 +107,18 @@ fill(sqlite3 *db, int n)
 		    (int)strlen(body));
 		rc = run(db, sql);
 		sqlite3_free(sql);
+		if (rc == 0 && i % 5 != 0) {
+			/* the body's first two words */
+			w0 = (i * 7) % 16;
+			w1 = (i * 7 + 3) % 16;
+			len0 = (int)strlen(words[w0]);
+			sql = sqlite3_mprintf("INSERT INTO mentions VALUES"
+			    " (%d, %d, 0, %d), (%d, %d, %d, %d)", i, w0 + 1,
+			    len0, i, w1 + 1, len0 + 1, len0 + 1 +
+			    (int)strlen(words[w1]));
+			rc = run(db, sql);
+			sqlite3_free(sql);
+		}
 		if (rc == 0 && i % 40 == 0) {
 			sql = sqlite3_mprintf("INSERT INTO flags(article_id,"
 			    " revision, start, stop, exact, note, status, created,"

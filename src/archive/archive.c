@@ -373,7 +373,10 @@ archive_close(struct archive *a)
 		sqlite3_close_v2(a->db);
 	}
 	free(a->fts_pending);
+	archive_entity_index_forget(a);
 	archive_entities_forget(a);
+	free(a->entrows);
+	free(a->newents);
 	free(a->path);
 	free(a);
 }
@@ -409,7 +412,9 @@ archive_begin(struct archive *a, char **cause)
 int
 archive_commit(struct archive *a, char **cause)
 {
-	if (a->nfts_pending > 0 && archive_fts_flush(a, cause) != 0) {
+	if ((a->nfts_pending > 0 && archive_fts_flush(a, cause) != 0) ||
+	    ((a->nentrows > 0 || a->nnewents > 0) &&
+	    archive_entity_index_flush(a, cause) != 0)) {
 		archive_rollback(a);
 		return -1;
 	}
@@ -428,6 +433,8 @@ void
 archive_rollback(struct archive *a)
 {
 	archive_fts_forget(a);
+	/* drop the waiting entities first: the cache would keep them */
+	archive_entity_index_forget(a);
 	archive_entities_forget(a);
 	if (!sqlite3_get_autocommit(a->db))
 		sqlite3_exec(a->db, "ROLLBACK", NULL, NULL, NULL);

@@ -206,10 +206,10 @@ void	 archive_page_release(struct archive_page *);
  */
 char	*archive_query_note(struct archive *, const char *query);
 /*
- * Mentions of an entity (canonical name or alias, ASCII case ignored)
- * across the archive, counted up to cap (0: all), so the cost is bounded
- * by cap: whether the articles that mention it are few enough to count
- * at once. -1 and *cause on failure.
+ * The articles that mention an entity (canonical name or alias, ASCII
+ * case ignored), counted up to cap (0: all), so the cost is bounded by
+ * cap: whether they are few enough to count at once. -1 and *cause on
+ * failure.
  */
 int64_t	 archive_entity_mentions(struct archive *, const char *entity,
 	    int64_t cap, char **cause);
@@ -256,9 +256,10 @@ int	 archive_set_corrections(struct archive *, const char *source,
 int	 archive_check(struct archive *, char **report, char **cause);
 
 /*
- * Rebuild the full-text index from the articles (what archive_check's
- * "full-text index" findings call for; `lede reindex` should run it).
- * Costs about as much as importing everything again. 0, or -1 and *cause.
+ * Rebuild the full-text index from the articles and the entity index
+ * from the mentions (what archive_check's "full-text index" and "entity
+ * index" findings call for; `lede reindex` should run it). Costs about
+ * as much as importing everything again. 0, or -1 and *cause.
  */
 int	 archive_rebuild_fts(struct archive *, char **cause);
 /*

@@ -54,28 +54,65 @@ struct archive {
 	int64_t		*fts_pending;
 	size_t		 nfts_pending, capfts_pending;
 	/*
-	 * Mentions from which a listing filtered by an entity probes each
-	 * row in sort order instead of gathering the entity's articles
-	 * (list.c); 0: ARCHIVE_ENTITY_PROBE. Tests lower it.
+	 * Articles from which a listing filtered by an entity tests each
+	 * row in sort order for membership in the set of the entity's
+	 * articles instead of gathering them, and from which it probes each
+	 * row's mentions instead (list.c); 0: ARCHIVE_ENTITY_MEMBER and
+	 * ARCHIVE_ENTITY_PROBE. Tests lower them.
 	 */
+	int64_t		 entity_member;
 	int64_t		 entity_probe;
 	/*
 	 * Entity ids by kind and name, as this connection found or stored
-	 * them (entities.c): an import looks the same few names up again
-	 * and again. Emptied when a write is rolled back and when another
-	 * connection has committed since (PRAGMA data_version).
+	 * them (entities.c), with the aliases it stored for them: an import
+	 * looks the same few names up again and again. Emptied when a write
+	 * is rolled back (but for the entities still waiting for the commit)
+	 * and when another connection has committed since (PRAGMA
+	 * data_version).
 	 */
 	struct archive_entity_slot {
 		uint64_t	 hash;		/* 0: empty */
 		int64_t		 id;
 		char		*name;
 		int		 kind;
+		char		**aliases;	/* stored: no INSERT again */
+		size_t		 naliases;
 	}		*ents;
 	size_t		 nents, capents;
 	int64_t		 data_version;
+	/*
+	 * entity_index rows of the articles whose extraction results changed
+	 * in the open transaction, written at archive_commit() (entities.c):
+	 * FTS5 flushes its term buffer on every SAVEPOINT once written, and
+	 * each put has one. ents_dirty: a savepoint was rolled back since
+	 * (archive_entities_forget()), so the new tokens are read again from
+	 * mentions at the flush.
+	 */
+	struct archive_entity_row {
+		int64_t		 article;
+		char		*old;	/* its tokens before: NULL none */
+		char		*now;	/* its tokens now: NULL none */
+	}		*entrows;
+	size_t		 nentrows, capentrows;
+	int		 ents_dirty;
+	/*
+	 * Entities created in the open transaction, id given, rows written
+	 * at archive_commit() (entities.c): inserted at random places in
+	 * two indexes inside a put's SAVEPOINT, each cost a copy of every
+	 * page touched. Aliases likewise. next_entity: the next id, 0 until
+	 * the transaction needs one.
+	 */
+	struct archive_new_entity {
+		int64_t		 id;	/* of the entity */
+		int		 kind;	/* -1: an alias of id */
+		char		*name;	/* the name, or the alias */
+	}		*newents;
+	size_t		 nnewents, capnewents;
+	int64_t		 next_entity;
 };
 
-#define ARCHIVE_ENTITY_PROBE	5000
+#define ARCHIVE_ENTITY_MEMBER	2500
+#define ARCHIVE_ENTITY_PROBE	20000
 
 /*
  * A prepared statement for sql, a string with static storage: prepared
@@ -121,12 +158,32 @@ int64_t	 archive_source_id(struct archive *, const char *name, const char *url,
 /*
  * entities.c: replace the extraction results of article id (which
  * exists) with ex (NULL: none), inside the caller's transaction and
- * savepoint. -1 and *cause on failure, with the rows half written: the
+ * savepoint. fresh: the article was inserted by this put, so it has no
+ * results to clear. -1 and *cause on failure, with the rows half written: the
  * caller rolls its savepoint back.
  */
 struct extract_result;
 int	 archive_put_extract_in(struct archive *, int64_t id,
-	    const struct extract_result *ex, char **cause);
+	    const struct extract_result *ex, int fresh, char **cause);
+/*
+ * entities.c: write the entity_index rows the transaction changed
+ * (before COMMIT), or drop them (rollback, rebuild).
+ */
+int	 archive_entity_index_flush(struct archive *, char **cause);
+void	 archive_entity_index_forget(struct archive *);
+/*
+ * schema.c: fill the empty entity_index from mentions (migration,
+ * rebuild); progress, if not NULL, hears (done, total) now and then and
+ * (total, total) at the end.
+ */
+int	 archive_entity_index_fill(sqlite3 *,
+	    void (*progress)(int64_t, int64_t), char **cause);
+/*
+ * entities.c: the entity_index query (FTS5 syntax) for the entities named
+ * or aliased name, in *match (caller frees), NULL when there are none.
+ */
+int	 archive_entity_match(struct archive *, const char *name,
+	    char **match, char **cause);
 
 /* entities.c: forget the cached entity ids (a rollback, a commit by
  * another connection); archive_entities_check() empties the cache when

@@ -2,8 +2,20 @@
  * `lede check`: SQLite's integrity_check, every body against its stored
  * size (it must decompress to exactly that), the full-text index against
  * the articles it indexes, the foreign keys, and the counters the schema
- * keeps (articles.nflags, the article count). Findings are sentences a person can act on;
- * an FTS problem names the cure (`lede reindex` rebuilds the index).
+ * keeps (articles.nflags, the article count), and the entity index
+ * (schema 6) against mentions. Findings are sentences a person can act
+ * on; an index problem names the cure (`lede reindex` rebuilds both).
+ *
+ * The entity index is compared with mentions entity by entity: for each,
+ * the number of its articles and a sum of a hash of their ids, added up
+ * from mentions (read in their order, by article) and taken away again
+ * from the index's postings (entity_postings, in entity order), in an
+ * array indexed by entity id. Two sequential passes and 16 bytes per
+ * entity, where checking each posting against mentions would seek at
+ * random once per posting; a missing, extra or misplaced posting shows
+ * as an entity whose figures do not come back to zero. The same pass
+ * finds mentions of entities that do not exist, which a foreign key
+ * refused before schema 6.
  */
 #include "config.h"
 
@@ -112,6 +124,159 @@ fts_check(struct archive *a, const char *sql, struct buf *out, int *problems)
 	return 0;
 }
 
+struct entity_tally {
+	int32_t		 mentions;	/* articles, from mentions */
+	int32_t		 indexed;	/* articles, from the index */
+	uint64_t	 sum;		/* mentions' minus the index's */
+	int		 exists;	/* a row in entities */
+};
+
+static uint64_t
+mix(int64_t article)
+{
+	uint64_t z = (uint64_t)article + 0x9e3779b97f4a7c15ULL;
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static int
+cmp_id(const void *x, const void *y)
+{
+	int64_t p = *(const int64_t *)x, q = *(const int64_t *)y;
+
+	return p < q ? -1 : p > q;
+}
+
+/*
+ * Add one article's entities (ids[0..n), repeats allowed) to t; a
+ * mention of an entity that does not exist is a finding (mentions have
+ * no foreign key to entities since schema 6).
+ */
+static void
+tally_article(struct entity_tally *t, int64_t max, int64_t article,
+    int64_t *ids, size_t n, struct buf *out, int *found)
+{
+	size_t i;
+
+	qsort(ids, n, sizeof *ids, cmp_id);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && ids[i] == ids[i - 1])
+			continue;
+		if (ids[i] < 1 || ids[i] > max || !t[ids[i]].exists) {
+			if ((*found)++ < 20)
+				buf_printf(out, "mentions: article %lld "
+				    "mentions entity %lld, which does not "
+				    "exist\n", (long long)article,
+				    (long long)ids[i]);
+			continue;
+		}
+		t[ids[i]].mentions++;
+		t[ids[i]].sum += mix(article);
+	}
+}
+
+static int
+entity_index_check(struct archive *a, struct buf *out, int *problems,
+    char **cause)
+{
+	struct entity_tally *t = NULL;
+	sqlite3_stmt *st = NULL;
+	sqlite3_int64 max = 0;
+	int64_t article = 0, id, *ids = NULL;
+	size_t n = 0, cap = 0;
+	const char *what = "checking the entity index";
+	int rc, found = 0;
+
+	if (sqlite3_prepare_v2(a->db, "SELECT coalesce(max(id), 0) FROM"
+	    " entities", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW)
+		goto fail;
+	max = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	t = xcalloc((size_t)max + 1, sizeof *t);
+	if (sqlite3_prepare_v2(a->db, "SELECT id FROM entities", -1, &st,
+	    NULL) != SQLITE_OK)
+		goto fail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((id = sqlite3_column_int64(st, 0)) >= 1 && id <= max)
+			t[id].exists = 1;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != SQLITE_DONE)
+		goto fail;
+	if (sqlite3_prepare_v2(a->db, "SELECT article_id, entity_id FROM"
+	    " mentions", -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((id = sqlite3_column_int64(st, 0)) != article) {
+			tally_article(t, max, article, ids, n, out, &found);
+			article = id;
+			n = 0;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			ids = xreallocarray(ids, cap, sizeof *ids);
+		}
+		ids[n++] = sqlite3_column_int64(st, 1);
+	}
+	tally_article(t, max, article, ids, n, out, &found);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != SQLITE_DONE)
+		goto fail;
+	if (sqlite3_prepare_v2(a->db, "SELECT CAST(term AS INTEGER), doc"
+	    " FROM entity_postings", -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		if (id < 1 || id > max || !t[id].exists) {
+			if (found++ < 20)
+				buf_printf(out, "entity index: article %lld is "
+				    "listed under entity %lld, which does not "
+				    "exist (run `lede reindex` to rebuild the "
+				    "index)\n", (long long)sqlite3_column_int64(st,
+				    1), (long long)id);
+			continue;
+		}
+		t[id].indexed++;
+		t[id].sum -= mix(sqlite3_column_int64(st, 1));
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc != SQLITE_DONE)
+		goto fail;
+	for (id = 1; id <= max; id++) {
+		if (t[id].mentions == t[id].indexed && t[id].sum == 0)
+			continue;
+		if (found++ < 20)
+			buf_printf(out, "entity index: entity %lld: %d articles "
+			    "mention it, the index lists %d%s (run `lede "
+			    "reindex` to rebuild it)\n", (long long)id,
+			    t[id].mentions, t[id].indexed, t[id].mentions ==
+			    t[id].indexed ? ", not the same ones" : "");
+	}
+	if (found > 20)
+		buf_printf(out, "entity index: ... %d findings in all\n", found);
+	*problems += found;
+	free(t);
+	free(ids);
+	return 0;
+fail:
+	if ((sqlite3_extended_errcode(a->db) & 0xff) == SQLITE_CORRUPT) {
+		buf_printf(out, "entity index: %s (run `lede reindex` to "
+		    "rebuild it)\n", sqlite3_errmsg(a->db));
+		(*problems)++;
+		rc = 0;
+	} else
+		rc = archive_fail(a, cause, what);
+	sqlite3_finalize(st);
+	free(t);
+	free(ids);
+	return rc;
+}
+
 int
 archive_check(struct archive *a, char **report, char **cause)
 {
@@ -139,6 +304,15 @@ archive_check(struct archive *a, char **report, char **cause)
 	    " WHERE name = 'articles' AND n != (SELECT count(*) FROM articles)",
 	    NULL, "article count", &out, &problems, cause) != 0)
 		goto fail;
+	if (entity_index_check(a, &out, &problems, cause) != 0)
+		goto fail;
+	if (!(a->flags & ARCHIVE_READONLY) && sqlite3_exec(a->db,
+	    "INSERT INTO entity_index(entity_index) VALUES ('integrity-check')",
+	    NULL, NULL, NULL) != SQLITE_OK) {
+		buf_printf(&out, "entity index: %s (run `lede reindex` to "
+		    "rebuild it)\n", sqlite3_errmsg(a->db));
+		problems++;
+	}
 	before = problems;
 	if (body_check(a, &out, &problems, cause) != 0)
 		goto fail;
@@ -198,13 +372,46 @@ fts_command(struct archive *a, const char *sql, const char *what,
 	return own ? archive_commit(a, cause) : 0;
 }
 
+/*
+ * The entity index from mentions, in the caller's transaction or its
+ * own: the rows waiting for commit are in mentions already.
+ */
+static int
+rebuild_entity_index(struct archive *a, char **cause)
+{
+	int own = sqlite3_get_autocommit(a->db);
+	char *err = NULL;
+
+	if (own && archive_begin(a, cause) != 0)
+		return -1;
+	archive_entity_index_forget(a);
+	if (archive_exec(a, "INSERT INTO entity_index(entity_index)"
+	    " VALUES ('delete-all')", cause) != 0)
+		goto fail;
+	if (archive_entity_index_fill(a->db, NULL, &err) != 0) {
+		*cause = err;
+		goto fail;
+	}
+	return own ? archive_commit(a, cause) : 0;
+fail:
+	err = *cause;
+	*cause = xasprintf("rebuilding the entity index: %s", err);
+	free(err);
+	if (own)
+		archive_rollback(a);
+	return -1;
+}
+
 int
 archive_rebuild_fts(struct archive *a, char **cause)
 {
 	/* the rebuild reads every stored article, pending ones too */
 	archive_fts_forget(a);
-	return fts_command(a, "INSERT INTO articles_fts(articles_fts)"
-	    " VALUES ('rebuild')", "rebuilding the full-text index", cause);
+	if (fts_command(a, "INSERT INTO articles_fts(articles_fts)"
+	    " VALUES ('rebuild')", "rebuilding the full-text index",
+	    cause) != 0)
+		return -1;
+	return rebuild_entity_index(a, cause);
 }
 
 int
@@ -212,6 +419,9 @@ archive_optimize(struct archive *a, char **cause)
 {
 	if (fts_command(a, "INSERT INTO articles_fts(articles_fts)"
 	    " VALUES ('optimize')", "optimizing the full-text index",
+	    cause) != 0 ||
+	    fts_command(a, "INSERT INTO entity_index(entity_index)"
+	    " VALUES ('optimize')", "optimizing the entity index",
 	    cause) != 0)
 		return -1;
 	return archive_exec(a, "PRAGMA optimize", cause);

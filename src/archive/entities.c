@@ -8,9 +8,32 @@
  * and are replaced whole when the article is re-extracted. An entity
  * whose last mention goes away keeps its row (cheap, and its aliases stay
  * known); listings count only mentioned ones.
+ *
+ * The writer's cost. An import stores ~30 mentions, ~12 events and a few
+ * entities per article, on the one thread that owns the connection, so
+ * each row's work is kept small: an article inserted by the same put has
+ * nothing to clear (no DELETEs); entity ids, and the aliases already
+ * stored for them, are remembered by this connection (a hash table,
+ * emptied on rollback and when another connection has committed); and
+ * the articles an entity is in are found through entity_index (schema.c,
+ * version 6), whose rows wait in memory (struct archive_entity_row) and
+ * are written in article order at commit: written as each article is
+ * stored, every put's SAVEPOINT would make FTS5 flush a segment. A new
+ * entity gets its id at once (the largest + 1, as SQLite would give it)
+ * but its row, and new aliases, wait for the commit too (struct
+ * archive_new_entity): inside a put's SAVEPOINT each page a write
+ * touches is first copied whole to the statement journal, and new names
+ * land at random places in the name indexes (mentions has no foreign key
+ * to entities since schema 6, so its rows can go first). A put that
+ * fails in here drops the entities it made (and their ids); a savepoint
+ * rolled back keeps the others waiting, and the cache of them.
+ * Replacing an article's row needs its old tokens (a contentless table):
+ * they are read from its mentions before these are cleared, once per
+ * transaction.
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +51,9 @@ static const char sql_clear_events[] =
 static const char sql_entity_find[] =
     "SELECT id FROM entities WHERE kind = ?1 AND name = ?2";
 static const char sql_entity_add[] =
-    "INSERT INTO entities(kind, name) VALUES (?1, ?2)";
+    "INSERT INTO entities(id, kind, name) VALUES (?1, ?2, ?3)";
+static const char sql_entity_next[] =
+    "SELECT coalesce(max(id), 0) + 1 FROM entities";
 static const char sql_alias_add[] =
     "INSERT OR IGNORE INTO entity_aliases(entity_id, alias) VALUES (?1, ?2)";
 static const char sql_mention_add[] =
@@ -39,6 +64,16 @@ static const char sql_event_add[] =
     "INSERT OR IGNORE INTO events(article_id, type, start, stop, value,"
     " sent_start, sent_stop) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 static const char sql_article_exists[] = "SELECT 1 FROM articles WHERE id = ?1";
+/* An article's entity_index tokens, as the rows of mentions say, in the
+ * form tokens() writes them. */
+static const char sql_tokens[] =
+    "SELECT group_concat(entity_id, ' ') FROM (SELECT DISTINCT entity_id"
+    " FROM mentions WHERE article_id = ?1 ORDER BY entity_id)";
+static const char sql_index_delete[] =
+    "INSERT INTO entity_index(entity_index, rowid, entities)"
+    " VALUES ('delete', ?1, ?2)";
+static const char sql_index_insert[] =
+    "INSERT INTO entity_index(rowid, entities) VALUES (?1, ?2)";
 
 static int
 step_done(struct archive *a, sqlite3_stmt *st, const char *what, char **cause)
@@ -63,16 +98,32 @@ entity_hash(int kind, const char *name)
 	return h != 0 ? h : 1;
 }
 
+static struct archive_entity_slot *entity_remember(struct archive *, int,
+		    const char *, int64_t);
+
 void
 archive_entities_forget(struct archive *a)
 {
-	size_t i;
+	size_t i, j;
 
-	for (i = 0; i < a->capents; i++)
+	for (i = 0; i < a->capents; i++) {
 		free(a->ents[i].name);
+		for (j = 0; j < a->ents[i].naliases; j++)
+			free(a->ents[i].aliases[j]);
+		free(a->ents[i].aliases);
+	}
 	free(a->ents);
 	a->ents = NULL;
 	a->nents = a->capents = 0;
+	/* a savepoint rolled back: mentions may no longer be what the
+	   waiting rows say */
+	if (a->nentrows > 0)
+		a->ents_dirty = 1;
+	/* the entities waiting for the commit stay, and stay known */
+	for (i = 0; i < a->nnewents; i++)
+		if (a->newents[i].kind >= 0)
+			entity_remember(a, a->newents[i].kind,
+			    a->newents[i].name, a->newents[i].id);
 }
 
 static const char sql_data_version[] = "PRAGMA data_version";
@@ -113,7 +164,7 @@ entity_slot(struct archive *a, int kind, const char *name, uint64_t h)
 	}
 }
 
-static void
+static struct archive_entity_slot *
 entity_remember(struct archive *a, int kind, const char *name, int64_t id)
 {
 	struct archive_entity_slot *old = a->ents, *e;
@@ -131,78 +182,119 @@ entity_remember(struct archive *a, int kind, const char *name, int64_t id)
 	}
 	e = entity_slot(a, kind, name, h);
 	if (e->hash != 0)
-		return;
+		return e;
 	e->hash = h;
 	e->kind = kind;
 	e->name = xstrdup(name);
 	e->id = id;
 	a->nents++;
+	return e;
 }
 
-static int64_t
-entity_cached(struct archive *a, int kind, const char *name)
+/* A row for the commit: entity id (kind, name), or alias name of id. */
+static void
+entity_wait(struct archive *a, int64_t id, int kind, const char *name)
 {
-	struct archive_entity_slot *e;
+	struct archive_new_entity *n;
 
-	if (a->nents == 0)
-		return 0;
-	e = entity_slot(a, kind, name, entity_hash(kind, name));
-	return e->hash != 0 ? e->id : 0;
+	if (a->nnewents == a->capnewents) {
+		a->capnewents = a->capnewents ? a->capnewents * 2 : 1024;
+		a->newents = xreallocarray(a->newents, a->capnewents,
+		    sizeof *a->newents);
+	}
+	n = &a->newents[a->nnewents++];
+	n->id = id;
+	n->kind = kind;
+	n->name = xstrdup(name);
 }
 
-static int64_t
+/*
+ * The cache slot of the entity (looked up, or created), valid until the
+ * next entity_id(); NULL and *cause on error.
+ */
+static struct archive_entity_slot *
 entity_id(struct archive *a, const struct extract_entity *e, char **cause)
 {
+	struct archive_entity_slot *slot;
 	sqlite3_stmt *st;
 	int k = (unsigned)e->kind < 3 ? (int)e->kind : 0;
 	const char *kind = archive_kinds[k];
 	int64_t id = 0;
 	int rc;
 
-	if ((id = entity_cached(a, k, e->name)) != 0)
-		return id;
+	if (a->nents > 0) {
+		slot = entity_slot(a, k, e->name, entity_hash(k, e->name));
+		if (slot->hash != 0)
+			return slot;
+	}
 	if ((st = archive_stmt(a, sql_entity_find, cause)) == NULL)
-		return -1;
+		return NULL;
 	archive_bind_text(st, 1, kind);
 	archive_bind_text(st, 2, e->name);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
 	archive_done(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return archive_fail(a, cause, "looking up an entity");
-	if (id == 0) {
-		if ((st = archive_stmt(a, sql_entity_add, cause)) == NULL)
-			return -1;
-		archive_bind_text(st, 1, kind);
-		archive_bind_text(st, 2, e->name);
-		if (step_done(a, st, "storing an entity", cause) != 0)
-			return -1;
-		id = sqlite3_last_insert_rowid(a->db);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		archive_fail(a, cause, "looking up an entity");
+		return NULL;
 	}
-	entity_remember(a, k, e->name, id);
-	return id;
+	if (id == 0) {
+		if (a->next_entity == 0) {
+			if ((st = archive_stmt(a, sql_entity_next, cause)) ==
+			    NULL)
+				return NULL;
+			if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+				a->next_entity = sqlite3_column_int64(st, 0);
+			archive_done(st);
+			if (rc != SQLITE_ROW) {
+				archive_fail(a, cause, "numbering an entity");
+				return NULL;
+			}
+		}
+		id = a->next_entity++;
+		entity_wait(a, id, k, e->name);
+	}
+	return entity_remember(a, k, e->name, id);
 }
 
+/* Store alias for the entity of slot (at commit), unless this
+ * connection did. */
 static int
+put_alias(struct archive *a, struct archive_entity_slot *slot,
+    const char *alias, char **cause)
+{
+	size_t i;
+
+	(void)cause;
+	for (i = 0; i < slot->naliases; i++)
+		if (strcmp(slot->aliases[i], alias) == 0)
+			return 0;
+	entity_wait(a, slot->id, -1, alias);
+	slot->aliases = xreallocarray(slot->aliases, slot->naliases + 1,
+	    sizeof *slot->aliases);
+	slot->aliases[slot->naliases++] = xstrdup(alias);
+	return 0;
+}
+
+/* The entity's id, or 0 when it has no mention (so no index token). */
+static int64_t
 put_entity(struct archive *a, int64_t article, const struct extract_entity *e,
     char **cause)
 {
+	struct archive_entity_slot *slot;
 	sqlite3_stmt *st;
 	int64_t id;
 	size_t i;
 
 	if (e->name == NULL || *e->name == '\0')
 		return 0;
-	if ((id = entity_id(a, e, cause)) < 0)
+	if ((slot = entity_id(a, e, cause)) == NULL)
 		return -1;
+	id = slot->id;
 	for (i = 0; i < e->naliases; i++) {
 		if (e->aliases[i] == NULL || strcmp(e->aliases[i], e->name) == 0)
 			continue;
-		if ((st = archive_stmt(a, sql_alias_add, cause)) == NULL)
-			return -1;
-		sqlite3_bind_int64(st, 1, id);
-		archive_bind_text(st, 2, e->aliases[i]);
-		if (step_done(a, st, "storing an alias", cause) != 0)
+		if (put_alias(a, slot, e->aliases[i], cause) != 0)
 			return -1;
 	}
 	for (i = 0; i < e->nmentions; i++) {
@@ -215,7 +307,7 @@ put_entity(struct archive *a, int64_t article, const struct extract_entity *e,
 		if (step_done(a, st, "storing a mention", cause) != 0)
 			return -1;
 	}
-	return 0;
+	return e->nmentions > 0 ? id : 0;
 }
 
 static int
@@ -256,30 +348,260 @@ article_exists(struct archive *a, int64_t id, char **cause)
 	return 0;
 }
 
-int
-archive_put_extract_in(struct archive *a, int64_t id,
-    const struct extract_result *ex, char **cause)
+static int
+cmp_id(const void *x, const void *y)
 {
+	int64_t p = *(const int64_t *)x, q = *(const int64_t *)y;
+
+	return p < q ? -1 : p > q;
+}
+
+/* "12 57 301": the distinct ids of v, sorted; NULL for none. */
+static char *
+tokens(int64_t *v, size_t n)
+{
+	char *s;
+	size_t i, len = 0, size;
+
+	if (n == 0)
+		return NULL;
+	qsort(v, n, sizeof *v, cmp_id);
+	size = n * 21;
+	s = xmalloc(size);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && v[i] == v[i - 1])
+			continue;
+		len += (size_t)snprintf(s + len, size - len, "%s%lld",
+		    len == 0 ? "" : " ", (long long)v[i]);
+	}
+	return s;
+}
+
+/* The tokens of article's row, read from its mentions into *out. */
+static int
+read_tokens(struct archive *a, int64_t article, char **out, char **cause)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = archive_stmt(a, sql_tokens, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, article);
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? archive_column_strdup(st, 0) : NULL;
+	archive_done(st);
+	if (rc != SQLITE_ROW)
+		return archive_fail(a, cause, "reading mentions");
+	return 0;
+}
+
+/*
+ * The waiting row of article, added when there is none: fresh, it was
+ * not in the index before; else its old tokens are read from mentions
+ * (which the caller has not cleared yet). NULL and *cause on error.
+ */
+static struct archive_entity_row *
+index_row(struct archive *a, int64_t article, int fresh, char **cause)
+{
+	struct archive_entity_row *r;
+	char *old = NULL;
+	size_t i;
+
+	if (!fresh) {
+		for (i = a->nentrows; i > 0; i--)
+			if (a->entrows[i - 1].article == article)
+				return &a->entrows[i - 1];
+		if (read_tokens(a, article, &old, cause) != 0)
+			return NULL;
+	}
+	if (a->nentrows == a->capentrows) {
+		a->capentrows = a->capentrows ? a->capentrows * 2 : 1024;
+		a->entrows = xreallocarray(a->entrows, a->capentrows,
+		    sizeof *a->entrows);
+	}
+	r = &a->entrows[a->nentrows++];
+	r->article = article;
+	r->old = old;
+	r->now = NULL;
+	return r;
+}
+
+static void
+row_free(struct archive_entity_row *r)
+{
+	free(r->old);
+	free(r->now);
+}
+
+void
+archive_entity_index_forget(struct archive *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nentrows; i++)
+		row_free(&a->entrows[i]);
+	a->nentrows = 0;
+	a->ents_dirty = 0;
+	if (a->capentrows > 4096) {
+		free(a->entrows);
+		a->entrows = NULL;
+		a->capentrows = 0;
+	}
+	for (i = 0; i < a->nnewents; i++)
+		free(a->newents[i].name);
+	a->nnewents = 0;
+	a->next_entity = 0;
+	if (a->capnewents > 4096) {
+		free(a->newents);
+		a->newents = NULL;
+		a->capnewents = 0;
+	}
+}
+
+/* The entities and aliases waiting, in the order they came. */
+static int
+entities_write(struct archive *a, char **cause)
+{
+	struct archive_new_entity *n;
 	sqlite3_stmt *st;
 	size_t i;
 
-	if ((st = archive_stmt(a, sql_clear_mentions, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if (step_done(a, st, "clearing mentions", cause) != 0)
-		return -1;
-	if ((st = archive_stmt(a, sql_clear_events, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if (step_done(a, st, "clearing events", cause) != 0)
-		return -1;
-	for (i = 0; ex != NULL && i < ex->nentities; i++)
-		if (put_entity(a, id, &ex->entities[i], cause) != 0)
+	for (i = 0; i < a->nnewents; i++) {
+		n = &a->newents[i];
+		if ((st = archive_stmt(a, n->kind >= 0 ? sql_entity_add :
+		    sql_alias_add, cause)) == NULL)
 			return -1;
-	for (i = 0; ex != NULL && i < ex->ntimexes; i++)
-		if (put_event(a, id, &ex->timexes[i], cause) != 0)
+		sqlite3_bind_int64(st, 1, n->id);
+		if (n->kind >= 0) {
+			archive_bind_text(st, 2, archive_kinds[n->kind]);
+			archive_bind_text(st, 3, n->name);
+		} else
+			archive_bind_text(st, 2, n->name);
+		if (step_done(a, st, n->kind >= 0 ? "storing an entity" :
+		    "storing an alias", cause) != 0)
 			return -1;
+	}
 	return 0;
+}
+
+static int
+cmp_row(const void *x, const void *y)
+{
+	const struct archive_entity_row *p = x, *q = y;
+
+	if (p->article != q->article)
+		return p->article < q->article ? -1 : 1;
+	/* same article twice (a put rolled back): keep the order added */
+	return p < q ? -1 : p > q;
+}
+
+static int
+index_write(struct archive *a, const char *sql, int64_t article,
+    const char *text, char **cause)
+{
+	sqlite3_stmt *st;
+
+	if (text == NULL)
+		return 0;
+	if ((st = archive_stmt(a, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, article);
+	archive_bind_text(st, 2, text);
+	return step_done(a, st, "writing the entity index", cause);
+}
+
+/*
+ * In article order, so FTS5 keeps one term buffer (a lower rowid than
+ * the last flushes it; a delete then an insert of the same one does
+ * not). qsort is not stable: cmp_row orders equal articles by address,
+ * which is the order they were added.
+ */
+int
+archive_entity_index_flush(struct archive *a, char **cause)
+{
+	struct archive_entity_row *r, *last;
+	size_t i, j;
+	int rc = 0;
+
+	if (entities_write(a, cause) != 0) {
+		archive_entity_index_forget(a);
+		return -1;
+	}
+	qsort(a->entrows, a->nentrows, sizeof *a->entrows, cmp_row);
+	for (i = 0; i < a->nentrows && rc == 0; i = j) {
+		r = &a->entrows[i];
+		for (j = i + 1; j < a->nentrows &&
+		    a->entrows[j].article == r->article; j++)
+			;
+		last = &a->entrows[j - 1];
+		if (a->ents_dirty) {
+			free(last->now);
+			if (read_tokens(a, r->article, &last->now, cause) != 0) {
+				rc = -1;
+				break;
+			}
+		}
+		if (r->old != NULL && last->now != NULL &&
+		    strcmp(r->old, last->now) == 0)
+			continue;
+		if (index_write(a, sql_index_delete, r->article, r->old,
+		    cause) != 0 || index_write(a, sql_index_insert, r->article,
+		    last->now, cause) != 0)
+			rc = -1;
+	}
+	archive_entity_index_forget(a);
+	return rc;
+}
+
+int
+archive_put_extract_in(struct archive *a, int64_t id,
+    const struct extract_result *ex, int fresh, char **cause)
+{
+	struct archive_entity_row *row;
+	sqlite3_stmt *st;
+	int64_t *ids, eid, next = a->next_entity;
+	size_t i, n = 0, mark = a->nnewents;
+	int rc = 0;
+
+	if ((row = index_row(a, id, fresh, cause)) == NULL)
+		return -1;
+	if (!fresh) {
+		if ((st = archive_stmt(a, sql_clear_mentions, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		if (step_done(a, st, "clearing mentions", cause) != 0)
+			return -1;
+		if ((st = archive_stmt(a, sql_clear_events, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		if (step_done(a, st, "clearing events", cause) != 0)
+			return -1;
+	}
+	free(row->now);
+	row->now = NULL;
+	if (ex == NULL)
+		return 0;
+	ids = xreallocarray(NULL, ex->nentities + 1, sizeof *ids);
+	for (i = 0; i < ex->nentities && rc == 0; i++) {
+		if ((eid = put_entity(a, id, &ex->entities[i], cause)) < 0)
+			rc = -1;
+		else if (eid > 0)
+			ids[n++] = eid;
+	}
+	for (i = 0; i < ex->ntimexes && rc == 0; i++)
+		rc = put_event(a, id, &ex->timexes[i], cause);
+	if (rc == 0)
+		row->now = tokens(ids, n);
+	else {
+		/* the caller rolls back to its savepoint and forgets the
+		   cache: the entities this put made are not stored */
+		for (i = mark; i < a->nnewents; i++)
+			free(a->newents[i].name);
+		a->nnewents = mark;
+		a->next_entity = next;
+	}
+	free(ids);
+	return rc;
 }
 
 int
@@ -302,7 +624,7 @@ archive_put_extract(struct archive *a, int64_t id,
 		return -1;
 	}
 	if (article_exists(a, id, cause) != 0 ||
-	    archive_put_extract_in(a, id, ex, cause) != 0) {
+	    archive_put_extract_in(a, id, ex, 0, cause) != 0) {
 		sqlite3_exec(a->db, "ROLLBACK TO extract; RELEASE extract", NULL,
 		    NULL, NULL);
 		archive_entities_forget(a);

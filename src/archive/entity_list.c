@@ -1,7 +1,8 @@
 /*
  * Reading entities back: those of one article (for the side panel and
  * `lede entities ID`, with every mention's span) and those of the whole
- * archive with the number of articles that mention each.
+ * archive with the number of articles that mention each; and the
+ * entity_index query for a name (list.c, timeline.c).
  */
 #include "config.h"
 
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "archive/archive_int.h"
+#include "util/buf.h"
 #include "util/xalloc.h"
 
 const char *
@@ -27,16 +29,50 @@ static const char sql_article_entities[] =
     "SELECT e.id, e.kind, e.name, count(*), min(m.start)"
     " FROM mentions m JOIN entities e ON e.id = m.entity_id"
     " WHERE m.article_id = ?1 GROUP BY e.id ORDER BY min(m.start), e.id";
+/*
+ * The number of articles that mention each entity is its number of
+ * documents in entity_index (schema.c, version 6), which entity_counts
+ * reads from the index's own doclists: a pass over mentions, grouped by
+ * entity, would read every mention and sort them.
+ */
 static const char sql_archive_entities[] =
-    "SELECT e.id, e.kind, e.name, count(DISTINCT m.article_id)"
-    " FROM mentions m JOIN entities e ON e.id = m.entity_id"
-    " GROUP BY e.id ORDER BY 4 DESC, e.name LIMIT ?1";
+    "SELECT e.id, e.kind, e.name, v.doc"
+    " FROM entity_counts v CROSS JOIN entities e"
+    " ON e.id = CAST(v.term AS INTEGER) WHERE v.doc > 0"
+    " ORDER BY 4 DESC, e.name, e.id LIMIT ?1";
+static const char sql_entity_ids[] = ENTITY_IDS;
 static const char sql_aliases[] =
     "SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias";
 static const char sql_spans[] =
     "SELECT start, stop FROM mentions WHERE article_id = ?1 AND entity_id = ?2"
     " ORDER BY start";
 static const char sql_exists[] = "SELECT 1 FROM articles WHERE id = ?1";
+
+int
+archive_entity_match(struct archive *a, const char *name, char **match,
+    char **cause)
+{
+	struct buf b = BUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	*match = NULL;
+	if ((st = archive_stmt(a, sql_entity_ids, cause)) == NULL)
+		return -1;
+	archive_bind_text(st, 1, name);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		buf_printf(&b, "%s%lld", b.len > 0 ? " OR " : "",
+		    (long long)sqlite3_column_int64(st, 0));
+	archive_done(st);
+	if (rc != SQLITE_DONE) {
+		buf_release(&b);
+		return archive_fail(a, cause, "looking up an entity");
+	}
+	if (b.len > 0)
+		*match = buf_detach(&b);
+	buf_release(&b);
+	return 0;
+}
 
 void
 archive_entities_free(struct archive_entity *v, size_t n)

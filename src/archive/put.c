@@ -570,7 +570,8 @@ put_stored(struct archive *a, const struct article *art,
 	 * fit.
 	 */
 	if ((ex != NULL || text_changed) &&
-	    archive_put_extract_in(a, id, ex, cause) != 0)
+	    archive_put_extract_in(a, id, ex,
+	    status == ARCHIVE_INSERTED, cause) != 0)
 		return -1;
 	if (idp != NULL)
 		*idp = id;

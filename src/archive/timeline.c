@@ -26,14 +26,19 @@
 static const char sql_article[] = EVENT_COLUMNS
     " WHERE ev.article_id = ?1"
     " ORDER BY ev.value IS NULL, ev.value, ev.start LIMIT ?2";
-/* Driven by the entity's mentions, not by every event of the archive;
- * :entity is parameter 1. */
+/*
+ * Driven by the entity's articles (entity_index, schema.c version 6),
+ * then their mentions of it (keyed by article), not by every event of
+ * the archive; ?3 is the entity_index query (archive_entity_match()).
+ */
 static const char sql_entity[] = EVENT_COLUMNS
     " WHERE (ev.article_id, ev.start, ev.stop, ev.type) IN"
     " (SELECT e2.article_id, e2.start, e2.stop, e2.type"
-    " FROM mentions m JOIN events e2"
+    " FROM entity_index CROSS JOIN mentions m"
+    " ON m.article_id = entity_index.rowid CROSS JOIN events e2"
     " ON e2.article_id = m.article_id AND m.start >= e2.sent_start"
-    " AND m.stop <= e2.sent_stop WHERE m.entity_id IN (" ENTITY_IDS "))"
+    " AND m.stop <= e2.sent_stop WHERE entity_index MATCH ?3"
+    " AND m.entity_id IN (" ENTITY_IDS "))"
     " ORDER BY ev.value IS NULL, ev.value, ev.article_id, ev.start LIMIT ?2";
 static const char sql_all[] = EVENT_COLUMNS
     " ORDER BY ev.value IS NULL, ev.value, ev.article_id, ev.start LIMIT ?2";
@@ -131,6 +136,7 @@ archive_timeline(struct archive *a, int64_t id, const char *entity,
 {
 	struct archive_event *v = NULL, *e;
 	sqlite3_stmt *st;
+	char *match = NULL;
 	size_t cap = 0;
 	int rc;
 
@@ -142,15 +148,25 @@ archive_timeline(struct archive *a, int64_t id, const char *entity,
 		if (art == NULL)
 			return -1;
 		article_free(art);
+	} else if (entity != NULL) {
+		if (archive_entity_match(a, entity, &match, cause) != 0)
+			return -1;
+		if (match == NULL)
+			return 0;	/* no such name */
 	}
 	st = archive_stmt(a, id != 0 ? sql_article : entity != NULL ?
 	    sql_entity : sql_all, cause);
-	if (st == NULL)
+	if (st == NULL) {
+		free(match);
 		return -1;
+	}
 	if (id != 0)
 		sqlite3_bind_int64(st, 1, id);
-	else if (entity != NULL)
-		archive_bind_text(st, 1, entity);
+	else if (entity != NULL) {
+		archive_bind_text(st, sqlite3_bind_parameter_index(st,
+		    ":entity"), entity);
+		archive_bind_text(st, 3, match);
+	}
 	sqlite3_bind_int64(st, 2, limit > 0 ? (int64_t)limit : -1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
@@ -169,6 +185,7 @@ archive_timeline(struct archive *a, int64_t id, const char *entity,
 		e->sent_end = (size_t)sqlite3_column_int64(st, 6);
 	}
 	archive_done(st);
+	free(match);
 	if (rc != SQLITE_DONE) {
 		archive_events_free(v, *n);
 		*n = 0;

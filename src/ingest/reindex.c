@@ -1,9 +1,12 @@
 /*
- * lede reindex: rebuild the full-text index and run extraction again over
- * every stored article, after the model or the rules changed (or when
- * lede check found the index out of step with the articles). The article text is not touched; only the
- * entities, mentions and events are replaced, committed every 1,000
- * articles so an interrupted run keeps its progress.
+ * lede reindex: rebuild the full-text index and the entity index (from
+ * the stored mentions) and run extraction again over every stored
+ * article, after the model or the rules changed (or when lede check found
+ * an index out of step with the articles or mentions). The article text
+ * is not touched; only the entities, mentions and events are replaced,
+ * committed every 1,000 articles so an interrupted run keeps its
+ * progress; the entity index follows each commit (an article whose
+ * results did not change is not rewritten in it).
  */
 #include "config.h"
 

@@ -16,6 +16,9 @@
 # 4. The same archive brought to schema 4 (by the real steps), so the
 #    schema-5 step (every body compressed in place, the table renamed
 #    behind a view) is killed on its own.
+# 5. The same archive brought to schema 5, so the schema-6 step (the
+#    entity index built from mentions) is killed on its own; lede check
+#    compares that index with mentions.
 #
 # Each is killed (a) just before each of its changes to the files
 # (tests/crashwrite.so), or an even sample of them for the long data
@@ -95,6 +98,9 @@ def look(path):
                              " sent_start, sent_stop FROM events ORDER BY"
                              " article_id, start, stop", lambda r: r[:3] +
                              (TYPES.get(r[3], r[3]),) + r[4:])
+        s["mentions"] = digest("SELECT article_id, entity_id, start, stop"
+                               " FROM mentions ORDER BY article_id, start,"
+                               " entity_id")
         s["flags"] = digest("SELECT id, article_id, start, stop, exact, note,"
                             " status FROM flags ORDER BY id")
         s["order"] = digest("SELECT id FROM articles ORDER BY sortkey")
@@ -264,8 +270,8 @@ for i in range(max(4, n_random // 2)):
 expect("WAL switch: random kills left every article and a sound archive",
        bad == 0)
 
-# 3 and 4. Schema 1 (then 4) -> current on 2,000 articles with events and
-# flags.
+# 3, 4 and 5. Schema 1 (then 4, then 5) -> current on 2,000 articles with
+# events, mentions and flags.
 def migration_kills(FROM):
     BASE = os.path.join(T, "schema%d.db" % FROM)
     remove_archive(BASE)
@@ -284,7 +290,7 @@ def migration_kills(FROM):
         s = look(A)
         same = s["file"] and all(s.get(k) == before[k] for k in
                                  ("count", "digest", "events", "flags",
-                                  "order"))
+                                  "order", "mentions"))
         if s.get("version") == FROM and s["names"] == before["names"] and same:
             state = "old"
         elif is_current(s, (2000,)) and same:
@@ -299,7 +305,7 @@ def migration_kills(FROM):
             return None
         s = look(A)
         if not (is_current(s, (2000,)) and all(s.get(k) == before[k] for k in
-                ("digest", "events", "flags", "order"))):
+                ("digest", "events", "flags", "order", "mentions"))):
             fail("%s: after lede opened it: version %s, %s articles" %
                  (label, s.get("version"), s.get("count")))
             return None
@@ -352,5 +358,6 @@ def migration_kills(FROM):
 
 migration_kills(1)
 migration_kills(4)
+migration_kills(5)
 finish()
 PY

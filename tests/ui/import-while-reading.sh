@@ -1,6 +1,6 @@
 #!/bin/sh
 # The reader open while another process imports into the same archive:
-# lede runs in tmux on an archive while `lede import` adds 5,000 articles
+# lede runs in tmux on an archive while `lede import` adds 10,000 articles
 # to it. Articles are opened (and so marked read, a write) and a search is
 # run (1) while the import is stopped with SIGSTOP at a moment it holds the
 # archive's write lock (as Ctrl-Z can leave it), which makes the two meet
@@ -12,7 +12,7 @@
 . "${top_srcdir:-.}/tests/ui/lib.sh"
 command -v python3 >/dev/null || { echo "SKIP: python3 is needed"; exit 77; }
 ui_archive
-N=5000
+N=10000
 python3 - "$UI_TMP/big.jsonl" $N <<'PY'
 import json, random, sys
 rnd = random.Random(11)

@@ -504,9 +504,10 @@ list_filters(void)
 
 /*
  * Listing by entity: every third article names Acme Corp (alias Acme),
- * three name a Jordan (a place twice, a person once). Both shapes of the
- * query (gathering the entity's articles, probing each row) give the
- * same pages, counts and positions.
+ * three name a Jordan (a place twice, a person once). The three shapes of
+ * the query (gathering the entity's articles, testing each row for
+ * membership in them, probing each row's mentions) give the same pages,
+ * counts and positions.
  */
 static struct archive *
 fill_entities(const char *name)
@@ -642,10 +643,13 @@ list_by_entity(void)
 	CHECK_INT(archive_entity_mentions(ar, "Acme Corp", 4, &cause), 4);
 	CHECK_INT(archive_entity_mentions(ar, "Jordan", 0, &cause), 3);
 	CHECK_INT(archive_entity_mentions(ar, "Nobody", 0, &cause), 0);
-	/* Few mentions: the entity's articles are gathered. */
-	ar->entity_probe = 1000;
+	/* Few articles: the entity's articles are gathered. */
+	ar->entity_member = ar->entity_probe = 1000;
 	list_entity_pages(ar);
-	/* Many: each row is probed. */
+	/* More: each row is looked up in the set of them. */
+	ar->entity_member = 1;
+	list_entity_pages(ar);
+	/* Many: each row's mentions are probed. */
 	ar->entity_probe = 1;
 	list_entity_pages(ar);
 	archive_close(ar);
@@ -884,6 +888,173 @@ entities_and_timeline(void)
 	archive_close(ar);
 }
 
+/* Articles listed for name (entity_index), and whether check passes. */
+static int64_t
+entity_count(struct archive *ar, const char *name)
+{
+	struct archive_filter f = { .entity = name };
+	char *cause = NULL;
+	int64_t n = archive_count(ar, &f, &cause);
+
+	if (n < 0)
+		fprintf(stderr, "count %s: %s\n", name, cause);
+	free(cause);
+	return n;
+}
+
+static int
+check_quiet(struct archive *ar)
+{
+	char *report = NULL, *cause = NULL;
+	int rc = archive_check(ar, &report, &cause);
+
+	if (rc != 0)
+		fprintf(stderr, "check: %s\n", report != NULL ? report : cause);
+	free(report);
+	free(cause);
+	return rc;
+}
+
+/*
+ * The entity index (schema 6: articles by entity, written at commit)
+ * follows every way an article's extraction results change: inserted,
+ * re-extracted, its text changed (a new revision loses its mentions),
+ * re-extracted twice in one transaction, rolled back, a failed put in
+ * the same batch; `lede check` notices a missing entry and a rebuild
+ * (`lede reindex`) restores it.
+ */
+static void
+entity_index_follows(void)
+{
+	struct archive *ar = fresh("entidx.db", 0);
+	struct extract_span m1[] = { { 0, 4 } }, m2[] = { { 10, 14 } };
+	struct extract_entity acme = { EXTRACT_ORG, "Acme", NULL, 0, m1, 1 };
+	struct extract_entity jane = { EXTRACT_PERSON, "Jane", NULL, 0, m2, 1 };
+	struct extract_entity paris = { EXTRACT_PLACE, "Paris", NULL, 0, m1,
+	    1 };
+	struct extract_entity both[2], one[1];
+	struct extract_result ex2 = { NULL, 0, both, 2, NULL, 0 };
+	struct extract_result ex1 = { NULL, 0, one, 1, NULL, 0 };
+	struct article *art = test_article("Wire", "x1", NULL, "One",
+	    "2025-01-12", "Acme and Jane went out.");
+	char *cause = NULL, *report = NULL, *sql;
+	int64_t a1, a2, a3;
+
+	both[0] = acme;
+	both[1] = jane;
+	one[0] = jane;
+	CHECK_INT(archive_begin(ar, &cause), 0);
+	CHECK_INT(archive_put(ar, art, &ex2, &a1, &cause), ARCHIVE_INSERTED);
+	article_set(&art->guid, "x2");
+	article_set(&art->title, "Two");
+	CHECK_INT(archive_put(ar, art, &ex1, &a2, &cause), ARCHIVE_INSERTED);
+	/* not in the index before the commit */
+	CHECK_INT(pragma(ar, "SELECT count(*) FROM entity_index"
+	    " WHERE entity_index MATCH '1 OR 2'"), 0);
+	CHECK_INT(archive_commit(ar, &cause), 0);
+	CHECK_INT(entity_count(ar, "Acme"), 1);
+	CHECK_INT(entity_count(ar, "jane"), 2);
+	CHECK_INT(check_quiet(ar), 0);
+	/* re-extracted: Paris instead of Acme and Jane */
+	one[0] = paris;
+	CHECK_INT(archive_put_extract(ar, a1, &ex1, &cause), 0);
+	CHECK_INT(entity_count(ar, "Acme"), 0);
+	CHECK_INT(entity_count(ar, "Jane"), 1);
+	CHECK_INT(entity_count(ar, "Paris"), 1);
+	CHECK_INT(check_quiet(ar), 0);
+	/* a new revision of the text, without results: its mentions go */
+	article_set(&art->guid, "x1");
+	article_set(&art->title, "One");
+	article_set(&art->body, "Acme and Jane went home.");
+	CHECK_INT(archive_put(ar, art, NULL, &a1, &cause), ARCHIVE_UPDATED);
+	CHECK_INT(entity_count(ar, "Paris"), 0);
+	CHECK_INT(check_quiet(ar), 0);
+	/* with results: they replace the old ones */
+	article_set(&art->body, "Acme and Jane went away.");
+	CHECK_INT(archive_put(ar, art, &ex2, &a1, &cause), ARCHIVE_UPDATED);
+	CHECK_INT(entity_count(ar, "Acme"), 1);
+	CHECK_INT(entity_count(ar, "Jane"), 2);
+	CHECK_INT(check_quiet(ar), 0);
+	/* stored, then extracted twice, in one transaction */
+	CHECK_INT(archive_begin(ar, &cause), 0);
+	article_set(&art->guid, "x3");
+	CHECK_INT(archive_put(ar, art, &ex2, &a3, &cause), ARCHIVE_INSERTED);
+	one[0] = jane;
+	CHECK_INT(archive_put_extract(ar, a3, &ex1, &cause), 0);
+	one[0] = paris;
+	CHECK_INT(archive_put_extract(ar, a3, &ex1, &cause), 0);
+	CHECK_INT(archive_put_extract(ar, a1, &ex1, &cause), 0);
+	CHECK_INT(archive_put_extract(ar, a1, &ex2, &cause), 0);
+	/* a failed put in the batch rolls its savepoint back, not the rest */
+	CHECK_INT(archive_put_extract(ar, 4242, &ex1, &cause), -1);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(archive_commit(ar, &cause), 0);
+	CHECK_INT(entity_count(ar, "Acme"), 1);
+	CHECK_INT(entity_count(ar, "Jane"), 2);
+	CHECK_INT(entity_count(ar, "Paris"), 1);
+	CHECK_INT(check_quiet(ar), 0);
+	/* a rolled-back transaction leaves the index as it was */
+	CHECK_INT(archive_begin(ar, &cause), 0);
+	article_set(&art->guid, "x4");
+	CHECK_INT(archive_put(ar, art, &ex2, NULL, &cause), ARCHIVE_INSERTED);
+	CHECK_INT(archive_put_extract(ar, a2, &ex2, &cause), 0);
+	archive_rollback(ar);
+	CHECK_INT(entity_count(ar, "Acme"), 1);
+	CHECK_INT(entity_count(ar, "Jane"), 2);
+	CHECK_INT(check_quiet(ar), 0);
+	/* an entry lost behind lede's back: check says so, a rebuild cures */
+	sql = sqlite3_mprintf("INSERT INTO entity_index(entity_index, rowid,"
+	    " entities) SELECT 'delete', %lld, group_concat(DISTINCT entity_id)"
+	    " FROM mentions WHERE article_id = %lld", (long long)a2,
+	    (long long)a2);
+	CHECK_INT(sqlite3_exec(ar->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	CHECK_INT(entity_count(ar, "Jane"), 1);
+	CHECK_INT(archive_check(ar, &report, &cause), 1);
+	CHECK(report != NULL && strstr(report, "entity index: entity") != NULL &&
+	    strstr(report, "2 articles mention it, the index lists 1") != NULL);
+	free(report);
+	/* the same number of articles, not the same ones */
+	sql = sqlite3_mprintf("INSERT INTO entity_index(rowid, entities)"
+	    " SELECT 99, entity_id FROM mentions WHERE article_id = %lld"
+	    " LIMIT 1", (long long)a2);
+	CHECK_INT(sqlite3_exec(ar->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	CHECK_INT(archive_check(ar, &report, &cause), 1);
+	CHECK(report != NULL && strstr(report, "not the same ones") != NULL);
+	free(report);
+	/* mentions have no foreign key to entities: check names the orphan */
+	sql = sqlite3_mprintf("INSERT INTO mentions VALUES (%lld, 9999, 100,"
+	    " 101)", (long long)a2);
+	CHECK_INT(sqlite3_exec(ar->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	CHECK_INT(archive_check(ar, &report, &cause), 1);
+	CHECK(report != NULL && strstr(report, "mentions entity 9999, which "
+	    "does not exist") != NULL);
+	free(report);
+	CHECK_INT(sqlite3_exec(ar->db, "DELETE FROM mentions WHERE entity_id ="
+	    " 9999", NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(archive_rebuild_fts(ar, &cause), 0);
+	CHECK_INT(entity_count(ar, "Jane"), 2);
+	CHECK_INT(check_quiet(ar), 0);
+	{
+		struct archive_entity *e;
+		size_t n;
+
+		CHECK_INT(archive_entities(ar, 0, 0, &e, &n, &cause), 0);
+		CHECK_INT(n, 3);
+		if (n == 3) {
+			CHECK_STR(e[0].name, "Jane");
+			CHECK_INT(e[0].count, 2);
+		}
+		archive_entities_free(e, n);
+	}
+	free(cause);
+	article_free(art);
+	archive_close(ar);
+}
+
 static void
 check_finds_damage(void)
 {
@@ -1072,6 +1243,13 @@ migrate_from_v1(int low)
 	CHECK_INT(sqlite3_exec(db, "INSERT INTO events(article_id, type, start,"
 	    " stop, text, value, sent_start, sent_stop) VALUES (2, 'duration',"
 	    " 4, 11, 'harbour', 'P1D', 0, 14)", NULL, NULL, NULL), SQLITE_OK);
+	/* Entities and mentions: schema 6 indexes them by entity. */
+	CHECK_INT(sqlite3_exec(db, "INSERT INTO entities(id, kind, name) VALUES"
+	    " (1, 'person', 'Jane Doe'), (2, 'place', 'Harbour City');"
+	    "INSERT INTO entity_aliases VALUES (1, 'Doe');"
+	    "INSERT INTO mentions VALUES (1, 1, 4, 11), (2, 1, 0, 3),"
+	    " (2, 2, 4, 11), (2, 1, 12, 14), (3, 2, 0, 5)", NULL, NULL, NULL),
+	    SQLITE_OK);
 	sqlite3_close(db);
 
 	ar = fresh(low ? "schema1low.db" : "schema1.db", 0);
@@ -1088,6 +1266,25 @@ migrate_from_v1(int low)
 			CHECK_STR(ev[0].sentence, "The harbour 2.");
 		}
 		archive_events_free(ev, nev);
+		CHECK_INT(archive_timeline(ar, 0, "doe", 0, &ev, &nev, &cause),
+		    0);
+		CHECK_INT(nev, 1);
+		archive_events_free(ev, nev);
+	}
+	CHECK_INT(entity_count(ar, "Doe"), 2);
+	CHECK_INT(entity_count(ar, "harbour city"), 2);
+	{
+		struct archive_entity *e;
+		size_t ne;
+
+		CHECK_INT(archive_entities(ar, 0, 0, &e, &ne, &cause), 0);
+		CHECK_INT(ne, 2);
+		if (ne == 2) {
+			CHECK_STR(e[0].name, "Harbour City");
+			CHECK_INT(e[0].count, 2);
+			CHECK_INT(e[1].count, 2);
+		}
+		archive_entities_free(e, ne);
 	}
 	CHECK_INT(pragma(ar, "PRAGMA user_version"), archive_schema_version());
 	CHECK_INT(archive_total(ar), (int64_t)n);
@@ -1398,6 +1595,7 @@ main(void)
 	TEST_RUN(foreach_all);
 	TEST_RUN(entities_and_timeline);
 	TEST_RUN(entity_ids_not_stale);
+	TEST_RUN(entity_index_follows);
 	TEST_RUN(check_finds_damage);
 	TEST_RUN(failed_put_in_batch);
 	TEST_RUN(batch_indexed_at_commit);
