@@ -36,8 +36,9 @@
 #include "util/xalloc.h"
 
 struct lede_tok {
-	fts5_tokenizer	 inner;
-	Fts5Tokenizer	*inst;
+	fts5_tokenizer		 inner;
+	Fts5Tokenizer		*inst;
+	struct archive_fts_ctx	*ctx;	/* NULL: never replays */
 };
 
 /* One xTokenize call: the last token is held back until the next comes. */
@@ -68,7 +69,8 @@ tok_create(void *ud, const char **az, int n, Fts5Tokenizer **out)
 	static const char *args[] = {
 		"remove_diacritics", "2", "categories", "L* N* Co M*",
 	};
-	fts5_api *api = ud;
+	struct archive_fts_ctx *ctx = ud;
+	fts5_api *api = ctx->api;
 	struct lede_tok *t;
 	void *iud;
 	int rc;
@@ -82,6 +84,7 @@ tok_create(void *ud, const char **az, int n, Fts5Tokenizer **out)
 		tok_delete((Fts5Tokenizer *)t);
 		return rc;
 	}
+	t->ctx = ctx;
 	*out = (Fts5Tokenizer *)t;
 	return SQLITE_OK;
 }
@@ -204,6 +207,11 @@ tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
 	struct tok_call c;
 	int rc;
 
+	/* The commit's insert of a document whose terms were computed ahead. */
+	if (t->ctx != NULL && t->ctx->replay != NULL &&
+	    flags == FTS5_TOKENIZE_DOCUMENT && (rc = archive_terms_replay(
+	    t->ctx->replay, text, n, ctx, emit)) != -1)
+		return rc;
 	memset(&c, 0, sizeof c);
 	c.ctx = ctx;
 	c.emit = emit;
@@ -232,11 +240,16 @@ fts5_api_of(sqlite3 *db)
 	return api;
 }
 
+/*
+ * The shared context lives as long as the connection's tokenizer (SQLite
+ * destroys it when the connection closes), not the struct archive.
+ */
 int
 archive_fts_register(struct archive *a, char **cause)
 {
 	fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
 	fts5_api *api;
+	struct archive_fts_ctx *ctx;
 	void *ud;
 
 	if ((api = fts5_api_of(a->db)) == NULL || api->iVersion < 2) {
@@ -244,13 +257,34 @@ archive_fts_register(struct archive *a, char **cause)
 		    "libsqlite3-0)");
 		return -1;
 	}
-	if (api->xCreateTokenizer(api, "lede", api, &tok, NULL) != SQLITE_OK)
+	ctx = xcalloc(1, sizeof *ctx);
+	ctx->api = api;
+	if (api->xCreateTokenizer(api, "lede", ctx, &tok, free) != SQLITE_OK) {
+		free(ctx);
 		return archive_fail(a, cause, "registering the tokenizer");
+	}
+	a->ftsctx = ctx;
 	if (archive_snippet_register(api, cause) != 0)
 		return -1;
 	if (api->xFindTokenizer(api, "lede", &ud, &a->tok) != SQLITE_OK ||
 	    a->tok.xCreate(ud, NULL, 0, &a->tokinst) != SQLITE_OK)
 		return archive_fail(a, cause, "creating the tokenizer");
+	return 0;
+}
+
+int
+archive_fts_tokenizer_new(struct archive *a, Fts5Tokenizer **out,
+    char **cause)
+{
+	struct lede_tok *t;
+
+	if (a->ftsctx == NULL || tok_create(a->ftsctx, NULL, 0, out) !=
+	    SQLITE_OK) {
+		*cause = xstrdup("cannot create a tokenizer");
+		return -1;
+	}
+	t = (struct lede_tok *)*out;
+	t->ctx = NULL;
 	return 0;
 }
 

@@ -59,6 +59,7 @@ struct worker {
 	struct queue			*q;
 	const struct walk_list		*files;
 	int				 extract;	/* batches wait for it */
+	struct archive_terms		*terms;	/* when it prepares the text */
 	struct batch			*cur;
 	const char			*path;
 	size_t				 got;	/* articles from the current file */
@@ -104,11 +105,15 @@ sink_article(struct article *a, void *arg)
 	struct entry e = { .kind = ENTRY_ARTICLE, .a = a };
 
 	/*
-	 * Bodies are compressed off the writer's thread: here when nothing is
-	 * extracted, else by the extraction threads after their work.
+	 * Bodies are compressed and their terms computed off the writer's
+	 * thread: here when nothing is extracted, else by the extraction
+	 * threads after their work.
 	 */
-	if (!w->extract)
+	if (!w->extract) {
 		archive_body_pack(a);
+		if (w->terms != NULL)
+			archive_terms_prepare(w->terms, a);
+	}
 	w->got++;
 	worker_add(w, &e);
 	return ingest_stop || queue_cancelled(w->q);
@@ -189,6 +194,7 @@ worker_main(void *arg)
 struct extractor {
 	struct queue			*q;
 	const struct extract_model	*model;
+	struct archive_terms		*terms;	/* or NULL */
 	pthread_t			 tid;
 };
 
@@ -207,8 +213,11 @@ extractor_main(void *arg)
 			if (b->e[i].kind == ENTRY_ARTICLE && a->body != NULL)
 				b->e[i].ex = extract_run(x->model, a->body,
 				    strlen(a->body), a->published, a->language);
-			if (b->e[i].kind == ENTRY_ARTICLE)
-				archive_body_pack(a);
+			if (b->e[i].kind != ENTRY_ARTICLE)
+				continue;
+			archive_body_pack(a);
+			if (x->terms != NULL)
+				archive_terms_prepare(x->terms, a);
 		}
 		queue_done(x->q, b);
 	}
@@ -446,6 +455,21 @@ ingest_model_load(void (*problem)(const char *, const char *, void *),
 	return m;
 }
 
+/*
+ * A tokenizer for a thread that prepares articles' full-text terms; NULL
+ * when it cannot be had, and the writer tokenizes them at commit.
+ */
+static struct archive_terms *
+ingest_terms(struct archive *ar)
+{
+	struct archive_terms *t;
+	char *cause = NULL;
+
+	t = archive_terms_new(ar, &cause);
+	free(cause);
+	return t;
+}
+
 /* A problem that loses nothing (the model): reported, not counted. */
 static void
 note_problem(const char *where, const char *msg, void *arg)
@@ -493,6 +517,8 @@ ingest_run(struct archive *ar, char *const *paths, size_t npaths,
 	    files.total);
 	model = opts->extract ? ingest_model_load(note_problem, &wr) : NULL;
 	w.extract = opts->extract;
+	if (!w.extract)
+		w.terms = ingest_terms(ar);
 	w.files = &files;
 	w.q = &q;
 	queue_init(&q, QUEUE_BATCHES);
@@ -508,6 +534,7 @@ ingest_run(struct archive *ar, char *const *paths, size_t npaths,
 	for (nx = 0; opts->extract && nx < extractor_count(); nx++) {
 		x[nx].q = &q;
 		x[nx].model = model;
+		x[nx].terms = ingest_terms(ar);
 		if (pthread_create(&x[nx].tid, NULL, extractor_main,
 		    &x[nx]) != 0)
 			fatal("cannot start an extraction thread: %s",
@@ -529,8 +556,11 @@ ingest_run(struct archive *ar, char *const *paths, size_t npaths,
 		}
 	}
 	pthread_join(tid, NULL);
-	for (i = 0; i < nx; i++)
+	archive_terms_free(w.terms);
+	for (i = 0; i < nx; i++) {
 		pthread_join(x[i].tid, NULL);
+		archive_terms_free(x[i].terms);
+	}
 	/* the input has ended (or a signal ended it): the last batch */
 	if (rc == 0 && (writer_drain(&wr, 1, cause) != 0 ||
 	    writer_commit(&wr, cause) != 0))
