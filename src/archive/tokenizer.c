@@ -35,14 +35,32 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
+/*
+ * Stems of the English words an instance has seen: the Porter stemmer
+ * was a third of the tokenizer's time, over a vocabulary that repeats
+ * (most of a news text is a few thousand words). Direct-mapped; a word
+ * longer than STEM_WORD bytes is stemmed every time.
+ */
+#define STEM_SLOTS	16384		/* a power of two: 512 KB, touched as used */
+#define STEM_WORD	15
+
+struct stem_slot {
+	unsigned char	 len;		/* 0: empty */
+	unsigned char	 stemlen;
+	char		 word[STEM_WORD];
+	char		 stem[STEM_WORD];
+};
+
 struct lede_tok {
 	fts5_tokenizer		 inner;
 	Fts5Tokenizer		*inst;
 	struct archive_fts_ctx	*ctx;	/* NULL: never replays */
+	struct stem_slot	*stems;	/* allocated on first use */
 };
 
 /* One xTokenize call: the last token is held back until the next comes. */
 struct tok_call {
+	struct lede_tok	*t;
 	void		*ctx;
 	int		(*emit)(void *, int, const char *, int, int, int);
 	int		 prefix;
@@ -60,6 +78,7 @@ tok_delete(Fts5Tokenizer *p)
 		return;
 	if (t->inst != NULL)
 		t->inner.xDelete(t->inst);
+	free(t->stems);
 	free(t);
 }
 
@@ -100,6 +119,33 @@ all_lower_ascii(const char *s, int n)
 	return 1;
 }
 
+/* archive_stem() of w[0..n), through the instance's cache. */
+static int
+stem_cached(struct lede_tok *t, char *w, int n)
+{
+	struct stem_slot *s;
+	uint32_t h = 2166136261u;
+	int i;
+
+	if (n > STEM_WORD)
+		return (int)archive_stem(w, (size_t)n);
+	if (t->stems == NULL)
+		t->stems = xcalloc(STEM_SLOTS, sizeof *t->stems);
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	s = &t->stems[h & (STEM_SLOTS - 1)];
+	if (s->len == n && memcmp(s->word, w, (size_t)n) == 0) {
+		memcpy(w, s->stem, s->stemlen);
+		return s->stemlen;
+	}
+	s->len = (unsigned char)n;
+	memcpy(s->word, w, (size_t)n);
+	n = (int)archive_stem(w, (size_t)n);
+	s->stemlen = (unsigned char)n;
+	memcpy(s->stem, w, (size_t)n);
+	return n;
+}
+
 /* Emit the held token, stemmed unless it ends a prefix query. */
 static int
 flush(struct tok_call *c, int last)
@@ -111,7 +157,7 @@ flush(struct tok_call *c, int last)
 	c->held = 0;
 	if (!(last && c->prefix)) {
 		if (all_lower_ascii(c->buf, n))
-			n = (int)archive_stem(c->buf, (size_t)n);
+			n = stem_cached(c->t, c->buf, n);
 		else
 			n = (int)archive_arabic_stem(c->buf, (size_t)n);
 	}
@@ -175,6 +221,12 @@ tok_cb(void *p, int tflags, const char *tok, int n, int start, int end)
 	int i = 0, run = 0, k, rc, exact = end - start == n;
 	uint32_t cp;
 
+	/* No lead byte of U+3000 or above: no CJK (most tokens). */
+	for (k = 0; k < n; k++)
+		if ((unsigned char)tok[k] >= 0xE3)
+			break;
+	if (k == n)
+		return hold(c, tflags, tok, n, start, end);
 	while (i < n) {
 		k = (int)utf8_decode(tok + i, (size_t)(n - i), &cp);
 		if (!is_cjk(cp)) {
@@ -213,6 +265,7 @@ tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
 	    t->ctx->replay, text, n, ctx, emit)) != -1)
 		return rc;
 	memset(&c, 0, sizeof c);
+	c.t = t;
 	c.ctx = ctx;
 	c.emit = emit;
 	c.prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;

@@ -7,6 +7,7 @@
 #include "test.h"
 #include "test_archive.h"
 #include "archive/archive_int.h"
+#include "archive/stem.h"
 #include "util/article.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -98,6 +99,42 @@ has_terms(void)
 	CHECK(!archive_fts_has_terms("\u2014", 3, ar));
 	CHECK(archive_fts_has_terms("\u0643", 2, ar));
 	CHECK(!archive_fts_has_terms("", 0, ar));
+}
+
+/*
+ * English words are stemmed through a cache of the stems a tokenizer has
+ * seen: over enough words that slots are shared and overwritten, a word
+ * seen again is stemmed as the stemmer does.
+ */
+static void
+stems_cached(void)
+{
+	static const char *pre[] = { "", "re", "con", "pro", "dis", "over",
+	    "inter", "counter" };
+	static const char *root[] = { "test", "form", "mit", "duct", "state",
+	    "gener", "relat", "organ" };
+	static const char *suf[] = { "", "s", "ing", "ed", "ation", "ness",
+	    "alization", "ively" };
+	char word[64], stem[64], want[96];
+	size_t len;
+	int pass, i, j, k, bad = 0;
+
+	for (pass = 0; pass < 3; pass++)
+		for (i = 0; i < 8; i++)
+			for (j = 0; j < 8; j++)
+				for (k = 0; k < 8; k++) {
+					snprintf(word, sizeof word, "%s%s%s",
+					    pre[i], root[j], suf[k]);
+					len = strlen(word);
+					strcpy(stem, word);
+					snprintf(want, sizeof want, "%.*s@0-%zu",
+					    (int)archive_stem(stem, len), stem,
+					    len);
+					if (strcmp(toks(word,
+					    FTS5_TOKENIZE_DOCUMENT), want) != 0)
+						bad++;
+				}
+	CHECK_INT(bad, 0);
 }
 
 static int
@@ -221,6 +258,7 @@ main(void)
 	TEST_RUN(arabic);
 	TEST_RUN(cjk);
 	TEST_RUN(has_terms);
+	TEST_RUN(stems_cached);
 	TEST_RUN(replay_equals_computed);
 	archive_close(ar);
 	free(path);
