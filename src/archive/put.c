@@ -7,7 +7,9 @@
  * identical re-import writes nothing. A changed article keeps its id: the
  * previous text goes to article_revisions, the FTS row is deleted with
  * the old values (external content needs them) and inserted again, since
- * a new date moves the sort key, which is the FTS rowid.
+ * a new date moves the sort key, which is the FTS rowid. New FTS rows
+ * are inserted at commit, from the text each put kept (and the terms an
+ * importer computed ahead, terms.c), not read back from the rows.
  *
  * Each put runs inside a savepoint, so a failure leaves nothing half
  * stored in the caller's batch transaction.

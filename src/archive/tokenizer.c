@@ -22,6 +22,11 @@
  * The tokenizer must be registered on every connection, read-only ones
  * too, before articles_fts is touched: a connection without it (the
  * sqlite3 shell) cannot read the index.
+ *
+ * An import computes most documents' terms ahead, on its other threads,
+ * with instances of its own (archive_fts_tokenizer_new(), which never
+ * replay); while the commit inserts such a document, the connection's
+ * instances replay those terms for its columns instead (terms.c).
  */
 #include "config.h"
 
