@@ -372,6 +372,7 @@ archive_close(struct archive *a)
 		archive_fts_release(a);
 		sqlite3_close_v2(a->db);
 	}
+	archive_fts_forget(a);
 	free(a->fts_pending);
 	archive_entity_index_forget(a);
 	archive_entities_forget(a);

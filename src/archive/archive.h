@@ -356,6 +356,25 @@ char		*archive_body_uncompress(const void *stored, size_t stored_len,
 		    size_t size, char **cause);
 
 /*
+ * Full-text terms computed ahead (terms.c), so the writer's commit only
+ * replays them into the index: an importer's thread tokenizes each
+ * article as the lede tokenizer would at commit, and archive_put() keeps
+ * the result when the article's text is still what was tokenized.
+ *
+ * archive_terms_new(): a tokenizer for one thread, created on the
+ * archive's thread; NULL and *cause on failure. Free it with
+ * archive_terms_free() before the archive is closed.
+ * archive_terms_prepare(): art->fts_terms from its title, author, caption
+ * and body (replacing what it held); 1 when computed, 0 when not (the
+ * commit tokenizes that article itself). Call it once the text is final.
+ */
+struct archive_terms;
+struct archive_terms	*archive_terms_new(struct archive *, char **cause);
+void			 archive_terms_free(struct archive_terms *);
+int			 archive_terms_prepare(struct archive_terms *,
+			    struct article *);
+
+/*
  * A long schema migration (compressing every body for schema 5) tells
  * fn how far it is: once with done 0, then every few thousand articles,
  * and once with done == total at the end. `to` is the schema version

@@ -47,11 +47,13 @@ struct archive {
 	/* An instance of the lede tokenizer for archive_fts_has_terms(). */
 	fts5_tokenizer	 tok;
 	Fts5Tokenizer	*tokinst;
+	/* What the connection's lede tokenizers share (tokenizer.c). */
+	struct archive_fts_ctx *ftsctx;
 	/*
-	 * Sort keys of the articles stored in the open transaction, whose
-	 * full-text entries wait for archive_commit() (put.c).
+	 * The articles stored in the open transaction, whose full-text
+	 * entries wait for archive_commit() (put.c), in order of storing.
 	 */
-	int64_t		*fts_pending;
+	struct archive_fts_doc *fts_pending;
 	size_t		 nfts_pending, capfts_pending;
 	/*
 	 * Articles from which a listing filtered by an entity tests each
@@ -139,6 +141,35 @@ int		 archive_run(struct archive *, const char *sql, const char *what,
  */
 int	 archive_fts_flush(struct archive *, char **cause);
 void	 archive_fts_forget(struct archive *);
+
+/*
+ * One pending full-text entry (put.c): the text an article was stored
+ * with under key, kept so the commit indexes it without reading the row
+ * back (and decompressing its body), and its terms when they were
+ * computed ahead (terms.c). col[i] (title, author, caption, body) points
+ * into text, NULL for a NULL column. Owned by the archive.
+ */
+struct archive_fts_doc {
+	int64_t		 key;
+	int64_t		 hash;		/* archive_content_hash() */
+	size_t		 seq;		/* order of storing */
+	char		*text;
+	const char	*col[4];
+	size_t		 len[4];
+	unsigned char	*terms;		/* NULL: tokenized at commit */
+	size_t		 terms_len;
+};
+
+/*
+ * What the lede tokenizers of one connection share: while replay is set
+ * (only around the insert of that document, on the connection's thread),
+ * a tokenizer asked for the document terms of a text equal to one of its
+ * columns replays the terms computed ahead instead of computing them.
+ */
+struct archive_fts_ctx {
+	fts5_api			*api;
+	const struct archive_fts_doc	*replay;
+};
 
 /* Set *cause to why a write is refused on a read-only archive; -1. */
 int	 archive_readonly_fail(struct archive *, char **cause);
@@ -242,6 +273,29 @@ int	 archive_fts_has_terms(const char *text, size_t len, void *arg);
 struct buf;
 int	 archive_fts_tokens(struct archive *, const char *text, int flags,
 	    struct buf *out);
+/*
+ * A lede tokenizer instance that never replays, for threads other than
+ * the connection's (terms.c): created on the connection's thread, then
+ * used by one thread at a time. -1 and *cause on failure.
+ */
+int	 archive_fts_tokenizer_new(struct archive *, Fts5Tokenizer **,
+	    char **cause);
+
+/*
+ * terms.c: whether the encoded terms of an article (an article's
+ * fts_terms) were computed from text with this content hash and author.
+ */
+int	 archive_terms_match(const unsigned char *terms, size_t len,
+	    int64_t hash, const char *author);
+/*
+ * Emit the terms computed ahead for text[0..n) if it is one of doc's
+ * columns: emit's result (SQLITE_OK when all went); -1 when doc has no
+ * terms for that text, and the caller tokenizes it.
+ */
+int	 archive_terms_replay(const struct archive_fts_doc *doc,
+	    const char *text, int n, void *ctx,
+	    int (*emit)(void *, int, const char *, int, int, int));
+
 /* body.c: register sqlar_uncompress() on the connection. */
 int	 archive_body_register(struct archive *, char **cause);
 

@@ -13,6 +13,7 @@ liblede_a_SOURCES += \
 	src/archive/sources.c \
 	src/archive/check.c \
 	src/archive/tokenizer.c \
+	src/archive/terms.c \
 	src/archive/snippet.c \
 	src/archive/query.c src/archive/query.h \
 	src/archive/date.c src/archive/date.h \

@@ -7,7 +7,9 @@
  * identical re-import writes nothing. A changed article keeps its id: the
  * previous text goes to article_revisions, the FTS row is deleted with
  * the old values (external content needs them) and inserted again, since
- * a new date moves the sort key, which is the FTS rowid.
+ * a new date moves the sort key, which is the FTS rowid. New FTS rows
+ * are inserted at commit, from the text each put kept (and the terms an
+ * importer computed ahead, terms.c), not read back from the rows.
  *
  * Each put runs inside a savepoint, so a failure leaves nothing half
  * stored in the caller's batch transaction.
@@ -254,6 +256,8 @@ static const char sql_insert[] =
  */
 static const char sql_fts_row[] =
     "SELECT title, author, caption, body FROM articles WHERE sortkey = ?1";
+static const char sql_fts_check[] =
+    "SELECT hash, author FROM article_rows WHERE sortkey = ?1";
 static const char sql_fts_insert[] =
     "INSERT INTO articles_fts(rowid, title, author, caption, body)"
     " VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -274,19 +278,62 @@ static const char sql_update[] =
     " revision = revision + 1 WHERE id = ?1";
 
 /*
- * The article stored under key is indexed at commit (archive_fts_flush()).
- * A key whose row is gone or was re-keyed by then indexes nothing.
+ * The article stored under key is indexed at commit (archive_fts_flush()),
+ * from the text kept here: art's as it was stored, with its terms when
+ * they were computed ahead for this very text. A key whose row is gone
+ * or was re-keyed by then indexes nothing; a key stored twice, the text
+ * stored last.
  */
 static int
-fts_insert(struct archive *a, int64_t key, char **cause)
+fts_insert(struct archive *a, int64_t key, const struct article *art,
+    int64_t hash)
 {
+	const char *cols[4] = { art->title, art->author, art->caption,
+	    art->body };
+	struct archive_fts_doc *d;
+	size_t total = 0;
+	char *p;
+	int i;
+
 	if (a->nfts_pending == a->capfts_pending) {
 		a->capfts_pending = a->capfts_pending ? a->capfts_pending * 2 : 1024;
 		a->fts_pending = xreallocarray(a->fts_pending, a->capfts_pending,
 		    sizeof *a->fts_pending);
 	}
-	a->fts_pending[a->nfts_pending++] = key;
+	d = &a->fts_pending[a->nfts_pending];
+	memset(d, 0, sizeof *d);
+	d->key = key;
+	d->hash = hash;
+	d->seq = a->nfts_pending++;
+	for (i = 0; i < 4; i++)
+		if (cols[i] != NULL)
+			total += (d->len[i] = strlen(cols[i])) + 1;
+	p = d->text = xmalloc(total > 0 ? total : 1);
+	for (i = 0; i < 4; i++) {
+		if (cols[i] == NULL)
+			continue;
+		memcpy(p, cols[i], d->len[i] + 1);
+		d->col[i] = p;
+		p += d->len[i] + 1;
+	}
+	if (archive_terms_match(art->fts_terms, art->fts_terms_len, hash,
+	    art->author)) {
+		d->terms = xmalloc(art->fts_terms_len);
+		memcpy(d->terms, art->fts_terms, art->fts_terms_len);
+		d->terms_len = art->fts_terms_len;
+	}
 	return 0;
+}
+
+/* Drop the pending entries from n on. */
+static void
+fts_truncate(struct archive *a, size_t n)
+{
+	while (a->nfts_pending > n) {
+		a->nfts_pending--;
+		free(a->fts_pending[a->nfts_pending].text);
+		free(a->fts_pending[a->nfts_pending].terms);
+	}
 }
 
 /* Whether the article stored under key waits for its index entry. */
@@ -296,7 +343,7 @@ fts_is_pending(const struct archive *a, int64_t key)
 	size_t i;
 
 	for (i = 0; i < a->nfts_pending; i++)
-		if (a->fts_pending[i] == key)
+		if (a->fts_pending[i].key == key)
 			return 1;
 	return 0;
 }
@@ -331,54 +378,130 @@ alloc_key(struct archive *a, int64_t minute, char **cause)
 	}
 }
 
+/* By key, then in order of storing. */
 static int
-cmp_key(const void *x, const void *y)
+cmp_pending(const void *x, const void *y)
 {
-	int64_t p = *(const int64_t *)x, q = *(const int64_t *)y;
+	const struct archive_fts_doc *p = x, *q = y;
 
-	return p < q ? -1 : p > q;
+	if (p->key != q->key)
+		return p->key < q->key ? -1 : 1;
+	return p->seq < q->seq ? -1 : p->seq > q->seq;
 }
 
 void
 archive_fts_forget(struct archive *a)
 {
-	a->nfts_pending = 0;
+	fts_truncate(a, 0);
+}
+
+/*
+ * Index the row stored under key as the articles view returns it: for a
+ * row whose text is not the one kept (nothing in lede writes it so, but
+ * the index must follow the row).
+ */
+static int
+fts_index_row(struct archive *a, int64_t key, char **cause)
+{
+	sqlite3_stmt *row, *st;
+	int c, rc;
+
+	if ((row = archive_stmt(a, sql_fts_row, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(row, 1, key);
+	if ((rc = sqlite3_step(row)) != SQLITE_ROW) {
+		archive_done(row);
+		if (rc == SQLITE_DONE)
+			return 0;	/* gone or re-keyed since */
+		return archive_fail(a, cause, "indexing an article");
+	}
+	if ((st = archive_stmt(a, sql_fts_insert, cause)) == NULL) {
+		archive_done(row);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, key);
+	for (c = 0; c < 4; c++)
+		sqlite3_bind_value(st, c + 2, sqlite3_column_value(row, c));
+	rc = sqlite3_step(st);
+	archive_done(st);
+	archive_done(row);
+	if (rc != SQLITE_DONE)
+		return archive_fail(a, cause, "indexing an article");
+	return 0;
+}
+
+/*
+ * Whether the row under d's key holds d's text: 1, 0 when no row has
+ * that key any more, 2 when the row holds other text; -1 on error.
+ */
+static int
+fts_row_holds(struct archive *a, const struct archive_fts_doc *d,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	const unsigned char *author;
+	int rc, holds = 0;
+
+	if ((st = archive_stmt(a, sql_fts_check, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, d->key);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		author = sqlite3_column_text(st, 1);
+		holds = sqlite3_column_int64(st, 0) == d->hash && (d->col[1] ==
+		    NULL ? author == NULL : author != NULL &&
+		    strcmp(d->col[1], (const char *)author) == 0) ? 1 : 2;
+	}
+	archive_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return archive_fail(a, cause, "indexing an article");
+	return holds;
+}
+
+/* Index d's kept text under its key, replaying its terms if it has them. */
+static int
+fts_index_doc(struct archive *a, const struct archive_fts_doc *d,
+    char **cause)
+{
+	sqlite3_stmt *st;
+	int c, rc;
+
+	if ((st = archive_stmt(a, sql_fts_insert, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, d->key);
+	for (c = 0; c < 4; c++)
+		if (d->col[c] != NULL)
+			sqlite3_bind_text64(st, c + 2, d->col[c], d->len[c],
+			    SQLITE_STATIC, SQLITE_UTF8);
+	a->ftsctx->replay = d->terms != NULL ? d : NULL;
+	rc = sqlite3_step(st);
+	a->ftsctx->replay = NULL;
+	archive_done(st);
+	if (rc != SQLITE_DONE)
+		return archive_fail(a, cause, "indexing an article");
+	return 0;
 }
 
 int
 archive_fts_flush(struct archive *a, char **cause)
 {
-	sqlite3_stmt *row, *st;
+	struct archive_fts_doc *d;
 	size_t i;
-	int c, rc;
+	int holds;
 
-	qsort(a->fts_pending, a->nfts_pending, sizeof *a->fts_pending, cmp_key);
+	qsort(a->fts_pending, a->nfts_pending, sizeof *a->fts_pending,
+	    cmp_pending);
 	for (i = 0; i < a->nfts_pending; i++) {
-		if (i > 0 && a->fts_pending[i] == a->fts_pending[i - 1])
+		d = &a->fts_pending[i];
+		/* the row holds what was stored under the key last */
+		if (i + 1 < a->nfts_pending && d[1].key == d->key)
 			continue;
-		if ((row = archive_stmt(a, sql_fts_row, cause)) == NULL)
+		if ((holds = fts_row_holds(a, d, cause)) < 0)
 			return -1;
-		sqlite3_bind_int64(row, 1, a->fts_pending[i]);
-		if ((rc = sqlite3_step(row)) != SQLITE_ROW) {
-			archive_done(row);
-			if (rc == SQLITE_DONE)
-				continue;	/* gone or re-keyed since */
-			return archive_fail(a, cause, "indexing an article");
-		}
-		if ((st = archive_stmt(a, sql_fts_insert, cause)) == NULL) {
-			archive_done(row);
+		if ((holds == 1 && fts_index_doc(a, d, cause) != 0) ||
+		    (holds == 2 && fts_index_row(a, d->key, cause) != 0))
 			return -1;
-		}
-		sqlite3_bind_int64(st, 1, a->fts_pending[i]);
-		for (c = 0; c < 4; c++)
-			sqlite3_bind_value(st, c + 2, sqlite3_column_value(row, c));
-		rc = sqlite3_step(st);
-		archive_done(st);
-		archive_done(row);
-		if (rc != SQLITE_DONE)
-			return archive_fail(a, cause, "indexing an article");
 	}
-	a->nfts_pending = 0;
+	fts_truncate(a, 0);
 	return 0;
 }
 
@@ -462,7 +585,7 @@ insert_new(struct archive *a, const struct article *art, int64_t source,
 	archive_done(st);
 	if (rc != SQLITE_DONE)
 		return archive_fail(a, cause, "storing an article");
-	return fts_insert(a, key, cause);
+	return fts_insert(a, key, art, hash);
 }
 
 static int
@@ -504,7 +627,7 @@ update_old(struct archive *a, int64_t id, int64_t old_key,
 	archive_done(st);
 	if (rc != SQLITE_DONE)
 		return archive_fail(a, cause, "updating an article");
-	return fts_insert(a, key, cause);
+	return fts_insert(a, key, art, hash);
 }
 
 /*
@@ -634,7 +757,7 @@ archive_put(struct archive *a, const struct article *art,
 		sqlite3_exec(a->db, "ROLLBACK TO put; RELEASE put", NULL, NULL,
 		    NULL);
 		archive_entities_forget(a);	/* ids it stored are gone */
-		a->nfts_pending = pending;	/* what this put added */
+		fts_truncate(a, pending);	/* what this put added */
 		if (own)
 			archive_rollback(a);
 		return -1;

@@ -22,6 +22,11 @@
  * The tokenizer must be registered on every connection, read-only ones
  * too, before articles_fts is touched: a connection without it (the
  * sqlite3 shell) cannot read the index.
+ *
+ * An import computes most documents' terms ahead, on its other threads,
+ * with instances of its own (archive_fts_tokenizer_new(), which never
+ * replay); while the commit inserts such a document, the connection's
+ * instances replay those terms for its columns instead (terms.c).
  */
 #include "config.h"
 
@@ -35,13 +40,32 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
+/*
+ * Stems of the English words an instance has seen: the Porter stemmer
+ * was a third of the tokenizer's time, over a vocabulary that repeats
+ * (most of a news text is a few thousand words). Direct-mapped; a word
+ * longer than STEM_WORD bytes is stemmed every time.
+ */
+#define STEM_SLOTS	16384		/* a power of two: 512 KB, touched as used */
+#define STEM_WORD	15
+
+struct stem_slot {
+	unsigned char	 len;		/* 0: empty */
+	unsigned char	 stemlen;
+	char		 word[STEM_WORD];
+	char		 stem[STEM_WORD];
+};
+
 struct lede_tok {
-	fts5_tokenizer	 inner;
-	Fts5Tokenizer	*inst;
+	fts5_tokenizer		 inner;
+	Fts5Tokenizer		*inst;
+	struct archive_fts_ctx	*ctx;	/* NULL: never replays */
+	struct stem_slot	*stems;	/* allocated on first use */
 };
 
 /* One xTokenize call: the last token is held back until the next comes. */
 struct tok_call {
+	struct lede_tok	*t;
 	void		*ctx;
 	int		(*emit)(void *, int, const char *, int, int, int);
 	int		 prefix;
@@ -59,6 +83,7 @@ tok_delete(Fts5Tokenizer *p)
 		return;
 	if (t->inst != NULL)
 		t->inner.xDelete(t->inst);
+	free(t->stems);
 	free(t);
 }
 
@@ -68,7 +93,8 @@ tok_create(void *ud, const char **az, int n, Fts5Tokenizer **out)
 	static const char *args[] = {
 		"remove_diacritics", "2", "categories", "L* N* Co M*",
 	};
-	fts5_api *api = ud;
+	struct archive_fts_ctx *ctx = ud;
+	fts5_api *api = ctx->api;
 	struct lede_tok *t;
 	void *iud;
 	int rc;
@@ -82,6 +108,7 @@ tok_create(void *ud, const char **az, int n, Fts5Tokenizer **out)
 		tok_delete((Fts5Tokenizer *)t);
 		return rc;
 	}
+	t->ctx = ctx;
 	*out = (Fts5Tokenizer *)t;
 	return SQLITE_OK;
 }
@@ -97,6 +124,33 @@ all_lower_ascii(const char *s, int n)
 	return 1;
 }
 
+/* archive_stem() of w[0..n), through the instance's cache. */
+static int
+stem_cached(struct lede_tok *t, char *w, int n)
+{
+	struct stem_slot *s;
+	uint32_t h = 2166136261u;
+	int i;
+
+	if (n > STEM_WORD)
+		return (int)archive_stem(w, (size_t)n);
+	if (t->stems == NULL)
+		t->stems = xcalloc(STEM_SLOTS, sizeof *t->stems);
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	s = &t->stems[h & (STEM_SLOTS - 1)];
+	if (s->len == n && memcmp(s->word, w, (size_t)n) == 0) {
+		memcpy(w, s->stem, s->stemlen);
+		return s->stemlen;
+	}
+	s->len = (unsigned char)n;
+	memcpy(s->word, w, (size_t)n);
+	n = (int)archive_stem(w, (size_t)n);
+	s->stemlen = (unsigned char)n;
+	memcpy(s->stem, w, (size_t)n);
+	return n;
+}
+
 /* Emit the held token, stemmed unless it ends a prefix query. */
 static int
 flush(struct tok_call *c, int last)
@@ -108,7 +162,7 @@ flush(struct tok_call *c, int last)
 	c->held = 0;
 	if (!(last && c->prefix)) {
 		if (all_lower_ascii(c->buf, n))
-			n = (int)archive_stem(c->buf, (size_t)n);
+			n = stem_cached(c->t, c->buf, n);
 		else
 			n = (int)archive_arabic_stem(c->buf, (size_t)n);
 	}
@@ -172,6 +226,12 @@ tok_cb(void *p, int tflags, const char *tok, int n, int start, int end)
 	int i = 0, run = 0, k, rc, exact = end - start == n;
 	uint32_t cp;
 
+	/* No lead byte of U+3000 or above: no CJK (most tokens). */
+	for (k = 0; k < n; k++)
+		if ((unsigned char)tok[k] >= 0xE3)
+			break;
+	if (k == n)
+		return hold(c, tflags, tok, n, start, end);
 	while (i < n) {
 		k = (int)utf8_decode(tok + i, (size_t)(n - i), &cp);
 		if (!is_cjk(cp)) {
@@ -204,7 +264,13 @@ tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
 	struct tok_call c;
 	int rc;
 
+	/* The commit's insert of a document whose terms were computed ahead. */
+	if (t->ctx != NULL && t->ctx->replay != NULL &&
+	    flags == FTS5_TOKENIZE_DOCUMENT && (rc = archive_terms_replay(
+	    t->ctx->replay, text, n, ctx, emit)) != -1)
+		return rc;
 	memset(&c, 0, sizeof c);
+	c.t = t;
 	c.ctx = ctx;
 	c.emit = emit;
 	c.prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
@@ -232,11 +298,16 @@ fts5_api_of(sqlite3 *db)
 	return api;
 }
 
+/*
+ * The shared context lives as long as the connection's tokenizer (SQLite
+ * destroys it when the connection closes), not the struct archive.
+ */
 int
 archive_fts_register(struct archive *a, char **cause)
 {
 	fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
 	fts5_api *api;
+	struct archive_fts_ctx *ctx;
 	void *ud;
 
 	if ((api = fts5_api_of(a->db)) == NULL || api->iVersion < 2) {
@@ -244,13 +315,34 @@ archive_fts_register(struct archive *a, char **cause)
 		    "libsqlite3-0)");
 		return -1;
 	}
-	if (api->xCreateTokenizer(api, "lede", api, &tok, NULL) != SQLITE_OK)
+	ctx = xcalloc(1, sizeof *ctx);
+	ctx->api = api;
+	if (api->xCreateTokenizer(api, "lede", ctx, &tok, free) != SQLITE_OK) {
+		free(ctx);
 		return archive_fail(a, cause, "registering the tokenizer");
+	}
+	a->ftsctx = ctx;
 	if (archive_snippet_register(api, cause) != 0)
 		return -1;
 	if (api->xFindTokenizer(api, "lede", &ud, &a->tok) != SQLITE_OK ||
 	    a->tok.xCreate(ud, NULL, 0, &a->tokinst) != SQLITE_OK)
 		return archive_fail(a, cause, "creating the tokenizer");
+	return 0;
+}
+
+int
+archive_fts_tokenizer_new(struct archive *a, Fts5Tokenizer **out,
+    char **cause)
+{
+	struct lede_tok *t;
+
+	if (a->ftsctx == NULL || tok_create(a->ftsctx, NULL, 0, out) !=
+	    SQLITE_OK) {
+		*cause = xstrdup("cannot create a tokenizer");
+		return -1;
+	}
+	t = (struct lede_tok *)*out;
+	t->ctx = NULL;
 	return 0;
 }
 

@@ -1,10 +1,12 @@
 /*
  * The import pipeline (see ingest.h). The worker thread reads files and
  * parses them, handing batches over a bounded queue; extraction threads
- * (one per core) take the batches in turn and find names and dates in
- * them; the calling thread owns the archive connection, takes each batch
- * once it is extracted, in input order, stores each article and commits
- * every opts->batch articles. Extraction costs more than the writer's
+ * (one per core) take the batches in turn, find names and dates in them
+ * and prepare what the writer would otherwise do (bodies compressed,
+ * full-text terms computed; with extraction off they only prepare); the
+ * calling thread owns the archive connection, takes each batch once it
+ * is extracted, in input order, stores each article and commits every
+ * opts->batch articles. Extraction costs more than the writer's
  * work per article, so it must not run on one thread alone: on two cores
  * the extraction threads use whatever the writer leaves. Problems travel
  * through the same queue, so they are reported in input order and only
@@ -63,7 +65,6 @@ on_signal(int sig)
 struct worker {
 	struct queue			*q;
 	const struct walk_list		*files;
-	int				 extract;	/* batches wait for it */
 	struct batch			*cur;
 	const char			*path;
 	size_t				 got;	/* articles from the current file */
@@ -76,7 +77,7 @@ worker_flush(struct worker *w, int force)
 	if (w->cur == NULL || (!force && w->cur->narticles < HANDOVER_ARTICLES &&
 	    w->cur->n < 4 * HANDOVER_ARTICLES))
 		return;
-	if (queue_push(w->q, w->cur, !w->extract) == -1)
+	if (queue_push(w->q, w->cur, 0) == -1)
 		batch_free(w->cur);
 	w->cur = NULL;
 }
@@ -108,12 +109,6 @@ sink_article(struct article *a, void *arg)
 	struct worker *w = arg;
 	struct entry e = { .kind = ENTRY_ARTICLE, .a = a };
 
-	/*
-	 * Bodies are compressed off the writer's thread: here when nothing is
-	 * extracted, else by the extraction threads after their work.
-	 */
-	if (!w->extract)
-		archive_body_pack(a);
 	w->got++;
 	worker_add(w, &e);
 	return ingest_stop || queue_cancelled(w->q);
@@ -194,6 +189,8 @@ worker_main(void *arg)
 struct extractor {
 	struct queue			*q;
 	const struct extract_model	*model;
+	int				 extract;	/* else only prepares */
+	struct archive_terms		*terms;	/* or NULL */
 	pthread_t			 tid;
 };
 
@@ -219,7 +216,13 @@ extractor_yield_to_writer(void)
 #endif
 }
 
-/* An extraction thread: names and dates of each batch it claims. */
+/*
+ * An extraction thread: names and dates of each batch it claims, then
+ * what the writer would otherwise do itself, off its thread: the body
+ * compressed and the full-text terms computed. With extraction off the
+ * threads still prepare: on the parser thread the terms made it the
+ * slowest of the import's two.
+ */
 static void *
 extractor_main(void *arg)
 {
@@ -232,11 +235,15 @@ extractor_main(void *arg)
 	while ((b = queue_claim(x->q)) != NULL) {
 		for (i = 0; i < b->n; i++) {
 			a = b->e[i].a;
-			if (b->e[i].kind == ENTRY_ARTICLE && a->body != NULL)
+			if (b->e[i].kind == ENTRY_ARTICLE && x->extract &&
+			    a->body != NULL)
 				b->e[i].ex = extract_run(x->model, a->body,
 				    strlen(a->body), a->published, a->language);
-			if (b->e[i].kind == ENTRY_ARTICLE)
-				archive_body_pack(a);
+			if (b->e[i].kind != ENTRY_ARTICLE)
+				continue;
+			archive_body_pack(a);
+			if (x->terms != NULL)
+				archive_terms_prepare(x->terms, a);
 		}
 		queue_done(x->q, b);
 	}
@@ -474,6 +481,21 @@ ingest_model_load(void (*problem)(const char *, const char *, void *),
 	return m;
 }
 
+/*
+ * A tokenizer for a thread that prepares articles' full-text terms; NULL
+ * when it cannot be had, and the writer tokenizes them at commit.
+ */
+static struct archive_terms *
+ingest_terms(struct archive *ar)
+{
+	struct archive_terms *t;
+	char *cause = NULL;
+
+	t = archive_terms_new(ar, &cause);
+	free(cause);
+	return t;
+}
+
 /* A problem that loses nothing (the model): reported, not counted. */
 static void
 note_problem(const char *where, const char *msg, void *arg)
@@ -520,7 +542,6 @@ ingest_run(struct archive *ar, char *const *paths, size_t npaths,
 	progress_init(&wr.prog, opts->progress ? stderr : NULL, "articles",
 	    files.total);
 	model = opts->extract ? ingest_model_load(note_problem, &wr) : NULL;
-	w.extract = opts->extract;
 	w.files = &files;
 	w.q = &q;
 	queue_init(&q, QUEUE_BATCHES);
@@ -533,9 +554,11 @@ ingest_run(struct archive *ar, char *const *paths, size_t npaths,
 
 	if (pthread_create(&tid, NULL, worker_main, &w) != 0)
 		fatal("cannot start the import thread: %s", strerror(errno));
-	for (nx = 0; opts->extract && nx < extractor_count(); nx++) {
+	for (nx = 0; nx < extractor_count(); nx++) {
 		x[nx].q = &q;
 		x[nx].model = model;
+		x[nx].extract = opts->extract;
+		x[nx].terms = ingest_terms(ar);
 		if (pthread_create(&x[nx].tid, NULL, extractor_main,
 		    &x[nx]) != 0)
 			fatal("cannot start an extraction thread: %s",
@@ -557,8 +580,10 @@ ingest_run(struct archive *ar, char *const *paths, size_t npaths,
 		}
 	}
 	pthread_join(tid, NULL);
-	for (i = 0; i < nx; i++)
+	for (i = 0; i < nx; i++) {
 		pthread_join(x[i].tid, NULL);
+		archive_terms_free(x[i].terms);
+	}
 	/* the input has ended (or a signal ended it): the last batch */
 	if (rc == 0 && (writer_drain(&wr, 1, cause) != 0 ||
 	    writer_commit(&wr, cause) != 0))

@@ -115,7 +115,14 @@ queue_claim(struct queue *q)
 	b = q->cancelled ? NULL : q->todo;
 	if (b != NULL) {
 		b->state = BATCH_BUSY;
-		q->todo = b->next;
+		/*
+		 * The next batch to claim, past those pushed ready: pointing
+		 * at one let a claimer take it after the writer had popped and
+		 * freed it (test_queue hung now and then).
+		 */
+		for (q->todo = b->next; q->todo != NULL &&
+		    q->todo->state != BATCH_TODO; q->todo = q->todo->next)
+			;
 	}
 	pthread_mutex_unlock(&q->lock);
 	return b;

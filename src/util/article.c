@@ -33,6 +33,7 @@ article_release(struct article *a)
 	for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		free(*fields[i]);
 	free(a->stored_body);
+	free(a->fts_terms);
 	memset(a, 0, sizeof *a);
 }
 

@@ -37,6 +37,14 @@ struct article {
 	 */
 	unsigned char	*stored_body;
 	size_t		 stored_len, stored_size;
+	/*
+	 * The terms the full-text index would make of title, author,
+	 * caption and body, computed ahead (archive_terms_prepare(), on any
+	 * thread), fts_terms_len bytes; NULL: the writer tokenizes. Owned by
+	 * the struct; ignored once the text changes.
+	 */
+	unsigned char	*fts_terms;
+	size_t		 fts_terms_len;
 };
 
 /* A zeroed article. Caller frees with article_free(). */

@@ -115,39 +115,51 @@ utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
+/*
+ * Valid text is copied in runs, not a character at a time: the importer
+ * repairs every file and every field it reads, nearly all of them valid.
+ * A run stops at CR, NUL and invalid bytes; a valid sequence is copied as
+ * it is, which is what encoding its code point again would give (the
+ * decoder takes shortest forms only).
+ */
 char *
 utf8_repair(const char *s, size_t len, size_t *replaced)
 {
 	struct buf b = BUF_INIT;
-	size_t i = 0, n, count = 0;
+	size_t i = 0, n, run, count = 0;
 	uint32_t cp;
-	char enc[4];
 
 	buf_grow(&b, len);
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
+		run = i;
+		while (i < len) {
+			unsigned char c = (unsigned char)s[i];
 
-		if (c == '\r') {
+			if (c < 0x80) {
+				if (c == '\r' || c == '\0')
+					break;
+				i++;
+				continue;
+			}
+			n = utf8_decode(s + i, len - i, &cp);
+			if (cp == UTF8_REPLACEMENT &&
+			    !(n == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0))
+				break;
+			i += n;
+		}
+		if (i > run)
+			buf_add(&b, s + run, i - run);
+		if (i >= len)
+			break;
+		if (s[i] == '\r') {
 			buf_addc(&b, '\n');
 			i += (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
 			continue;
 		}
-		if (c == '\0') {
-			buf_add(&b, "\xEF\xBF\xBD", 3);
-			count++;
-			i++;
-			continue;
-		}
-		if (c < 0x80) {
-			buf_addc(&b, (char)c);
-			i++;
-			continue;
-		}
-		n = utf8_decode(s + i, len - i, &cp);
-		if (cp == UTF8_REPLACEMENT &&
-		    !(n == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0))
-			count++;
-		buf_add(&b, enc, utf8_encode(cp, enc));
+		/* NUL, or bytes that are no character: one U+FFFD */
+		n = s[i] == '\0' ? 1 : utf8_decode(s + i, len - i, &cp);
+		buf_add(&b, "\xEF\xBF\xBD", 3);
+		count++;
 		i += n;
 	}
 	if (replaced != NULL)

@@ -1491,6 +1491,80 @@ batch_indexed_at_commit(void)
 	archive_close(ar);
 }
 
+static int
+count_of(struct archive *ar, const char *query)
+{
+	struct archive_filter f = { .query = query };
+	char *cause = NULL;
+
+	return (int)archive_count(ar, &f, &cause);
+}
+
+/*
+ * Terms computed ahead (archive_terms_prepare()) are what the commit
+ * indexes when the article's text is the one they were computed from,
+ * and are ignored when it is not.
+ */
+static void
+terms_ahead_at_commit(void)
+{
+	struct archive *ar = fresh("ahead.db", 0);
+	struct archive_terms *t;
+	struct article *a, *b, *c, *c2;
+	unsigned char *p;
+	char *cause = NULL, *report = NULL;
+
+	t = archive_terms_new(ar, &cause);
+	CHECK(t != NULL);
+	if (t == NULL)
+		return;
+	/* altered terms show that the commit took them as they were */
+	/* (a capital: the term's bytes are in the terms, not the text's) */
+	a = test_article("B", "1", NULL, "Dam", "2025-03-04", "river Flood");
+	CHECK_INT(archive_terms_prepare(t, a), 1);
+	p = memmem(a->fts_terms, a->fts_terms_len, "flood", 5);
+	CHECK(p != NULL);
+	if (p != NULL)
+		memcpy(p, "flxxd", 5);
+	CHECK_INT(archive_begin(ar, &cause), 0);
+	CHECK_INT(archive_put(ar, a, NULL, NULL, &cause), ARCHIVE_INSERTED);
+	CHECK_INT(archive_commit(ar, &cause), 0);
+	CHECK_INT(count_of(ar, "flxxd"), 1);
+	CHECK_INT(count_of(ar, "flood"), 0);
+	archive_close(ar);
+
+	ar = fresh("ahead2.db", 0);
+	archive_terms_free(t);
+	t = archive_terms_new(ar, &cause);
+	/* terms of a body changed since are not used */
+	b = test_article("B", "2", NULL, "Port", "2025-03-03", "harbour strike");
+	CHECK_INT(archive_terms_prepare(t, b), 1);
+	article_set(&b->body, "harbour lockout");
+	/* stored, then moved to another minute, in one batch */
+	c = test_article("B", "3", NULL, "Field", "2024-01-01", "wheat harvest");
+	c2 = test_article("B", "3", NULL, "Field", "2026-01-01", "barley harvest");
+	CHECK_INT(archive_terms_prepare(t, c), 1);
+	CHECK_INT(archive_terms_prepare(t, c2), 1);
+	CHECK_INT(archive_begin(ar, &cause), 0);
+	CHECK_INT(archive_put(ar, b, NULL, NULL, &cause), ARCHIVE_INSERTED);
+	CHECK_INT(archive_put(ar, c, NULL, NULL, &cause), ARCHIVE_INSERTED);
+	CHECK_INT(archive_put(ar, c2, NULL, NULL, &cause), ARCHIVE_UPDATED);
+	CHECK_INT(archive_commit(ar, &cause), 0);
+	CHECK_INT(archive_check(ar, &report, &cause), 0);
+	free(report);
+	CHECK_INT(count_of(ar, "lockout"), 1);
+	CHECK_INT(count_of(ar, "strike"), 0);
+	CHECK_INT(count_of(ar, "barley"), 1);
+	CHECK_INT(count_of(ar, "wheat"), 0);
+	CHECK_INT(count_of(ar, "harvest"), 1);
+	archive_terms_free(t);
+	article_free(a);
+	article_free(b);
+	article_free(c);
+	article_free(c2);
+	archive_close(ar);
+}
+
 static void
 readonly_refuses_writes(void)
 {
@@ -1599,6 +1673,7 @@ main(void)
 	TEST_RUN(check_finds_damage);
 	TEST_RUN(failed_put_in_batch);
 	TEST_RUN(batch_indexed_at_commit);
+	TEST_RUN(terms_ahead_at_commit);
 	TEST_RUN(readonly_refuses_writes);
 	TEST_RUN(default_path);
 	TEST_RUN(dates);

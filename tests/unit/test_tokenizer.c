@@ -7,7 +7,10 @@
 #include "test.h"
 #include "test_archive.h"
 #include "archive/archive_int.h"
+#include "archive/stem.h"
+#include "util/article.h"
 #include "util/buf.h"
+#include "util/xalloc.h"
 
 static struct archive *ar;
 
@@ -98,6 +101,146 @@ has_terms(void)
 	CHECK(!archive_fts_has_terms("", 0, ar));
 }
 
+/*
+ * English words are stemmed through a cache of the stems a tokenizer has
+ * seen: over enough words that slots are shared and overwritten, a word
+ * seen again is stemmed as the stemmer does.
+ */
+static void
+stems_cached(void)
+{
+	static const char *pre[] = { "", "re", "con", "pro", "dis", "over",
+	    "inter", "counter" };
+	static const char *root[] = { "test", "form", "mit", "duct", "state",
+	    "gener", "relat", "organ" };
+	static const char *suf[] = { "", "s", "ing", "ed", "ation", "ness",
+	    "alization", "ively" };
+	char word[64], stem[64], want[96];
+	size_t len;
+	int pass, i, j, k, bad = 0;
+
+	for (pass = 0; pass < 3; pass++)
+		for (i = 0; i < 8; i++)
+			for (j = 0; j < 8; j++)
+				for (k = 0; k < 8; k++) {
+					snprintf(word, sizeof word, "%s%s%s",
+					    pre[i], root[j], suf[k]);
+					len = strlen(word);
+					strcpy(stem, word);
+					snprintf(want, sizeof want, "%.*s@0-%zu",
+					    (int)archive_stem(stem, len), stem,
+					    len);
+					if (strcmp(toks(word,
+					    FTS5_TOKENIZE_DOCUMENT), want) != 0)
+						bad++;
+				}
+	CHECK_INT(bad, 0);
+}
+
+static int
+replay_cb(void *p, int tflags, const char *tok, int n, int start, int end)
+{
+	struct buf *out = p;
+
+	if (out->len > 0)
+		buf_addc(out, ' ');
+	buf_printf(out, "%.*s@%d-%d%s", n, tok, start, end,
+	    (tflags & FTS5_TOKEN_COLOCATED) ? "+" : "");
+	return SQLITE_OK;
+}
+
+/*
+ * Terms computed ahead (terms.c) and replayed at commit are the terms
+ * the tokenizer computes, column by column, over English, Arabic (marks,
+ * tatweel, hamza forms, clitics), CJK, combining marks that change
+ * lengths, and text with no terms at all.
+ */
+static void
+replay_equals_computed(void)
+{
+	static const char *texts[] = {
+		"Protesters were protesting; the organizers' organization "
+		    "organized 12,000 marchers in 2025.",
+		"\u0643\u064E\u062A\u064E\u0628\u064E "
+		    "\u0627\u0644\u0637\u0627\u0644\u0628\u064F "
+		    "\u0648\u0627\u0644\u0645\u0639\u0644\u0645\u0648\u0646 "
+		    "\u0645\u0640\u0640\u062D\u0645\u062F "
+		    "\u0623\u0633\u0627\u0645\u0629 "
+		    "\u0628\u0627\u0644\u0645\u062F\u0631\u0633\u0629 "
+		    "\u0625\u0644\u0649 \u0622\u062E\u0631 "
+		    "\u0627\u0644\u0633\u064A\u0627\u0633\u0627\u062A",
+		"caf\u00e9 CAF\u00c9 cafe\u0301 na\u00efve R\u00e9sum\u00e9s "
+		    "\u0130stanbul stra\u00dfe",
+		"abc\u4E2D\u6587Def \u6211\u4EEC\u5B66\u4E60 "
+		    "\u30C6\u30B9\u30C8 \uD55C\uAD6D\uC5B4 x\u4E2D",
+		"a \u064E b \u064E\u064F c\u0640\u0640 \u0640",
+		"!!! ... \u2014 ++",
+		"",
+		"The minister's running, runners ran; hopefully "
+		    "generalizations: relational, conditional, rational. "
+		    "ALL-CAPS Mixed-Case don't won't U.S. e-mail x86_64 "
+		    "\U0001F600 emoji",
+	};
+	size_t n = sizeof texts / sizeof texts[0], i, c;
+	struct archive_terms *t;
+	struct archive_fts_doc d;
+	struct article *art;
+	struct buf got = BUF_INIT;
+	char *cause = NULL, *copy;
+	const char *cols[4];
+
+	t = archive_terms_new(ar, &cause);
+	CHECK(t != NULL);
+	if (t == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		art = article_new();
+		article_set(&art->title, texts[i]);
+		article_set(&art->author, texts[(i + 1) % n]);
+		/* a NULL column now and then */
+		if (i % 3 != 0)
+			article_set(&art->caption, texts[(i + 2) % n]);
+		article_set(&art->body, texts[(i + 3) % n]);
+		CHECK_INT(archive_terms_prepare(t, art), 1);
+		CHECK(archive_terms_match(art->fts_terms, art->fts_terms_len,
+		    archive_content_hash(art), art->author));
+		memset(&d, 0, sizeof d);
+		cols[0] = art->title;
+		cols[1] = art->author;
+		cols[2] = art->caption;
+		cols[3] = art->body;
+		for (c = 0; c < 4; c++) {
+			d.col[c] = cols[c];
+			d.len[c] = cols[c] != NULL ? strlen(cols[c]) : 0;
+		}
+		d.terms = art->fts_terms;
+		d.terms_len = art->fts_terms_len;
+		for (c = 0; c < 4; c++) {
+			if (cols[c] == NULL)
+				continue;
+			/* FTS5's copy of the value, not the column's pointer */
+			copy = xstrdup(cols[c]);
+			buf_reset(&got);
+			CHECK_INT(archive_terms_replay(&d, copy, (int)d.len[c],
+			    &got, replay_cb), SQLITE_OK);
+			CHECK_STR(buf_str(&got), toks(cols[c],
+			    FTS5_TOKENIZE_DOCUMENT));
+			free(copy);
+		}
+		/* a text that is none of the columns is computed, not replayed */
+		CHECK_INT(archive_terms_replay(&d, "unrelated words", 15, &got,
+		    replay_cb), -1);
+		/* terms of other text are not taken for this article's */
+		CHECK(!archive_terms_match(art->fts_terms, art->fts_terms_len,
+		    archive_content_hash(art) + 1, art->author));
+		CHECK(!archive_terms_match(art->fts_terms, art->fts_terms_len,
+		    archive_content_hash(art), "someone else"));
+		article_free(art);
+	}
+	buf_release(&got);
+	archive_terms_free(t);
+}
+
 int
 main(void)
 {
@@ -115,6 +258,8 @@ main(void)
 	TEST_RUN(arabic);
 	TEST_RUN(cjk);
 	TEST_RUN(has_terms);
+	TEST_RUN(stems_cached);
+	TEST_RUN(replay_equals_computed);
 	archive_close(ar);
 	free(path);
 	return test_done();

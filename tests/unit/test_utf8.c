@@ -54,6 +54,16 @@ repair_counts_and_normalises(void)
 	CHECK_STR(s, "\xEF\xBF\xBD\xEF\xBF\xBD");
 	CHECK_INT(n, 2);
 	free(s);
+	/* valid runs (copied whole) around what breaks them: a literal
+	   U+FFFD is kept and not counted, a truncated sequence at the end
+	   is one U+FFFD, an E0 with a continuation out of range two */
+	n = 0;
+	s = utf8_repair("caf\xC3\xA9 \xD8\xB9\xEF\xBF\xBD\xE4\xB8\xAD!"
+	    "\xE0\x80x\xF0\x90\x80", 21, &n);
+	CHECK_STR(s, "caf\xC3\xA9 \xD8\xB9\xEF\xBF\xBD\xE4\xB8\xAD!"
+	    "\xEF\xBF\xBD\xEF\xBF\xBDx\xEF\xBF\xBD");
+	CHECK_INT(n, 3);
+	free(s);
 }
 
 static void
