@@ -3,13 +3,13 @@
 TESTS += tests/layering.sh tests/cli/basic.sh tests/cli/hostile.sh tests/cli/demo.sh tests/cli/faults.sh \
 	tests/cli/extract.sh tests/cli/kill-flags.sh tests/cli/kill-migrate.sh \
 	tests/cli/corpora.sh tests/cli/train.sh tests/cli/startup.sh \
-	tests/cli/sqlite-shell.sh tests/cli/fts-ahead.sh
+	tests/cli/sqlite-shell.sh tests/cli/fts-ahead.sh tests/cli/check-while-import.sh
 EXTRA_DIST += tests/layering.sh tests/summary.sh tests/cli/basic.sh \
 	tests/cli/hostile.sh tests/cli/demo.sh tests/cli/faults.sh tests/cli/extract.sh tests/data/cli/protest.txt tests/data/cli/bridge.txt \
 	tests/data/cli/wire.jsonl tests/data/cli/hostile.txt tests/data/cli/c1.txt \
 	tests/crash.py tests/cli/kill-flags.sh tests/cli/kill-migrate.sh \
 	tests/cli/corpora.sh tests/cli/train.sh tests/cli/startup.sh \
-	tests/cli/sqlite-shell.sh tests/cli/fts-ahead.sh
+	tests/cli/sqlite-shell.sh tests/cli/fts-ahead.sh tests/cli/check-while-import.sh
 
 # The crash tests preload this into lede to kill it before its Nth change
 # to a file (see tests/crashwrite.c). A shared object, so none of lede's

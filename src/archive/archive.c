@@ -420,10 +420,10 @@ archive_commit(struct archive *a, char **cause)
 		return -1;
 	}
 	if (archive_exec(a, "COMMIT", cause) != 0) {
-		/* A failed COMMIT (disk full) may leave the transaction open. */
-		if (!sqlite3_get_autocommit(a->db))
-			sqlite3_exec(a->db, "ROLLBACK", NULL, NULL, NULL);
-		a->in_txn = 0;
+		/* A failed COMMIT (disk full) may leave the transaction open;
+		   either way nothing of it stays, so the entity cache must not
+		   keep the ids it handed out. */
+		archive_rollback(a);
 		return -1;
 	}
 	a->in_txn = 0;

@@ -198,10 +198,14 @@ int	 archive_put_extract_in(struct archive *, int64_t id,
 	    const struct extract_result *ex, int fresh, char **cause);
 /*
  * entities.c: write the entity_index rows the transaction changed
- * (before COMMIT), or drop them (rollback, rebuild).
+ * (before COMMIT), or drop them: _forget() also drops the new entities
+ * waiting for commit (rollback); _forget_rows() keeps them (a rebuild of
+ * the index inside the transaction, whose mentions already use their
+ * ids).
  */
 int	 archive_entity_index_flush(struct archive *, char **cause);
 void	 archive_entity_index_forget(struct archive *);
+void	 archive_entity_index_forget_rows(struct archive *);
 /*
  * schema.c: fill the empty entity_index from mentions (migration,
  * rebuild); progress, if not NULL, hears (done, total) now and then and

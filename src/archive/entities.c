@@ -434,7 +434,7 @@ row_free(struct archive_entity_row *r)
 }
 
 void
-archive_entity_index_forget(struct archive *a)
+archive_entity_index_forget_rows(struct archive *a)
 {
 	size_t i;
 
@@ -447,6 +447,14 @@ archive_entity_index_forget(struct archive *a)
 		a->entrows = NULL;
 		a->capentrows = 0;
 	}
+}
+
+void
+archive_entity_index_forget(struct archive *a)
+{
+	size_t i;
+
+	archive_entity_index_forget_rows(a);
 	for (i = 0; i < a->nnewents; i++)
 		free(a->newents[i].name);
 	a->nnewents = 0;

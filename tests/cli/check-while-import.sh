@@ -1,0 +1,50 @@
+#!/bin/sh
+# `lede check` while an import commits batch after batch: every check says
+# ok. The entity index check compares several reads (mentions, the index's
+# postings, the entities), which must come from one snapshot, or a batch
+# committed between them looks like damage.
+. "$top_srcdir/tests/lib.sh"
+N=3000
+
+python3 - "$T/names.jsonl" "$N" <<'PY'
+import json, random, sys
+rnd = random.Random(11)
+people = ["Amal Haddad", "Omar Farouk", "Clara Petrov", "Jonas Mwangi",
+          "Leila Rahimi", "Pierre Dupont", "Ama Osei", "Ivan Kowalski"]
+places = ["Tripoli", "Nairobi", "Lyon", "Gdansk", "Accra", "Tabriz"]
+orgs = ["the Harbour Authority", "the Water Council", "the Rail Union"]
+with open(sys.argv[1], "w") as f:
+    for i in range(int(sys.argv[2])):
+        s = []
+        for _ in range(6):
+            s.append("%s met officials of %s in %s on March %d." % (
+                rnd.choice(people), rnd.choice(orgs), rnd.choice(places),
+                rnd.randint(1, 28)))
+        f.write(json.dumps({"title": "Check test article %d" % i,
+            "url": "https://example.org/check/%d" % i,
+            "published": "2025-%02d-%02d" % (i % 12 + 1, i % 28 + 1),
+            "source": "Check Wire (invented)", "body": " ".join(s)}) + "\n")
+PY
+
+# the archive exists before the first check
+head -n 1 "$T/names.jsonl" >"$T/first.jsonl"
+expect_status "the first article is imported" 0 lede import --quiet "$T/first.jsonl"
+lede import --quiet --batch 100 "$T/names.jsonl" >"$T/imp.out" 2>&1 &
+pid=$!
+checks=0 bad=0
+while kill -0 $pid 2>/dev/null; do
+	if ! lede check >"$T/check.out" 2>&1; then
+		bad=$((bad + 1))
+		[ $bad = 1 ] && cp "$T/check.out" "$T/first-bad.out"
+	fi
+	checks=$((checks + 1))
+done
+wait $pid
+expect_eq "the import completes" "$?" "0"
+[ $checks -ge 2 ] || echo "note: only $checks checks ran during the import"
+expect_eq "no check during the import reports a problem ($checks ran)" "$bad" "0"
+[ $bad = 0 ] || cat "$T/first-bad.out" >&2
+expect_status "check after the import" 0 lede check
+people=$(lede entities --limit 0 | grep -c "^person")
+expect_eq "the eight people are known" "$people" "8"
+finish
