@@ -160,6 +160,8 @@ tally_article(struct entity_tally *t, int64_t max, int64_t article,
 {
 	size_t i;
 
+	if (n == 0)
+		return;
 	qsort(ids, n, sizeof *ids, cmp_id);
 	for (i = 0; i < n; i++) {
 		if (i > 0 && ids[i] == ids[i - 1])
@@ -304,13 +306,16 @@ archive_check(struct archive *a, char **report, char **cause)
 	    " WHERE name = 'articles' AND n != (SELECT count(*) FROM articles)",
 	    NULL, "article count", &out, &problems, cause) != 0)
 		goto fail;
-	/* Its passes compare several reads: one snapshot, or a batch an
-	   import commits between them would look like damage. */
-	own = sqlite3_get_autocommit(a->db) &&
-	    sqlite3_exec(a->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	/* Its passes compare several reads: one snapshot (a savepoint
+	   outside a transaction begins a deferred one, which only reads),
+	   or a batch an import commits between them would look like
+	   damage. */
+	own = sqlite3_get_autocommit(a->db) && sqlite3_exec(a->db,
+	    "SAVEPOINT check_snapshot", NULL, NULL, NULL) == SQLITE_OK;
 	rc = entity_index_check(a, &out, &problems, cause);
 	if (own)
-		sqlite3_exec(a->db, "COMMIT", NULL, NULL, NULL);
+		sqlite3_exec(a->db, "RELEASE check_snapshot", NULL, NULL,
+		    NULL);
 	if (rc != 0)
 		goto fail;
 	if (!(a->flags & ARCHIVE_READONLY) && sqlite3_exec(a->db,
