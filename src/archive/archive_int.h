@@ -206,6 +206,8 @@ int	 archive_put_extract_in(struct archive *, int64_t id,
 int	 archive_entity_index_flush(struct archive *, char **cause);
 void	 archive_entity_index_forget(struct archive *);
 void	 archive_entity_index_forget_rows(struct archive *);
+/* entities.c: qsort() order of int64_t ids, ascending. */
+int	 archive_cmp_id(const void *, const void *);
 /*
  * schema.c: fill the empty entity_index from mentions (migration,
  * rebuild); progress, if not NULL, hears (done, total) now and then and

@@ -10,8 +10,8 @@
  * the number of its articles and a sum of a hash of their ids, added up
  * from mentions (read in their order, by article) and taken away again
  * from the index's postings (entity_postings, in entity order), in an
- * array indexed by entity id. Two sequential passes and 16 bytes per
- * entity, where checking each posting against mentions would seek at
+ * array indexed by entity id. Three sequential passes (entities,
+ * mentions, postings) and 24 bytes per entity, where checking each posting against mentions would seek at
  * random once per posting; a missing, extra or misplaced posting shows
  * as an entity whose figures do not come back to zero. The same pass
  * finds mentions of entities that do not exist, which a foreign key
@@ -141,14 +141,6 @@ mix(int64_t article)
 	return z ^ (z >> 31);
 }
 
-static int
-cmp_id(const void *x, const void *y)
-{
-	int64_t p = *(const int64_t *)x, q = *(const int64_t *)y;
-
-	return p < q ? -1 : p > q;
-}
-
 /*
  * Add one article's entities (ids[0..n), repeats allowed) to t; a
  * mention of an entity that does not exist is a finding (mentions have
@@ -162,7 +154,7 @@ tally_article(struct entity_tally *t, int64_t max, int64_t article,
 
 	if (n == 0)
 		return;
-	qsort(ids, n, sizeof *ids, cmp_id);
+	qsort(ids, n, sizeof *ids, archive_cmp_id);
 	for (i = 0; i < n; i++) {
 		if (i > 0 && ids[i] == ids[i - 1])
 			continue;

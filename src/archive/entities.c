@@ -259,21 +259,19 @@ entity_id(struct archive *a, const struct extract_entity *e, char **cause)
 
 /* Store alias for the entity of slot (at commit), unless this
  * connection did. */
-static int
+static void
 put_alias(struct archive *a, struct archive_entity_slot *slot,
-    const char *alias, char **cause)
+    const char *alias)
 {
 	size_t i;
 
-	(void)cause;
 	for (i = 0; i < slot->naliases; i++)
 		if (strcmp(slot->aliases[i], alias) == 0)
-			return 0;
+			return;
 	entity_wait(a, slot->id, -1, alias);
 	slot->aliases = xreallocarray(slot->aliases, slot->naliases + 1,
 	    sizeof *slot->aliases);
 	slot->aliases[slot->naliases++] = xstrdup(alias);
-	return 0;
 }
 
 /* The entity's id, or 0 when it has no mention (so no index token). */
@@ -294,8 +292,7 @@ put_entity(struct archive *a, int64_t article, const struct extract_entity *e,
 	for (i = 0; i < e->naliases; i++) {
 		if (e->aliases[i] == NULL || strcmp(e->aliases[i], e->name) == 0)
 			continue;
-		if (put_alias(a, slot, e->aliases[i], cause) != 0)
-			return -1;
+		put_alias(a, slot, e->aliases[i]);
 	}
 	for (i = 0; i < e->nmentions; i++) {
 		if ((st = archive_stmt(a, sql_mention_add, cause)) == NULL)
@@ -348,8 +345,8 @@ article_exists(struct archive *a, int64_t id, char **cause)
 	return 0;
 }
 
-static int
-cmp_id(const void *x, const void *y)
+int
+archive_cmp_id(const void *x, const void *y)
 {
 	int64_t p = *(const int64_t *)x, q = *(const int64_t *)y;
 
@@ -365,7 +362,7 @@ tokens(int64_t *v, size_t n)
 
 	if (n == 0)
 		return NULL;
-	qsort(v, n, sizeof *v, cmp_id);
+	qsort(v, n, sizeof *v, archive_cmp_id);
 	size = n * 21;
 	s = xmalloc(size);
 	for (i = 0; i < n; i++) {

@@ -63,8 +63,8 @@ ingest_reindex(struct archive *ar, const struct ingest_opts *opts,
 	int rc;
 
 	r.model = ingest_model_load(opts->problem, opts->arg);
-	/* the full-text index first: `lede check` sends people here when
-	   it no longer matches the articles */
+	/* the full-text and entity indexes first: `lede check` sends
+	   people here when they no longer match the articles */
 	if (archive_rebuild_fts(ar, cause) != 0)
 		goto fail;
 	progress_init(&r.prog, opts->progress ? stderr : NULL, "articles",

@@ -1,8 +1,9 @@
 #!/bin/sh
 # `lede check` while an import commits batch after batch: every check says
-# ok. Also: the import's extraction threads run below its writer. The entity index check compares several reads (mentions, the index's
-# postings, the entities), which must come from one snapshot, or a batch
-# committed between them looks like damage.
+# ok. The entity index check compares several reads (mentions, the
+# index's postings, the entities), which must come from one snapshot, or
+# a batch committed between them looks like damage. Also: the import's
+# extraction threads run below its writer.
 . "$top_srcdir/tests/lib.sh"
 N=3000
 
@@ -56,10 +57,12 @@ wait $pid
 expect_eq "the import completes" "$?" "0"
 [ -z "$base" ] || expect_eq "extraction threads run five nice levels below the import" \
     "$niced" "5"
-[ $checks -ge 2 ] || echo "note: only $checks checks ran during the import"
 expect_eq "no check during the import reports a problem ($checks ran)" "$bad" "0"
 [ $bad = 0 ] || cat "$T/first-bad.out" >&2
 expect_status "check after the import" 0 lede check
 people=$(lede entities --limit 0 | grep -c "^person")
 expect_eq "the eight people are known" "$people" "8"
+# the import was too quick for the machine: the snapshot was not tested
+[ $checks -ge 1 ] || [ $failures -gt 0 ] ||
+    skip "the import ended before any check ran"
 finish
