@@ -27,7 +27,6 @@
 
 #define MODEL_MAGIC	"LEDENER"
 #define MODEL_VERSION	2
-#define FNV_OFFSET	0xcbf29ce484222325ULL
 
 struct reader {
 	const unsigned char	*p, *end;
@@ -168,12 +167,6 @@ ner_gaz_finish(struct ner_gaz *g)
 	gaz_index(g);
 }
 
-const int16_t *
-ner_model_row(const struct extract_model *m, uint32_t b)
-{
-	return m->rows + (size_t)(b & (NER_BUCKETS - 1)) * NER_NLABELS;
-}
-
 static void
 wr_gaz(struct buf *b, const struct ner_gaz *g)
 {
@@ -228,7 +221,7 @@ ner_model_save(const char *path, const float *w, const float *trans,
 		b.data[at + i] = (char)(nrows >> (8 * i));
 	wr_gaz(&b, gaz);
 	wr_gaz(&b, lex);
-	wr(&b, ner_hash(FNV_OFFSET, b.data, b.len), 8);
+	wr(&b, ner_hash(NER_FNV_OFFSET, b.data, b.len), 8);
 	if ((f = fopen(path, "wb")) == NULL ||
 	    fwrite(b.data, 1, b.len, f) != b.len || fclose(f) != 0) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
@@ -358,7 +351,7 @@ extract_model_load(const char *path, char **cause)
 	r.end = r.p + 8;
 	r.short_read = 0;
 	want = rd(&r, 8);
-	sum = ner_hash(FNV_OFFSET, data, len - 8);
+	sum = ner_hash(NER_FNV_OFFSET, data, len - 8);
 	if (sum != want) {
 		*cause = xasprintf("NER model %s: checksum mismatch (corrupt "
 		    "file)", path);

@@ -28,7 +28,6 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
-#define FNV_OFFSET	0xcbf29ce484222325ULL
 #define FNV_PRIME	0x100000001b3ULL
 #define SHAPE_MAX	16	/* bytes for a shape, NUL included */
 
@@ -46,17 +45,11 @@ ner_hash(uint64_t h, const void *p, size_t n)
 }
 
 static uint64_t
-hstr(uint64_t h, const char *s)
-{
-	return ner_hash(h, s, strlen(s));
-}
-
-static uint64_t
 htemplate(unsigned t)
 {
 	unsigned char b = (unsigned char)t;
 
-	return ner_hash(FNV_OFFSET, &b, 1);
+	return ner_hash(NER_FNV_OFFSET, &b, 1);
 }
 
 static uint32_t
@@ -139,7 +132,7 @@ all_caps(const char *w)
 uint64_t
 ner_phrase_hash(const char *phrase)
 {
-	return hstr(FNV_OFFSET, phrase);
+	return ner_hash(NER_FNV_OFFSET, phrase, strlen(phrase));
 }
 
 /* Room for n tokens and bytes of lower-case strings; contents are not
@@ -229,7 +222,7 @@ prep_fill(struct ner_prep *pp, const struct ner_gaz *gaz,
 	pp->doc = doc;
 	for (i = 0, p = pp->arena; i < s->n; i++) {
 		const char *w = s->words[i];
-		uint64_t h = FNV_OFFSET;
+		uint64_t h = NER_FNV_OFFSET;
 		char c;
 
 		pp->low[i] = p;

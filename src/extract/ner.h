@@ -104,8 +104,9 @@ struct ner_prep {
 	unsigned char	 *gaz;		/* kind mask << 1 | inside */
 	unsigned char	 *lowc;		/* capitalised, mostly lower case */
 	/* Word class of each token, looked up on first use: -1 until then;
-	 * and the classes around the last run of capitalised words. Both
-	 * are written through a const ner_prep: one prep serves one thread. */
+	 * and the classes around the last run of capitalised words. These,
+	 * and the shapes above, are written through a const ner_prep: one
+	 * prep serves one thread. */
 	signed char	 *cls;
 	struct ner_run {
 		size_t	 start, end;	/* [start, end) */
@@ -120,11 +121,14 @@ struct ner_prep {
 #define PREP_NAME	0x01	/* ner_name_like() */
 #define PREP_CAPS	0x02	/* ner_capitalised() */
 
+/* FNV-1a: ner_hash(NER_FNV_OFFSET, p, n) hashes n bytes; a running hash
+ * goes on from its last value. */
+#define NER_FNV_OFFSET	0xcbf29ce484222325ULL
 uint64_t ner_hash(uint64_t h, const void *, size_t);
 /* Hash of a phrase as the gazetteer stores it. */
 uint64_t ner_phrase_hash(const char *lowercase_phrase);
-/* lex and doc may be NULL (no class or document features). */
-/* The sentence's words must outlive the prep. Release with
+/* lex and doc may be NULL (no class or document features). The
+ * sentence's words must outlive the prep. Release with
  * ner_prep_release. */
 void	 ner_prep_init(struct ner_prep *, const struct ner_gaz *gaz,
 	    const struct ner_gaz *lex, const struct ner_doc *doc,
@@ -198,8 +202,6 @@ ner_gaz_prefetch(const struct ner_gaz *g, uint64_t h)
 /* Sort keys, merge duplicates (their kind masks are or-ed) and build the
  * lookup table. */
 void	 ner_gaz_finish(struct ner_gaz *);
-/* The weights of a bucket (zeros when the feature was never seen). */
-const int16_t *ner_model_row(const struct extract_model *, uint32_t bucket);
 void	 ner_gaz_release(struct ner_gaz *);
 /*
  * Write a model: dense weights [NER_BUCKETS][L], transitions, gazetteer

@@ -29,7 +29,6 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
-#define FNV_OFFSET	0xcbf29ce484222325ULL
 #define HEAD_WINDOW	6	/* words scanned for a definition's noun */
 #define CTX_TEMPLATE	50	/* ner.c's feature template for contexts */
 
@@ -181,7 +180,7 @@ static uint64_t
 ctx_hash(char side, const char *w)
 {
 	unsigned char t = CTX_TEMPLATE;
-	uint64_t h = ner_hash(FNV_OFFSET, &t, 1);
+	uint64_t h = ner_hash(NER_FNV_OFFSET, &t, 1);
 	char c;
 
 	h = ner_hash(h, &side, 1);

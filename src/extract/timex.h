@@ -53,8 +53,7 @@ struct tctx {
 	const struct extract_tok *tok;	/* the sentence's tokens */
 	const struct lex	**lx;	/* lexicon entry per token */
 	/* What each token says about tense (timex_lex.c), worked out when
-	 * first asked and written through a const tctx; 0xff until then.
-	 * May be NULL: nothing is kept. */
+	 * first asked and written through a const tctx; 0xff until then. */
 	unsigned char		*tmark;
 	size_t			 n;
 	struct tdate		 ref;

@@ -466,7 +466,7 @@ tense_marks(const struct tctx *c, size_t j)
 	unsigned m = 0;
 	size_t k;
 
-	if (c->tmark != NULL && c->tmark[j] != 0xff)
+	if (c->tmark[j] != 0xff)
 		return c->tmark[j];
 	for (k = 0; k < sizeof future / sizeof future[0]; k++)
 		if (is(c, j, future[k]))
@@ -478,12 +478,11 @@ tense_marks(const struct tctx *c, size_t j)
 		m |= TM_PERFECT;
 	if (is(c, j, "be"))
 		m |= TM_BE;
-	if (c->tmark != NULL)
-		c->tmark[j] = (unsigned char)m;
+	c->tmark[j] = (unsigned char)m;
 	return m;
 }
 
-/* The same, no further than maxd tokens away. */
+/* timex_tense_at(), no further than maxd tokens away. */
 int
 timex_tense_within(const struct tctx *c, size_t i, size_t maxd)
 {

@@ -291,14 +291,7 @@ word_flags(const char *s, size_t start, size_t end)
 	size_t p = start, n;
 
 	while (p < end) {
-		if ((unsigned char)s[p] < 0x80) {
-			cp = (unsigned char)s[p];
-			n = 1;
-			c = ascii_class(cp);
-		} else {
-			n = utf8_decode(s + p, end - p, &cp);
-			c = cp_class(cp);
-		}
+		c = class_at(s, end, p, &cp, &n);
 		if (c == C_DIGIT)
 			f |= TOK_DIGIT;
 		else if (c == C_UPPER || c == C_LOWER || c == C_LETTER) {

@@ -8,6 +8,7 @@
 #include "test.h"
 #include "extract/extract_int.h"
 #include "extract/ner.h"
+#include "extract/strmap.h"
 
 /* Split a sentence on spaces into words[] (which it points into). */
 static struct ner_sentence
@@ -366,6 +367,37 @@ names_mostly_untagged_are_dropped(void)
 	CHECK_INT(t[3].lab[7], NER_B_LOC);
 }
 
+/* The string map keeps every key through its grows and pool moves, and a
+ * second put of a key replaces its value. */
+static void
+strmap_keeps_keys_through_grows(void)
+{
+	struct extract_strmap m = { 0 };
+	char key[64];
+	size_t i, bad = 0;
+
+	CHECK_INT(extract_strmap_get(&m, "absent") == EXTRACT_STRMAP_NONE, 1);
+	for (i = 0; i < 3000; i++) {
+		snprintf(key, sizeof key, "key-%zu-%s", i,
+		    i % 3 ? "long enough to move the pool" : "");
+		extract_strmap_put(&m, key, i * 7);
+	}
+	for (i = 0; i < 3000; i++) {
+		snprintf(key, sizeof key, "key-%zu-%s", i,
+		    i % 3 ? "long enough to move the pool" : "");
+		if (extract_strmap_get(&m, key) != i * 7)
+			bad++;
+	}
+	CHECK_INT(bad, 0);
+	CHECK_INT(m.n, 3000);
+	extract_strmap_put(&m, "key-0-", 42);
+	CHECK_INT(extract_strmap_get(&m, "key-0-"), 42);
+	CHECK_INT(m.n, 3000);
+	CHECK_INT(extract_strmap_get(&m, "key-3000-") == EXTRACT_STRMAP_NONE, 1);
+	CHECK_INT(extract_strmap_get(&m, "key-1") == EXTRACT_STRMAP_NONE, 1);
+	extract_strmap_release(&m);
+}
+
 int
 main(void)
 {
@@ -380,5 +412,6 @@ main(void)
 	TEST_RUN(viterbi_spans_join_their_neighbours);
 	TEST_RUN(surnames_name_the_person);
 	TEST_RUN(names_mostly_untagged_are_dropped);
+	TEST_RUN(strmap_keeps_keys_through_grows);
 	return test_done();
 }
