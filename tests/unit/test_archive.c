@@ -1531,10 +1531,10 @@ terms_ahead_at_commit(void)
 	CHECK_INT(archive_commit(ar, &cause), 0);
 	CHECK_INT(count_of(ar, "flxxd"), 1);
 	CHECK_INT(count_of(ar, "flood"), 0);
+	archive_terms_free(t);
 	archive_close(ar);
 
 	ar = fresh("ahead2.db", 0);
-	archive_terms_free(t);
 	t = archive_terms_new(ar, &cause);
 	/* terms of a body changed since are not used */
 	b = test_article("B", "2", NULL, "Port", "2025-03-03", "harbour strike");
