@@ -13,7 +13,7 @@ set -eu
 cd "$(dirname "$0")"
 
 PACKAGES="build-essential autoconf automake pkg-config libncurses-dev
-libsqlite3-dev libxml2-dev libjson-c-dev libfribidi-dev libiniparser-dev zlib1g-dev
+libsqlite3-dev libxml2-dev libjson-c-dev libfribidi-dev libiniparser-dev zlib1g-dev libdeflate-dev
 iso-codes wordnet-base wamerican tmux python3 git locales"
 
 say() { printf 'setup: %s\n' "$*" >&2; }

@@ -336,8 +336,9 @@ int64_t	 archive_content_hash(const struct article *);
 
 /*
  * Bodies in their stored form (schema 5, body.c): the sqlar convention,
- * the zlib compress() stream of the text when that is shorter, else the
- * text itself; a stored length equal to the size means "as is". These
+ * a zlib stream of the text (made by libdeflate) when that is shorter,
+ * else the text itself; a stored length equal to the size means "as is".
+ * These
  * touch no connection and may be called on any thread.
  *
  * archive_body_compress(): the stored form of text[0..len), *stored_len

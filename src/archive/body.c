@@ -2,92 +2,115 @@
  * Article bodies as the archive stores them (schema 5): in SQLite's
  * sqlar form, so the stock sqlite3 shell, which has sqlar_uncompress()
  * built in, reads them without lede. A body of `size` bytes is stored as
- * the zlib compress() stream of its bytes when that is shorter, else as
+ * a zlib stream (RFC 1950) of its bytes when that is shorter, else as
  * the bytes themselves; a stored length equal to the size means "not
  * compressed" (an empty body is stored empty). News text deflates to a
- * bit over half its size (2962 -> 1606 bytes on average on 10k English
+ * bit over half its size (2962 -> 1596 bytes on average on 10k English
  * articles), which is most of what separates the archive from the raw
  * text besides the full-text index.
  *
+ * The streams are made and read by libdeflate, not zlib: an article is
+ * one buffer whose size is known both ways, which is the case libdeflate
+ * is built for. At its level 1 it deflated 10k English bodies 2.7 times
+ * as fast as zlib's default level (0.32 s against 0.87 s) into slightly
+ * fewer bytes (53.9% of the text against 54.2%), and an import spent a
+ * tenth of its CPU in zlib's deflate. The stream is a standard one:
+ * zlib's uncompress(), so the sqlite3 shell, reads it, and bodies stored
+ * by zlib before read back the same.
+ *
  * Packing is pure (no connection, no shared state): importers call it on
- * their own threads so the single writer does not spend ~50-100 us of
- * deflate per article. Unpacking runs inside SQLite, as the function
- * sqlar_uncompress(X, SZ) registered on every lede connection with the
- * shell's semantics, and is what the `articles` view calls.
+ * their own threads so the single writer does not spend deflate's time.
+ * Unpacking runs inside SQLite, as the function sqlar_uncompress(X, SZ)
+ * registered on every lede connection with the shell's semantics, and is
+ * what the `articles` view calls.
  */
 #include "config.h"
 
+#include <libdeflate.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "archive/archive_int.h"
 #include "util/xalloc.h"
 
 /*
- * One deflate stream per thread, reset for each body: zlib's compress()
- * allocates ~270 KB of state per call, which glibc gave back to the
- * system and took again every time (the schema-5 upgrade spent three
- * times as long in the kernel as in deflate). Freed when its thread ends.
+ * Level 1: higher levels cost more time than the bytes they save (level
+ * 6, 0.58 s for 53.4%) are worth to an import whose CPU is its bound.
  */
-static pthread_key_t	deflater_key;
-static pthread_once_t	deflater_once = PTHREAD_ONCE_INIT;
+#define BODY_LEVEL	1
+
+/*
+ * One compressor and one decompressor per thread, made on first use (a
+ * compressor is a few hundred KB of tables, which allocating per body
+ * would give back to the system and take again each time). Freed when
+ * their thread ends.
+ */
+static pthread_key_t	compressor_key, decompressor_key;
+static pthread_once_t	keys_once = PTHREAD_ONCE_INIT;
 
 static void
-deflater_free(void *p)
+compressor_free(void *p)
 {
-	deflateEnd(p);
-	free(p);
+	libdeflate_free_compressor(p);
 }
 
 static void
-deflater_key_make(void)
+decompressor_free(void *p)
 {
-	if (pthread_key_create(&deflater_key, deflater_free) != 0)
+	libdeflate_free_decompressor(p);
+}
+
+static void
+keys_make(void)
+{
+	if (pthread_key_create(&compressor_key, compressor_free) != 0 ||
+	    pthread_key_create(&decompressor_key, decompressor_free) != 0)
 		abort();
 }
 
-/* This thread's stream, ready for a new body; NULL if zlib refuses. */
-static z_stream *
-deflater(void)
+/* This thread's compressor; NULL when out of memory. */
+static struct libdeflate_compressor *
+compressor(void)
 {
-	z_stream *z;
+	struct libdeflate_compressor *c;
 
-	pthread_once(&deflater_once, deflater_key_make);
-	if ((z = pthread_getspecific(deflater_key)) != NULL)
-		return deflateReset(z) == Z_OK ? z : NULL;
-	z = xcalloc(1, sizeof *z);
-	/* compress()'s own settings, so the stream is the same */
-	if (deflateInit(z, Z_DEFAULT_COMPRESSION) != Z_OK) {
-		free(z);
-		return NULL;
-	}
-	pthread_setspecific(deflater_key, z);
-	return z;
+	pthread_once(&keys_once, keys_make);
+	if ((c = pthread_getspecific(compressor_key)) == NULL &&
+	    (c = libdeflate_alloc_compressor(BODY_LEVEL)) != NULL)
+		pthread_setspecific(compressor_key, c);
+	return c;
+}
+
+static struct libdeflate_decompressor *
+decompressor(void)
+{
+	struct libdeflate_decompressor *d;
+
+	pthread_once(&keys_once, keys_make);
+	if ((d = pthread_getspecific(decompressor_key)) == NULL &&
+	    (d = libdeflate_alloc_decompressor()) != NULL)
+		pthread_setspecific(decompressor_key, d);
+	return d;
 }
 
 unsigned char *
 archive_body_compress(const char *text, size_t len, size_t *stored_len)
 {
-	z_stream *z;
-	uLong bound;
+	struct libdeflate_compressor *c;
 	unsigned char *out;
+	size_t n;
 
-	/* zlib's lengths are uLong and uInt; an article is capped below. */
-	bound = compressBound((uLong)len);
-	out = xmalloc(bound > 0 ? bound : 1);
-	if (len > 0 && len == (uInt)len && bound == (uInt)bound &&
-	    (z = deflater()) != NULL) {
-		z->next_in = (Bytef *)(uintptr_t)text;
-		z->avail_in = (uInt)len;
-		z->next_out = out;
-		z->avail_out = (uInt)bound;
-		if (deflate(z, Z_FINISH) == Z_STREAM_END && z->total_out < len) {
-			*stored_len = z->total_out;
-			return out;
-		}
+	/*
+	 * Room for the text itself: a stream that does not fit is not
+	 * shorter, and libdeflate says so by returning 0.
+	 */
+	out = xmalloc(len > 0 ? len : 1);
+	if (len > 1 && (c = compressor()) != NULL &&
+	    (n = libdeflate_zlib_compress(c, text, len, out, len - 1)) > 0) {
+		*stored_len = n;
+		return out;
 	}
 	/* not smaller (or empty): the bytes themselves */
 	if (len > 0)
@@ -113,46 +136,11 @@ archive_body_pack(struct article *art)
 	return 1;
 }
 
-/* The same for inflating: one stream per thread, reset for each body. */
-static pthread_key_t	inflater_key;
-static pthread_once_t	inflater_once = PTHREAD_ONCE_INIT;
-
-static void
-inflater_free(void *p)
-{
-	inflateEnd(p);
-	free(p);
-}
-
-static void
-inflater_key_make(void)
-{
-	if (pthread_key_create(&inflater_key, inflater_free) != 0)
-		abort();
-}
-
-static z_stream *
-inflater(void)
-{
-	z_stream *z;
-
-	pthread_once(&inflater_once, inflater_key_make);
-	if ((z = pthread_getspecific(inflater_key)) != NULL)
-		return inflateReset(z) == Z_OK ? z : NULL;
-	z = xcalloc(1, sizeof *z);
-	if (inflateInit(z) != Z_OK) {
-		free(z);
-		return NULL;
-	}
-	pthread_setspecific(inflater_key, z);
-	return z;
-}
-
 char *
 archive_body_uncompress(const void *stored, size_t stored_len, size_t size,
     char **cause)
 {
-	z_stream *z;
+	struct libdeflate_decompressor *d;
 	char *out;
 
 	out = xmalloc(size + 1);
@@ -160,12 +148,13 @@ archive_body_uncompress(const void *stored, size_t stored_len, size_t size,
 		if (size > 0)	/* an empty body may come as NULL */
 			memcpy(out, stored, size);
 	}
-	else if (size != (uInt)size || stored_len != (uInt)stored_len ||
-	    (z = inflater()) == NULL ||
-	    (z->next_in = (Bytef *)(uintptr_t)stored,
-	    z->avail_in = (uInt)stored_len, z->next_out = (Bytef *)out,
-	    z->avail_out = (uInt)size, inflate(z, Z_FINISH)) != Z_STREAM_END ||
-	    z->total_out != size) {
+	/*
+	 * No actual-size pointer: libdeflate then fails unless the stream
+	 * gives exactly `size` bytes, and its Adler-32 must match them.
+	 */
+	else if ((d = decompressor()) == NULL ||
+	    libdeflate_zlib_decompress(d, stored, stored_len, out, size,
+	    NULL) != LIBDEFLATE_SUCCESS) {
 		/* too short, too long or damaged: never a partial body */
 		free(out);
 		*cause = xasprintf("a body of %zu bytes stored in %zu does "

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <zlib.h>
 
 #include "test.h"
 #include "test_archive.h"
@@ -140,6 +141,11 @@ test_damaged(void)
 	free(back);
 	free(cause);
 	cause = NULL;
+	back = archive_body_uncompress(z, n, len + 1, &cause);
+	CHECK(back == NULL && cause != NULL);
+	free(back);
+	free(cause);
+	cause = NULL;
 	/* Bytes stored for a body whose recorded size is 0: refused, and
 	 * never copied into the empty body's buffer. */
 	back = archive_body_uncompress(s, len, 0, &cause);
@@ -150,6 +156,36 @@ test_damaged(void)
 	back = archive_body_uncompress(z, n, len, &cause);
 	CHECK(back != NULL && strcmp(back, s) == 0);
 	free(back);
+	free(z);
+	free(s);
+}
+
+/*
+ * The streams are zlib's format whichever library writes them: bodies
+ * an older lede stored with zlib's compress() read back, and what lede
+ * stores now inflates with zlib's uncompress(), as the sqlite3 shell's
+ * sqlar_uncompress() does.
+ */
+static void
+test_zlib_interop(void)
+{
+	char *s = prose(20000), *back, *cause = NULL;
+	size_t n, len = strlen(s);
+	uLongf zn = compressBound((uLong)len), outn = (uLongf)len;
+	unsigned char *z = xmalloc(zn), *ours;
+	unsigned char *plain = xmalloc(len);
+
+	CHECK_INT(compress(z, &zn, (const Bytef *)s, (uLong)len), Z_OK);
+	back = archive_body_uncompress(z, zn, len, &cause);
+	CHECK(back != NULL && strcmp(back, s) == 0);
+	free(back);
+	free(cause);
+	ours = archive_body_compress(s, len, &n);
+	CHECK(n < len);
+	CHECK_INT(uncompress(plain, &outn, ours, (uLong)n), Z_OK);
+	CHECK(outn == len && memcmp(plain, s, len) == 0);
+	free(ours);
+	free(plain);
 	free(z);
 	free(s);
 }
@@ -308,6 +344,7 @@ main(void)
 	test_dir_make();
 	TEST_RUN(test_round_trip);
 	TEST_RUN(test_damaged);
+	TEST_RUN(test_zlib_interop);
 	TEST_RUN(test_pack);
 	TEST_RUN(test_archive);
 	return test_done();
