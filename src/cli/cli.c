@@ -110,6 +110,8 @@ cli_run(const struct cli_cmd *cmd, struct cli_ctx *ctx, int argc, char **argv)
 	return cmd->run(ctx, argc, argv);
 }
 
+static void verror(const char *, va_list) __attribute__((format(printf, 1, 0)));
+
 static void
 verror(const char *fmt, va_list ap)
 {
