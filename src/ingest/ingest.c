@@ -16,8 +16,11 @@
  * or another import, need it too. The writer takes it (BEGIN IMMEDIATE)
  * only once the articles of a whole transaction are at hand, so it is
  * held while they are written, never while the worker reads a slow file
- * or a pipe, or extracts: up to opts->batch articles wait in memory, or
+ * or a pipe: up to opts->batch articles wait in memory, or
  * WRITER_HOLD_BYTES of text, past which the transaction begins anyway.
+ * Once the input has ended the writer writes what arrives as it arrives,
+ * so the last transaction waits for the extraction of at most a queue's
+ * worth of articles rather than starting after it.
  */
 #include "config.h"
 
@@ -47,7 +50,14 @@
 #include "util/xalloc.h"
 
 #define HANDOVER_ARTICLES	64	/* articles per queued batch */
-#define QUEUE_BATCHES		16
+/*
+ * Batches in the queue, extracted or not. While the writer writes a
+ * transaction (1000 articles) it takes none, and with 16 the queue filled
+ * with extracted batches and both other threads stopped: 1.4 s of 3.8
+ * waiting for work on 10k articles. 48 is 3072 articles, more than the
+ * extraction threads do in the time the writer writes 1000.
+ */
+#define QUEUE_BATCHES		48
 #define WRITER_WAIT		600	/* seconds to wait for another writer */
 #define WRITER_HOLD_BYTES	(64 * 1024 * 1024)	/* see above */
 #define MAX_EXTRACTORS		8	/* extraction threads, at most */
@@ -570,7 +580,13 @@ ingest_run(struct archive *ar, char *const *paths, size_t npaths,
 			continue;
 		}
 		writer_take(&wr, b);
-		if (writer_drain(&wr, 0, cause) != 0) {
+		/*
+		 * Once the input has ended, what is left is at most a queue's
+		 * worth: written as it comes, the last transaction overlaps
+		 * the extraction of its articles instead of following it (an
+		 * import of a few hundred articles is nothing but that).
+		 */
+		if (writer_drain(&wr, queue_closed(&q), cause) != 0) {
 			rc = -1;
 			queue_cancel(&q);
 		}

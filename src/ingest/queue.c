@@ -156,6 +156,17 @@ queue_cancel(struct queue *q)
 }
 
 int
+queue_closed(struct queue *q)
+{
+	int c;
+
+	pthread_mutex_lock(&q->lock);
+	c = q->closed;
+	pthread_mutex_unlock(&q->lock);
+	return c;
+}
+
+int
 queue_cancelled(struct queue *q)
 {
 	int c;

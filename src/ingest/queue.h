@@ -81,6 +81,8 @@ struct batch	*queue_pop(struct queue *);
 struct batch	*queue_claim(struct queue *);
 void		 queue_done(struct queue *, struct batch *);
 void		 queue_close(struct queue *);
+/* Whether the producer has closed the queue: no batch will be added. */
+int		 queue_closed(struct queue *);
 void		 queue_cancel(struct queue *);
 int		 queue_cancelled(struct queue *);
 

@@ -100,6 +100,7 @@ cancel_keeps_claimed_drops_rest(void)
 	CHECK_INT(queue_push(&q, numbered(0), 0), 0);
 	CHECK_INT(queue_push(&q, numbered(1), 0), 0);
 	CHECK_INT(queue_push(&q, numbered(2), 0), 0);
+	CHECK_INT(queue_closed(&q), 0);
 	claimed = queue_claim(&q);
 	CHECK(claimed != NULL && claimed->e[0].bytes == 0);
 	queue_cancel(&q);
@@ -108,7 +109,9 @@ cancel_keeps_claimed_drops_rest(void)
 	CHECK_INT(queue_push(&q, b, 1), -1);
 	batch_free(b);		/* refused: the caller keeps it */
 	queue_done(&q, claimed);
+	CHECK_INT(queue_closed(&q), 0);
 	queue_close(&q);
+	CHECK_INT(queue_closed(&q), 1);
 	b = queue_pop(&q);
 	CHECK(b == claimed);
 	batch_free(b);
