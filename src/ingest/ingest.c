@@ -391,7 +391,12 @@ writer_entry(struct writer *wr, struct entry *e, char **cause)
 	return 0;
 }
 
-/* The memory an article waiting to be written holds, roughly. */
+/*
+ * The memory an article waiting to be written holds, roughly: its text,
+ * and what the extraction threads added, the packed body and the terms
+ * (together about twice the text). The same before and after its put,
+ * which leaves the article as it was.
+ */
 static size_t
 entry_size(const struct entry *e)
 {
@@ -401,7 +406,8 @@ entry_size(const struct entry *e)
 		return 0;
 	return 256 + (a->body != NULL ? strlen(a->body) : 0) +
 	    (a->title != NULL ? strlen(a->title) : 0) +
-	    (a->caption != NULL ? strlen(a->caption) : 0);
+	    (a->caption != NULL ? strlen(a->caption) : 0) +
+	    a->stored_len + a->fts_terms_len;
 }
 
 /* Keep a batch from the worker until its transaction can be written. */
