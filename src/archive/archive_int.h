@@ -7,6 +7,7 @@
 #define LEDE_ARCHIVE_INT_H
 
 #include <sqlite3.h>
+#include <stdint.h>
 
 #include "archive/archive.h"
 
@@ -31,6 +32,27 @@
 #define ARCHIVE_KEY_DAY(day)		ARCHIVE_KEY_MINUTE((int64_t)(day) * 1440)
 /* The most articles an archive holds (ids are kept below 2^30). */
 #define ARCHIVE_MAX_ID			((INT64_C(1) << 30) - 1)
+
+/*
+ * FNV-1a (64 bits), the one hash of the module: the content hash stored
+ * with every article (put.c), the author check of kept terms (terms.c)
+ * and the entity cache (entities.c). archive_fnv1a() goes on from h over
+ * the bytes of s (none when NULL); start from ARCHIVE_FNV_OFFSET. The
+ * content hash is part of the file format: it must not change.
+ */
+#define ARCHIVE_FNV_OFFSET	0xcbf29ce484222325ULL
+#define ARCHIVE_FNV_PRIME	0x100000001b3ULL
+
+static inline uint64_t
+archive_fnv1a(uint64_t h, const char *s)
+{
+	if (s != NULL)
+		for (; *s != '\0'; s++) {
+			h ^= (unsigned char)*s;
+			h *= ARCHIVE_FNV_PRIME;
+		}
+	return h;
+}
 
 struct archive {
 	sqlite3		*db;

@@ -89,12 +89,8 @@ step_done(struct archive *a, sqlite3_stmt *st, const char *what, char **cause)
 static uint64_t
 entity_hash(int kind, const char *name)
 {
-	uint64_t h = 0xcbf29ce484222325ULL ^ (unsigned)kind;
+	uint64_t h = archive_fnv1a(ARCHIVE_FNV_OFFSET ^ (unsigned)kind, name);
 
-	for (; *name != '\0'; name++) {
-		h ^= (unsigned char)*name;
-		h *= 0x100000001b3ULL;
-	}
 	return h != 0 ? h : 1;
 }
 

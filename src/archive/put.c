@@ -25,28 +25,25 @@
 #include "extract/extract.h"
 #include "util/xalloc.h"
 
+/* One field of the content hash, then a separator, so ("ab", "c") and
+ * ("a", "bc") differ. */
 static uint64_t
-fnv1a(uint64_t h, const char *s)
+hash_field(uint64_t h, const char *s)
 {
-	if (s != NULL)
-		for (; *s != '\0'; s++) {
-			h ^= (unsigned char)*s;
-			h *= 0x100000001b3ULL;
-		}
-	/* A separator, so ("ab", "c") and ("a", "bc") differ. */
+	h = archive_fnv1a(h, s);
 	h ^= 0x1f;
-	h *= 0x100000001b3ULL;
+	h *= ARCHIVE_FNV_PRIME;
 	return h;
 }
 
 int64_t
 archive_content_hash(const struct article *art)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = ARCHIVE_FNV_OFFSET;
 
-	h = fnv1a(h, art->title);
-	h = fnv1a(h, art->caption);
-	h = fnv1a(h, art->body);
+	h = hash_field(h, art->title);
+	h = hash_field(h, art->caption);
+	h = hash_field(h, art->body);
 	return (int64_t)h;
 }
 

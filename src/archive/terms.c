@@ -133,19 +133,6 @@ get_le(const unsigned char *p, int size)
 	return v;
 }
 
-static uint64_t
-author_hash(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	if (s != NULL)
-		for (; *s != '\0'; s++) {
-			h ^= (unsigned char)*s;
-			h *= 0x100000001b3ULL;
-		}
-	return h;
-}
-
 static int
 encode_cb(void *p, int tflags, const char *tok, int n, int start, int end)
 {
@@ -188,7 +175,7 @@ archive_terms_prepare(struct archive_terms *t, struct article *art)
 	t->len = 0;
 	reserve(t, TERMS_HEAD);
 	put_le(t->out, (uint64_t)archive_content_hash(art), 8);
-	put_le(t->out + 8, author_hash(art->author), 8);
+	put_le(t->out + 8, archive_fnv1a(ARCHIVE_FNV_OFFSET, art->author), 8);
 	t->len = TERMS_HEAD;
 	for (i = 0; i < 4; i++) {
 		len = cols[i] != NULL ? strlen(cols[i]) : 0;
@@ -220,7 +207,7 @@ archive_terms_match(const unsigned char *terms, size_t len, int64_t hash,
 {
 	return terms != NULL && len >= TERMS_HEAD &&
 	    get_le(terms, 8) == (uint64_t)hash &&
-	    get_le(terms + 8, 8) == author_hash(author);
+	    get_le(terms + 8, 8) == archive_fnv1a(ARCHIVE_FNV_OFFSET, author);
 }
 
 /* Emit the terms of the column text[0..len), from [p, end). */
