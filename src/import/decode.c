@@ -186,6 +186,21 @@ import_decode(const char *data, size_t len, size_t *outlen, size_t *replaced)
 	return out;
 }
 
+int
+import_decodes_as_utf8(const char *data, size_t len, size_t *skip)
+{
+	*skip = 0;
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		*skip = 3;
+		data += 3;
+		len -= 3;
+	}
+	if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 ||
+	    memcmp(data, "\xFE\xFF", 2) == 0))
+		return 0;
+	return !import_is_cp1252(data, len);
+}
+
 size_t
 import_cut(const char *s, size_t len, size_t max)
 {

@@ -70,6 +70,14 @@ int	 import_deliver(struct import_ctx *, struct article *a,
  */
 char	*import_decode(const char *data, size_t len, size_t *outlen,
 	    size_t *replaced);
+/*
+ * How import_decode() would read data: 1 when as UTF-8 (repaired), after
+ * *skip bytes of byte order mark, so that repairing it in pieces that
+ * end after a newline gives the same text; 0 for UTF-16 or Windows-1252.
+ */
+int	 import_decodes_as_utf8(const char *data, size_t len, size_t *skip);
+/* Bytes of JSON Lines decoded at a time, about (jsonl.c; tests vary it). */
+extern size_t	 import_jsonl_piece;
 /* utf8_repair(), safe for len 0. Caller frees. */
 char	*import_repair(const char *s, size_t len, size_t *replaced);
 /* Whether data is not UTF-8 yet plausible as Windows-1252 / Latin-1. */

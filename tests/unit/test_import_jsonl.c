@@ -6,6 +6,9 @@
  */
 #include "config.h"
 
+#include <stdint.h>
+
+#include "import/import_int.h"
 #include "test.h"
 #include "test_import_sink.h"
 
@@ -192,6 +195,94 @@ json_array(void)
 	free(cause);
 }
 
+/* Everything c1 and c2 collected, compared; 1 when the same. */
+static int
+same_collect(const struct collect *c1, const struct collect *c2)
+{
+	const struct article *a, *b;
+	size_t i;
+
+	if (c1->n != c2->n || c1->nproblems != c2->nproblems ||
+	    c1->sink.replaced != c2->sink.replaced ||
+	    strcmp(buf_str(&c1->problems),
+	    buf_str(&c2->problems)) != 0)
+		return 0;
+	for (i = 0; i < c1->n; i++) {
+		a = c1->a[i];
+		b = c2->a[i];
+#define SAME(f)	((a->f == NULL && b->f == NULL) || (a->f != NULL && \
+	b->f != NULL && strcmp(a->f, b->f) == 0))
+		if (!SAME(title) || !SAME(body) || !SAME(author) ||
+		    !SAME(origin) || !SAME(published) || !SAME(caption))
+			return 0;
+#undef SAME
+	}
+	return 1;
+}
+
+/*
+ * UTF-8 input is decoded a piece at a time (jsonl.c): whatever the size
+ * of the pieces, the articles, the problems with their line numbers and
+ * the count of replaced bytes are those of decoding the whole file at
+ * once. Pieces of one byte put a boundary after every newline.
+ */
+static void
+pieces_as_whole(void)
+{
+	static const char *const files[] = {
+		"articles.jsonl", "bom-crlf.jsonl", "latin1.jsonl",
+	};
+	/* CR LF, lone CR, NUL, broken sequences next to newlines, blanks */
+	static const char made[] =
+	    "{\"title\":\"A\",\"text\":\"one \xE2\x82\"}\r\n"
+	    "\xE2\x82\n"
+	    "{\"title\":\"B\xC3\",\"text\":\"two\"}\r"
+	    "{\"title\":\"C\",\"text\":\"x\x00y\"}\n\n   \n"
+	    "not json\xF0\x9F\n"
+	    "{\"title\":\"D \xF0\x9F\x98\x80\",\"text\":\"\xED\xA0\x80\"}";
+	static const size_t sizes[] = { 1, 7, 64 };
+	struct collect whole, piece;
+	char *cause, *path, *data;
+	size_t f, k, len;
+	FILE *fp;
+
+	for (f = 0; f <= sizeof files / sizeof files[0]; f++) {
+		if (f < sizeof files / sizeof files[0]) {
+			path = fixture(files[f]);
+			fp = fopen(path, "rb");
+			CHECK(fp != NULL);
+			free(path);
+			if (fp == NULL)
+				continue;
+			data = xmalloc(1 << 16);
+			len = fread(data, 1, 1 << 16, fp);
+			fclose(fp);
+		} else {
+			len = sizeof made - 1;
+			data = xmalloc(len);
+			memcpy(data, made, len);
+		}
+		import_jsonl_piece = SIZE_MAX;
+		collect_str(&whole, IMPORT_JSONL, "x.jsonl", data, len, &cause);
+		free(cause);
+		CHECK(whole.n > 0);
+		for (k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+			import_jsonl_piece = sizes[k];
+			collect_str(&piece, IMPORT_JSONL, "x.jsonl", data, len,
+			    &cause);
+			free(cause);
+			if (!same_collect(&whole, &piece))
+				fprintf(stderr, "file %zu, pieces of %zu: not "
+				    "as whole\n", f, sizes[k]);
+			CHECK(same_collect(&whole, &piece));
+			collect_release(&piece);
+		}
+		collect_release(&whole);
+		free(data);
+	}
+	import_jsonl_piece = 1 << 20;
+}
+
 int
 main(void)
 {
@@ -202,5 +293,6 @@ main(void)
 	TEST_RUN(deep_array);
 	TEST_RUN(long_record);
 	TEST_RUN(json_array);
+	TEST_RUN(pieces_as_whole);
 	return test_done();
 }
