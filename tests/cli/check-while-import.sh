@@ -5,7 +5,7 @@
 # a batch committed between them looks like damage. Also: the import's
 # extraction threads run below its writer.
 . "$top_srcdir/tests/lib.sh"
-N=3000
+N=8000
 
 python3 - "$T/names.jsonl" "$N" <<'PY'
 import json, random, sys
@@ -44,9 +44,14 @@ nice_of_threads() {
 		[ -n "$n" ] && [ "$n" -gt "$base" ] && niced=$((n - base))
 	done
 }
+# the extraction threads start once the model is loaded and end when
+# the last article is extracted, which can be well before the writer's
+# end: look for them first, as often as /proc can be read
+while [ -n "$base" ] && [ "$niced" = none ] && kill -0 $pid 2>/dev/null; do
+	nice_of_threads
+done
 checks=0 bad=0
 while kill -0 $pid 2>/dev/null; do
-	[ -n "$base" ] && [ "$niced" = none ] && nice_of_threads
 	if ! lede check >"$T/check.out" 2>&1; then
 		bad=$((bad + 1))
 		[ $bad = 1 ] && cp "$T/check.out" "$T/first-bad.out"
