@@ -280,6 +280,13 @@ struct buf;
 int	 archive_fts_tokens(struct archive *, const char *text, int flags,
 	    struct buf *out);
 /*
+ * For tests: on (1), every lede tokenizer hands all text to unicode61, as
+ * it did before the ASCII fast path, the reference that path is held to;
+ * off (0, the default), the fast path. Not for use while other threads
+ * tokenize.
+ */
+void	 archive_fts_reference(int on);
+/*
  * A lede tokenizer instance that never replays, for threads other than
  * the connection's (terms.c): created on the connection's thread, then
  * used by one thread at a time. -1 and *cause on failure.
