@@ -29,24 +29,26 @@
  * instances replay those terms for its columns instead (terms.c).
  *
  * Most text is ASCII, and unicode61 spends most of its time on it, so
- * ASCII takes a shorter way with the same result. With the categories
- * given here unicode61 (fts5_tokenize.c) keeps an ASCII byte in a token
- * when its Unicode category is one of them, which is true of the
- * letters and digits alone (not of '_', '\'', controls or NUL), lower-
- * cases A-Z, and folds nothing else of ASCII (remove_diacritics acts on
- * what it decodes from bytes >= 0x80); any other ASCII byte ends a token
- * and is skipped. It decodes only from bytes >= 0x80, taking continuation
- * bytes 0x80-0xBF only, so no character of its, valid UTF-8 or not,
- * contains an ASCII byte; and it carries nothing from one token to the
- * next. So the text cut at its ASCII separators is tokenized run by run
- * exactly as it is whole (tokens, offsets, flags): a run of ASCII letters and
- * digits is one token, its bytes lower-cased, its offsets its own, held
- * here without unicode61, without the CJK and Arabic checks (nothing to
- * split or fold) and without the Arabic stemmer (digits in it: it wants
- * Arabic letters); runs with a byte >= 0x80 go to unicode61, several
- * consecutive ones in a single call, their offsets moved by where they
- * start. tests/unit/test_tokenizer_fast.c holds the two ways equal,
- * archive_fts_reference() giving it the old one: every text to unicode61.
+ * ASCII takes a shorter way to the same result. With the categories
+ * given here, unicode61 (fts5_tokenize.c) keeps an ASCII byte in a token
+ * when its Unicode category is one of them, true of the letters and
+ * digits alone (not of '_', '\'', controls or NUL); it lower-cases A-Z
+ * and folds nothing else of ASCII (remove_diacritics acts on what it
+ * decodes from bytes >= 0x80); any other ASCII byte ends a token and is
+ * skipped. It decodes only from bytes >= 0x80 and takes only 0x80-0xBF
+ * after a lead byte, so none of its characters, valid UTF-8 or not,
+ * holds an ASCII byte; and it carries nothing from one token to the
+ * next. So the text cut at its ASCII separators tokenizes run by run
+ * exactly as it does whole (terms, offsets, flags). A run of ASCII
+ * letters and digits is one token, lower-cased, with its own offsets:
+ * it is held here without unicode61, without the CJK and Arabic checks
+ * (nothing to split or fold) and, if it has a digit, without the Arabic
+ * stemmer (which wants Arabic letters). Runs with a byte >= 0x80 go to
+ * unicode61, consecutive ones in one call, their offsets moved by where
+ * they start. A text a quarter of whose bytes are >= 0x80 (Arabic, CJK)
+ * goes to unicode61 whole: it has few ASCII words, and cutting it would
+ * cost more than they save. tests/unit/test_tokenizer_fast.c holds every
+ * way equal to unicode61 alone (archive_fts_path() chooses the way).
  */
 #include "config.h"
 
@@ -105,8 +107,8 @@ struct tok_call {
 #define HELD_WORD	1	/* ASCII lower-case letters */
 #define HELD_ASCII	2	/* ASCII with a digit: no stemmer changes it */
 
-/* For tests: every text through unicode61, as before the fast path. */
-static int tok_reference;
+/* ARCHIVE_FTS_*: for tests, the way every text takes. */
+static int tok_path;
 
 static void
 tok_delete(Fts5Tokenizer *p)
@@ -426,6 +428,28 @@ tok_split(struct tok_call *c, int flags, const char *text, int n)
 	return SQLITE_OK;
 }
 
+/*
+ * How many bytes of s[0..n) are 0x80 or above, eight at a time. Where
+ * they are many (Arabic, CJK) the fast path finds few ASCII words to
+ * take and costs a scan more than unicode61 alone.
+ */
+static int
+count_wide(const char *s, int n)
+{
+	uint64_t w;
+	int i, k = 0;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		/* Each byte's top bit to its low bit, the bytes summed. */
+		k += (int)((((w >> 7) & 0x0101010101010101ULL) *
+		    0x0101010101010101ULL) >> 56);
+	}
+	for (; i < n; i++)
+		k += (unsigned char)s[i] >> 7;
+	return k;
+}
+
 static int
 tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
     int n, int (*emit)(void *, int, const char *, int, int, int))
@@ -446,7 +470,8 @@ tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
 	c.prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
 	c.cap = 128;
 	c.buf = xmalloc(c.cap);
-	if (tok_reference)
+	if (tok_path == ARCHIVE_FTS_UNICODE61 || (tok_path ==
+	    ARCHIVE_FTS_AUTO && count_wide(text, n) > n / 4))
 		rc = tok_inner(&c, flags, text, 0, n);
 	else
 		rc = tok_split(&c, flags, text, n);
@@ -457,9 +482,9 @@ tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text,
 }
 
 void
-archive_fts_reference(int on)
+archive_fts_path(int path)
 {
-	tok_reference = on;
+	tok_path = path;
 }
 
 static fts5_api *

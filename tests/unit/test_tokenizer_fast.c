@@ -1,6 +1,7 @@
 /*
- * The lede tokenizer's ASCII fast path (src/archive/tokenizer.c) against
- * its reference, the same tokenizer with all text handed to unicode61:
+ * The lede tokenizer's ASCII fast path (src/archive/tokenizer.c), taken
+ * always and taken by choice (the default), against its reference, the
+ * same tokenizer with all text handed to unicode61:
  * every term, start, end and flag must be the same, and so must the
  * terms an import computes ahead (terms.c). Over every byte and pair of
  * bytes between letters, over random strings of hostile pieces (ASCII
@@ -40,36 +41,41 @@ dump_cb(void *p, int tflags, const char *tok, int n, int start, int end)
 }
 
 static void
-tokens(const char *text, size_t len, int flags, int reference,
-    struct buf *out)
+tokens(const char *text, size_t len, int flags, int path, struct buf *out)
 {
 	buf_reset(out);
-	archive_fts_reference(reference);
+	archive_fts_path(path);
 	if (ar->tok.xTokenize(ar->tokinst, out, flags, text, (int)len,
 	    dump_cb) != SQLITE_OK)
 		buf_adds(out, "(error)");
-	archive_fts_reference(0);
+	archive_fts_path(ARCHIVE_FTS_AUTO);
 }
 
-/* Compare both paths on text[0..len) under flags; show a few failures. */
+/*
+ * Compare the fast path, and the default choice of a path, with the
+ * reference on text[0..len) under flags; show a few failures.
+ */
 static void
 same(const char *text, size_t len, int flags)
 {
+	static const int paths[] = { ARCHIVE_FTS_AUTO, ARCHIVE_FTS_SPLIT };
 	static struct buf fast, ref;
-	size_t i;
+	size_t i, p;
 
-	tokens(text, len, flags, 0, &fast);
-	tokens(text, len, flags, 1, &ref);
-	if (strcmp(buf_str(&fast), buf_str(&ref)) == 0)
-		return;
-	test_case_failed = 1;
-	if (mismatches++ >= 5)
-		return;
-	fprintf(stderr, "flags %d, text:", flags);
-	for (i = 0; i < len && i < 200; i++)
-		fprintf(stderr, " %02x", (unsigned char)text[i]);
-	fprintf(stderr, "\n  fast: %.300s\n  ref:  %.300s\n", buf_str(&fast),
-	    buf_str(&ref));
+	tokens(text, len, flags, ARCHIVE_FTS_UNICODE61, &ref);
+	for (p = 0; p < 2; p++) {
+		tokens(text, len, flags, paths[p], &fast);
+		if (strcmp(buf_str(&fast), buf_str(&ref)) == 0)
+			continue;
+		test_case_failed = 1;
+		if (mismatches++ >= 5)
+			continue;
+		fprintf(stderr, "path %d, flags %d, text:", paths[p], flags);
+		for (i = 0; i < len && i < 200; i++)
+			fprintf(stderr, " %02x", (unsigned char)text[i]);
+		fprintf(stderr, "\n  fast: %.300s\n  ref:  %.300s\n",
+		    buf_str(&fast), buf_str(&ref));
+	}
 }
 
 static void
@@ -80,28 +86,33 @@ same_all_flags(const char *text, size_t len)
 	same(text, len, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX);
 }
 
-/* The terms an import computes ahead, both ways, byte for byte. */
+/* The terms an import computes ahead, every way, byte for byte. */
 static void
 same_terms(struct archive_terms *t, struct article *art)
 {
-	unsigned char *fast;
-	size_t fastlen;
+	static const int paths[] = { ARCHIVE_FTS_AUTO, ARCHIVE_FTS_SPLIT };
+	unsigned char *ref;
+	size_t reflen, p;
 
+	archive_fts_path(ARCHIVE_FTS_UNICODE61);
 	CHECK_INT(archive_terms_prepare(t, art), 1);
-	fast = art->fts_terms;
-	fastlen = art->fts_terms_len;
+	ref = art->fts_terms;
+	reflen = art->fts_terms_len;
 	art->fts_terms = NULL;
-	archive_fts_reference(1);
-	CHECK_INT(archive_terms_prepare(t, art), 1);
-	archive_fts_reference(0);
-	if (fastlen != art->fts_terms_len ||
-	    memcmp(fast, art->fts_terms, fastlen) != 0) {
-		test_case_failed = 1;
-		if (mismatches++ < 5)
-			fprintf(stderr, "terms differ: %.80s\n",
-			    art->title != NULL ? art->title : "");
+	for (p = 0; p < 2; p++) {
+		archive_fts_path(paths[p]);
+		CHECK_INT(archive_terms_prepare(t, art), 1);
+		if (reflen != art->fts_terms_len ||
+		    memcmp(ref, art->fts_terms, reflen) != 0) {
+			test_case_failed = 1;
+			if (mismatches++ < 5)
+				fprintf(stderr, "terms differ (path %d): "
+				    "%.80s\n", paths[p], art->title != NULL ?
+				    art->title : "");
+		}
 	}
-	free(fast);
+	archive_fts_path(ARCHIVE_FTS_AUTO);
+	free(ref);
 }
 
 #ifndef CORPUS
@@ -226,18 +237,18 @@ stop_cb(void *p, int tflags, const char *tok, int n, int start, int end)
 }
 
 static void
-stopped(const char *text, size_t len, int flags, int at, int rc,
-    int reference, struct buf *out)
+stopped(const char *text, size_t len, int flags, int at, int rc, int path,
+    struct buf *out)
 {
 	struct stopper st;
 
 	memset(&st, 0, sizeof st);
 	st.at = at;
 	st.rc = rc;
-	archive_fts_reference(reference);
+	archive_fts_path(path);
 	rc = ar->tok.xTokenize(ar->tokinst, &st, flags, text, (int)len,
 	    stop_cb);
-	archive_fts_reference(0);
+	archive_fts_path(ARCHIVE_FTS_AUTO);
 	buf_reset(out);
 	buf_printf(out, "rc %d: %s", rc, buf_str(&st.out));
 	buf_release(&st.out);
@@ -270,8 +281,10 @@ stops(void)
 		}
 		at = (int)(next_random() % 12);
 		code = codes[next_random() % 2];
-		stopped(text, len, FTS5_TOKENIZE_AUX, at, code, 0, &fast);
-		stopped(text, len, FTS5_TOKENIZE_AUX, at, code, 1, &ref);
+		stopped(text, len, FTS5_TOKENIZE_AUX, at, code,
+		    ARCHIVE_FTS_SPLIT, &fast);
+		stopped(text, len, FTS5_TOKENIZE_AUX, at, code,
+		    ARCHIVE_FTS_UNICODE61, &ref);
 		if (strcmp(buf_str(&fast), buf_str(&ref)) != 0 &&
 		    mismatches++ < 5)
 			fprintf(stderr, "stop at %d:\n  fast: %.300s\n"
