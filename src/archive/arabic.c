@@ -101,20 +101,37 @@ arabic_letters(const char *w, size_t len)
 	return 1;
 }
 
-static int
-has_prefix(const char *w, size_t len, const char *p)
+/*
+ * The length of the affix p (not empty) if w[0..len) starts with it,
+ * else 0. Byte loops, not strlen() and memcmp(): the affixes are a few
+ * bytes, and the calls were most of the stemmer's time (it runs on
+ * every Arabic token).
+ */
+static size_t
+prefix_len(const char *w, size_t len, const char *p)
 {
-	size_t n = strlen(p);
+	size_t i;
 
-	return len >= n && memcmp(w, p, n) == 0;
+	for (i = 0; p[i] != '\0'; i++)
+		if (i >= len || w[i] != p[i])
+			return 0;
+	return i;
 }
 
-static int
-has_suffix(const char *w, size_t len, const char *p)
+/* The length of the affix p (not empty) if w[0..len) ends with it, else 0. */
+static size_t
+suffix_len(const char *w, size_t len, const char *p)
 {
-	size_t n = strlen(p);
+	size_t i, n;
 
-	return len >= n && memcmp(w + len - n, p, n) == 0;
+	for (n = 0; p[n] != '\0'; n++)
+		;
+	if (n > len)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (w[len - n + i] != p[i])
+			return 0;
+	return n;
 }
 
 size_t
@@ -136,22 +153,22 @@ archive_arabic_stem(char *w, size_t len)
 	if (!arabic_letters(w, len))
 		return len;
 	/* Lengths below are in bytes: two per letter. */
-	if (has_prefix(w, len, "\u0648") && len - 2 >= 6) {
+	if (prefix_len(w, len, "\u0648") != 0 && len - 2 >= 6) {
 		memmove(w, w + 2, len - 2);
 		len -= 2;
 	}
 	for (i = 0; i < sizeof articles / sizeof articles[0]; i++) {
-		n = strlen(articles[i]);
+		n = prefix_len(w, len, articles[i]);
 		/* Light10 leaves two letters; three keeps al-lah whole. */
-		if (has_prefix(w, len, articles[i]) && len - n >= 6) {
+		if (n != 0 && len - n >= 6) {
 			memmove(w, w + n, len - n);
 			len -= n;
 			break;
 		}
 	}
 	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		n = strlen(suffixes[i]);
-		if (has_suffix(w, len, suffixes[i]) && len - n >= 4)
+		n = suffix_len(w, len, suffixes[i]);
+		if (n != 0 && len - n >= 4)
 			len -= n;
 	}
 	return len;

@@ -302,6 +302,18 @@ struct buf;
 int	 archive_fts_tokens(struct archive *, const char *text, int flags,
 	    struct buf *out);
 /*
+ * For tests: the way every lede tokenizer takes (tokenizer.c).
+ * ARCHIVE_FTS_AUTO, the default: the ASCII fast path, unless a quarter of
+ * the text is bytes from 0x80; ARCHIVE_FTS_UNICODE61: all text through
+ * unicode61, as before the fast path, the reference the others are held
+ * to; ARCHIVE_FTS_SPLIT: the fast path for any text. Not for use while
+ * other threads tokenize.
+ */
+#define ARCHIVE_FTS_AUTO	0
+#define ARCHIVE_FTS_UNICODE61	1
+#define ARCHIVE_FTS_SPLIT	2
+void	 archive_fts_path(int);
+/*
  * A lede tokenizer instance that never replays, for threads other than
  * the connection's (terms.c): created on the connection's thread, then
  * used by one thread at a time. -1 and *cause on failure.

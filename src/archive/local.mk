@@ -25,6 +25,8 @@ ARCHIVE_TESTS = \
 	tests/unit/test_arabic \
 	tests/unit/test_query \
 	tests/unit/test_tokenizer \
+	tests/unit/test_tokenizer_fast \
+	tests/unit/test_tokenizer_corpus \
 	tests/unit/test_archive \
 	tests/unit/test_archive_search \
 	tests/unit/test_archive_robust \
@@ -35,6 +37,12 @@ tests_unit_test_stem_SOURCES = tests/unit/test_stem.c tests/unit/test.h
 tests_unit_test_arabic_SOURCES = tests/unit/test_arabic.c tests/unit/test.h
 tests_unit_test_query_SOURCES = tests/unit/test_query.c tests/unit/test.h
 tests_unit_test_tokenizer_SOURCES = tests/unit/test_tokenizer.c tests/unit/test.h
+tests_unit_test_tokenizer_fast_SOURCES = tests/unit/test_tokenizer_fast.c \
+	tests/unit/test_archive.h tests/unit/test.h
+# The same source over the benchmark corpora, when they are there.
+tests_unit_test_tokenizer_corpus_SOURCES = tests/unit/test_tokenizer_fast.c \
+	tests/unit/test_archive.h tests/unit/test.h
+tests_unit_test_tokenizer_corpus_CPPFLAGS = $(AM_CPPFLAGS) -DCORPUS
 tests_unit_test_archive_SOURCES = tests/unit/test_archive.c \
 	tests/unit/test_archive.h tests/unit/test.h
 tests_unit_test_archive_search_SOURCES = tests/unit/test_archive_search.c \
