@@ -10,13 +10,15 @@
  * queries and prefix queries, and with callbacks that stop it.
  *
  * Built a second time with -DCORPUS as test_tokenizer_corpus, which does
- * the same over the first articles of the benchmark's English and Arabic
- * corpora ($LEDE_BENCH_OUT, by default $top_srcdir/bench/out; generated,
- * never committed), and skips when they are absent.
+ * the same over the BBC stories of ../shared/corpora/news (read where
+ * they are), and over the first articles of the benchmark's English and
+ * Arabic sets when they have been generated ($LEDE_BENCH_OUT, by default
+ * $top_srcdir/bench/out; never committed); it skips when it has none.
  */
 #include "config.h"
 
 #include <json-c/json.h>
+#include <unistd.h>
 
 #include "test.h"
 #include "test_archive.h"
@@ -363,7 +365,7 @@ terms_ahead(void)
 
 #define CORPUS_ARTICLES	400
 
-static char corpus_dir[1024];
+static char corpus_dir[1024], shared_dir[1024];
 
 /* The first articles of one JSON Lines file: 0 if it is absent. */
 static int
@@ -418,6 +420,61 @@ corpus(const char *rel)
 	return 1;
 }
 
+/*
+ * The BBC stories of ../shared/corpora/news/bbc, as they are on disk
+ * (plain text, one Latin-1 file among them): the first line as the title,
+ * the whole file as the body. 0 if the corpus is absent.
+ */
+static int
+bbc(const char *shared)
+{
+	static const char *const topics[] = {
+		"business", "entertainment", "politics", "sport", "tech",
+	};
+	char path[1200], *text, *cause = NULL;
+	struct archive_terms *t;
+	struct article *art;
+	size_t i, len;
+	int k, n = 0;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/corpora/news/bbc/tech/001.txt", shared);
+	if (access(path, R_OK) != 0)
+		return 0;
+	if ((t = archive_terms_new(ar, &cause)) == NULL) {
+		CHECK(t != NULL);
+		return 1;
+	}
+	text = xmalloc(1 << 20);
+	for (i = 0; i < sizeof topics / sizeof topics[0]; i++)
+		for (k = 1; k <= CORPUS_ARTICLES / 5; k++) {
+			snprintf(path, sizeof path,
+			    "%s/corpora/news/bbc/%s/%03d.txt", shared,
+			    topics[i], k);
+			if ((f = fopen(path, "rb")) == NULL)
+				continue;
+			len = fread(text, 1, (1 << 20) - 1, f);
+			fclose(f);
+			text[len] = '\0';
+			art = article_new();
+			article_set(&art->body, text);
+			text[strcspn(text, "\n")] = '\0';
+			article_set(&art->title, text);
+			same_all_flags(art->title, strlen(art->title));
+			same(art->body, strlen(art->body),
+			    FTS5_TOKENIZE_DOCUMENT);
+			same_terms(t, art);
+			article_free(art);
+			n++;
+		}
+	free(text);
+	archive_terms_free(t);
+	CHECK(n > 0);
+	CHECK_INT(mismatches, 0);
+	printf("bbc: %d stories\n", n);
+	return 1;
+}
+
 #endif /* CORPUS */
 
 int
@@ -453,6 +510,12 @@ main(void)
 	test_case_failed = 0;
 	found += corpus("en-100000/en-0000000.jsonl");
 	found += corpus("ar-10000/ar-0000000.jsonl");
+	if ((dir = getenv("LEDE_SHARED")) != NULL)
+		snprintf(shared_dir, sizeof shared_dir, "%s", dir);
+	else
+		snprintf(shared_dir, sizeof shared_dir, "%s/../shared",
+		    (top = getenv("top_srcdir")) != NULL ? top : ".");
+	found += bbc(shared_dir);
 	printf("%s %d - corpora\n", test_case_failed ? "not ok" : "ok",
 	    test_cases);
 	if (test_case_failed)
@@ -461,7 +524,8 @@ main(void)
 		archive_close(ar);
 		free(path);
 		test_skip("no benchmark corpora in $LEDE_BENCH_OUT or "
-		    "$top_srcdir/bench/out (bench/gen.py makes them)");
+		    "$top_srcdir/bench/out (bench/gen.py makes them), nor "
+		    "the BBC corpus in ../shared (or $LEDE_SHARED)");
 	}
 #endif
 	archive_close(ar);
