@@ -198,26 +198,36 @@ next_random(void)
 	return rng;
 }
 
+/* 1 to 24 random pieces into text (room for 2048 bytes); its length. */
+static size_t
+random_text(char *text)
+{
+	size_t npieces = sizeof pieces / sizeof pieces[0], len = 0, pl;
+	const char *piece;
+	int k, count;
+
+	count = 1 + (int)(next_random() % 24);
+	for (k = 0; k < count; k++) {
+		piece = pieces[next_random() % npieces];
+		/* "\0" is one NUL byte, the rest their strlen */
+		pl = piece[0] == '\0' ? 1 : strlen(piece);
+		memcpy(text + len, piece, pl);
+		len += pl;
+	}
+	return len;
+}
+
 static void
 random_strings(void)
 {
-	size_t npieces = sizeof pieces / sizeof pieces[0], len, pl;
 	char text[2048];
-	int round, k, count;
-	const char *piece;
+	size_t len;
+	int round;
 
 	mismatches = 0;
 
 	for (round = 0; round < 30000; round++) {
-		len = 0;
-		count = 1 + (int)(next_random() % 24);
-		for (k = 0; k < count; k++) {
-			piece = pieces[next_random() % npieces];
-			/* "\0" is one NUL byte, the rest their strlen */
-			pl = piece[0] == '\0' ? 1 : strlen(piece);
-			memcpy(text + len, piece, pl);
-			len += pl;
-		}
+		len = random_text(text);
 		same_all_flags(text, len);
 	}
 	CHECK_INT(mismatches, 0);
@@ -265,22 +275,14 @@ static void
 stops(void)
 {
 	static const int codes[] = { SQLITE_DONE, SQLITE_NOMEM };
-	size_t npieces = sizeof pieces / sizeof pieces[0], len, pl;
 	struct buf fast = BUF_INIT, ref = BUF_INIT;
 	char text[2048];
-	int round, k, count, at, code;
-	const char *piece;
+	size_t len;
+	int round, at, code;
 
 	mismatches = 0;
 	for (round = 0; round < 5000; round++) {
-		len = 0;
-		count = 1 + (int)(next_random() % 24);
-		for (k = 0; k < count; k++) {
-			piece = pieces[next_random() % npieces];
-			pl = piece[0] == '\0' ? 1 : strlen(piece);
-			memcpy(text + len, piece, pl);
-			len += pl;
-		}
+		len = random_text(text);
 		at = (int)(next_random() % 12);
 		code = codes[next_random() % 2];
 		stopped(text, len, FTS5_TOKENIZE_AUX, at, code,
