@@ -437,13 +437,17 @@ import_parse_jsonl(struct import_ctx *ctx, const char *data, size_t len,
 	p = data + skip;
 	end = data + len;
 	/* A JSON array (whitespace and '[' are ASCII, so the raw bytes say) */
-	while (pieces && p < end && strchr(" \t\r\n\f", *p) != NULL &&
-	    *p != '\0')
+	while (pieces && p < end && memchr(" \t\r\n\f", *p, 5) != NULL)
 		p++;
-	if (pieces && p < end && *p == '[')
+	if (pieces && p < end && *p == '[') {
+		/* read whole; already known to be UTF-8, so not scanned again */
+		text = import_repair(data + skip, len - skip,
+		    &ctx->sink->replaced);
+		tlen = strlen(text);
 		pieces = 0;
-	if (!pieces) {
+	} else if (!pieces)
 		text = import_decode(data, len, &tlen, &ctx->sink->replaced);
+	if (!pieces) {
 		if (text[strspn(text, " \t\r\n\f")] == '[') {
 			rv = jsonl_parse_array(ctx, tok, text, tlen, cause);
 			json_tokener_free(tok);
