@@ -177,18 +177,32 @@ entity_index_check(struct archive *a, struct buf *out, int *problems,
 {
 	struct entity_tally *t = NULL;
 	sqlite3_stmt *st = NULL;
-	sqlite3_int64 max = 0;
+	sqlite3_int64 max = 0, count = 0;
 	int64_t article = 0, id, *ids = NULL;
 	size_t n = 0, cap = 0;
 	const char *what = "checking the entity index";
 	int rc, found = 0;
 
-	if (sqlite3_prepare_v2(a->db, "SELECT coalesce(max(id), 0) FROM"
-	    " entities", -1, &st, NULL) != SQLITE_OK ||
+	if (sqlite3_prepare_v2(a->db, "SELECT coalesce(max(id), 0), count(*)"
+	    " FROM entities", -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW)
 		goto fail;
 	max = sqlite3_column_int64(st, 0);
+	count = sqlite3_column_int64(st, 1);
 	sqlite3_finalize(st);
+	st = NULL;
+	/*
+	 * The tally is indexed by entity id, which lede numbers from 1 up. Ids
+	 * far past the count were written by something else: say so, rather
+	 * than allocate for them (an id of 10^12 would need terabytes).
+	 */
+	if (max < 0 || max > 2 * count + 1000000) {
+		buf_printf(out, "entities: ids run to %lld for %lld entities, "
+		    "which lede does not number so; the entity index was not "
+		    "compared\n", (long long)max, (long long)count);
+		(*problems)++;
+		return 0;
+	}
 	t = xcalloc((size_t)max + 1, sizeof *t);
 	if (sqlite3_prepare_v2(a->db, "SELECT id FROM entities", -1, &st,
 	    NULL) != SQLITE_OK)

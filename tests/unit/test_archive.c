@@ -1035,6 +1035,16 @@ entity_index_follows(void)
 	free(report);
 	CHECK_INT(sqlite3_exec(ar->db, "DELETE FROM mentions WHERE entity_id ="
 	    " 9999", NULL, NULL, NULL), SQLITE_OK);
+	/* an id far past any lede gives: reported, not allocated for */
+	CHECK_INT(sqlite3_exec(ar->db, "INSERT INTO entities(id, kind, name)"
+	    " VALUES (1000000000000, 'person', 'Far Away')", NULL, NULL, NULL),
+	    SQLITE_OK);
+	CHECK_INT(archive_check(ar, &report, &cause), 1);
+	CHECK(report != NULL && strstr(report, "ids run to 1000000000000")
+	    != NULL);
+	free(report);
+	CHECK_INT(sqlite3_exec(ar->db, "DELETE FROM entities WHERE id ="
+	    " 1000000000000", NULL, NULL, NULL), SQLITE_OK);
 	CHECK_INT(archive_rebuild_fts(ar, &cause), 0);
 	CHECK_INT(entity_count(ar, "Jane"), 2);
 	CHECK_INT(check_quiet(ar), 0);
