@@ -286,6 +286,7 @@ archive_tune_bulk(struct archive *a, char **cause)
 	    "PRAGMA temp_store = MEMORY;", cause) != 0)
 		return -1;
 	a->flags |= ARCHIVE_BULK;
+	archive_ckpt_start(a);
 	return 0;
 }
 
@@ -363,6 +364,7 @@ archive_close(struct archive *a)
 
 	if (a == NULL)
 		return;
+	archive_ckpt_stop(a);
 	for (i = 0; i < a->ncache; i++)
 		sqlite3_finalize(a->cache[i].stmt);
 	free(a->cache);
@@ -399,6 +401,7 @@ archive_begin(struct archive *a, char **cause)
 {
 	if (a->flags & ARCHIVE_READONLY)
 		return archive_readonly_fail(a, cause);
+	archive_ckpt_wait(a);
 	if (archive_exec(a, "BEGIN IMMEDIATE", cause) != 0)
 		return -1;
 	a->in_txn = 1;

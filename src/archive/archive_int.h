@@ -133,6 +133,8 @@ struct archive {
 	}		*newents;
 	size_t		 nnewents, capnewents;
 	int64_t		 next_entity;
+	/* Checkpoints on their own thread (checkpoint.c): NULL, none. */
+	struct archive_ckpt *ckpt;
 };
 
 #define ARCHIVE_ENTITY_MEMBER	2500
@@ -192,6 +194,23 @@ struct archive_fts_ctx {
 	fts5_api			*api;
 	const struct archive_fts_doc	*replay;
 };
+
+/*
+ * Checkpoints of a bulk connection on a thread of their own, with a
+ * second connection to the file (checkpoint.c). archive_ckpt_start()
+ * replaces the automatic checkpoint (nothing on a read-only connection
+ * or when started already); archive_ckpt_wait(), before a write
+ * transaction begins, waits for the running checkpoint once the WAL has
+ * grown past its limit; archive_ckpt_stop() joins the thread and brings
+ * the automatic checkpoint back. For tests: the checkpoints the thread
+ * has finished, and its two page counts (after a commit, a checkpoint;
+ * past the second, archive_ckpt_wait() waits).
+ */
+void	 archive_ckpt_start(struct archive *);
+void	 archive_ckpt_wait(struct archive *);
+void	 archive_ckpt_stop(struct archive *);
+uint64_t archive_ckpt_done(struct archive *);
+void	 archive_ckpt_tune(struct archive *, int pages, int wait_pages);
 
 /* Set *cause to why a write is refused on a read-only archive; -1. */
 int	 archive_readonly_fail(struct archive *, char **cause);

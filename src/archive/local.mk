@@ -2,6 +2,7 @@
 liblede_a_SOURCES += \
 	src/archive/archive.h src/archive/archive_int.h \
 	src/archive/archive.c \
+	src/archive/checkpoint.c \
 	src/archive/schema.c \
 	src/archive/put.c \
 	src/archive/body.c \
@@ -30,7 +31,8 @@ ARCHIVE_TESTS = \
 	tests/unit/test_archive \
 	tests/unit/test_archive_search \
 	tests/unit/test_archive_robust \
-	tests/unit/test_archive_body
+	tests/unit/test_archive_body \
+	tests/unit/test_checkpoint
 check_PROGRAMS += $(ARCHIVE_TESTS)
 TESTS += $(ARCHIVE_TESTS)
 tests_unit_test_stem_SOURCES = tests/unit/test_stem.c tests/unit/test.h
@@ -50,4 +52,6 @@ tests_unit_test_archive_search_SOURCES = tests/unit/test_archive_search.c \
 tests_unit_test_archive_robust_SOURCES = tests/unit/test_archive_robust.c \
 	tests/unit/test_archive.h tests/unit/test.h
 tests_unit_test_archive_body_SOURCES = tests/unit/test_archive_body.c \
+	tests/unit/test_archive.h tests/unit/test.h
+tests_unit_test_checkpoint_SOURCES = tests/unit/test_checkpoint.c \
 	tests/unit/test_archive.h tests/unit/test.h
