@@ -10,7 +10,8 @@
  *
  * For diagnosis only (not used by run.sh): BASELINE_SAVEPOINT=1 wraps each
  * article in SAVEPOINT/RELEASE as archive_put() does; BASELINE_DATEKEY=1
- * uses lede's FTS rowid (published day << 30 | id), in input order.
+ * uses lede's FTS rowid (published day << 30 | id), in input order;
+ * BASELINE_BATCH=N commits every N articles instead (lede's --batch N).
  */
 #include <json-c/json.h>
 #include <sqlite3.h>
@@ -19,7 +20,7 @@
 #include <string.h>
 #include <time.h>
 
-#define BATCH 1000
+#define BATCH 1000	/* lede import's default --batch */
 
 static void
 die(sqlite3 *db, const char *what)
@@ -90,6 +91,11 @@ main(int argc, char **argv)
 		die(db, "prepare");
 	int savepoint = getenv("BASELINE_SAVEPOINT") != NULL;
 	int datekey = getenv("BASELINE_DATEKEY") != NULL;
+	size_t batch = getenv("BASELINE_BATCH") != NULL ?
+	    (size_t)strtoul(getenv("BASELINE_BATCH"), NULL, 10) : BATCH;
+
+	if (batch == 0)
+		batch = BATCH;
 
 	t0 = now();
 	exec(db, "BEGIN IMMEDIATE");
@@ -138,7 +144,7 @@ main(int argc, char **argv)
 			json_object_put(o);
 			if (savepoint)
 				exec(db, "RELEASE put");
-			if (++n % BATCH == 0)
+			if (++n % batch == 0)
 				exec(db, "COMMIT; BEGIN IMMEDIATE");
 		}
 		fclose(fp);

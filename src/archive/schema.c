@@ -31,6 +31,8 @@
  *
  * Since schema 6 the way from an entity to its articles is the contentless
  * FTS5 table entity_index (see schema_v6), not a B-tree index on mentions.
+ * Since schema 7 the content hash is indexed only for the articles that
+ * are found by it (schema_v7).
  */
 #include "config.h"
 
@@ -40,7 +42,7 @@
 #include "archive/archive_int.h"
 #include "util/xalloc.h"
 
-#define ARCHIVE_SCHEMA_VERSION 6
+#define ARCHIVE_SCHEMA_VERSION 7
 
 static const char schema_v1[] =
 "CREATE TABLE sources ("
@@ -497,6 +499,19 @@ v6_entity_index(sqlite3 *db, char **cause)
 	return archive_entity_index_fill(db, v6_progress, cause);
 }
 
+/*
+ * An article is found again by its content hash only when it has neither
+ * guid nor URL (put.c, find_existing()), which feeds almost never are:
+ * indexing every article's hash put one more insert at a random place of
+ * an index into each put, and 113 of the 1207 pages that 1000 articles
+ * added to a 100k archive wrote. The lookup's WHERE names both terms, so
+ * SQLite uses the partial index for it.
+ */
+static const char schema_v7[] =
+"DROP INDEX articles_hash;"
+"CREATE INDEX articles_hash ON article_rows(hash)"
+"  WHERE guid IS NULL AND url IS NULL;";
+
 static const struct archive_migration migrations[] = {
 	{ .to = 1, .sql = schema_v1 },
 	{ .to = 2, .sql = schema_v2 },
@@ -504,6 +519,7 @@ static const struct archive_migration migrations[] = {
 	{ .to = 4, .sql = schema_v4 },
 	{ .to = 5, .fn = v5_bodies },
 	{ .to = 6, .fn = v6_entity_index },
+	{ .to = 7, .sql = schema_v7 },
 };
 
 int

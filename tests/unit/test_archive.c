@@ -292,6 +292,9 @@ put_unchanged_updated(void)
 	CHECK_INT(test_put(ar, art, &id), ARCHIVE_UNCHANGED);
 	CHECK_INT(id, id2);
 	CHECK_INT(archive_total(ar), 2);
+	/* schema 7: only the article found by its hash is in its index */
+	CHECK_INT(pragma(ar, "SELECT sum(ncell) FROM dbstat"
+	    " WHERE name = 'articles_hash'"), 1);
 	/* Without guid or URL, changed text is another article. */
 	article_set(&art->body, "Other text.");
 	CHECK_INT(test_put(ar, art, &id), ARCHIVE_INSERTED);
@@ -1297,6 +1300,9 @@ migrate_from_v1(int low)
 		archive_entities_free(e, ne);
 	}
 	CHECK_INT(pragma(ar, "PRAGMA user_version"), archive_schema_version());
+	CHECK_INT(pragma(ar, "SELECT count(*) FROM sqlite_schema WHERE name ="
+	    " 'articles_hash' AND sql LIKE '%WHERE guid IS NULL AND url IS NULL'"),
+	    1);
 	CHECK_INT(archive_total(ar), (int64_t)n);
 	key = ARCHIVE_KEY_MINUTE(archive_date_minute("2025-03-20T10:05Z"));
 	/* ids 1 and 3 share a minute: in id order, one apart */
