@@ -455,7 +455,8 @@ static unsigned
 tense_marks(const struct tctx *c, size_t j)
 {
 	/* Each word once, with all its marks and its length: most tokens
-	 * differ from every word in length, which is compared first. */
+	 * differ from every word in length or first letter, compared
+	 * before the rest. */
 	static const struct {
 		const char	*w;
 		unsigned char	 len, m;
@@ -490,7 +491,8 @@ tense_marks(const struct tctx *c, size_t j)
 		return c->tmark[j];
 	s = tw(c, j, &n);
 	for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
-		if (marks[k].len == n && memcmp(s, marks[k].w, n) == 0) {
+		if (marks[k].len == n && marks[k].w[0] == s[0] &&
+		    memcmp(s, marks[k].w, n) == 0) {
 			m = marks[k].m;
 			break;
 		}
