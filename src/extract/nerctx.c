@@ -175,18 +175,23 @@ ner_left_class(const struct ner_prep *pp, const struct ner_sentence *s,
 }
 
 /* Feature hash of a neighbour: side ('P' before, 'N' after) and the
- * neighbour in ASCII lower case. */
+ * neighbour in ASCII lower case. The word is lowered a piece at a time
+ * and each piece hashed in one call, not one call a byte: this runs on
+ * both sides of every capitalised word of the article. */
 static uint64_t
 ctx_hash(char side, const char *w)
 {
-	unsigned char t = CTX_TEMPLATE;
-	uint64_t h = ner_hash(NER_FNV_OFFSET, &t, 1);
-	char c;
+	unsigned char t[2] = { CTX_TEMPLATE, (unsigned char)side };
+	uint64_t h = ner_hash(NER_FNV_OFFSET, t, 2);
+	char low[64];
+	size_t k;
 
-	h = ner_hash(h, &side, 1);
-	for (; *w != '\0'; w++) {
-		c = *w >= 'A' && *w <= 'Z' ? (char)(*w + 32) : *w;
-		h = ner_hash(h, &c, 1);
+	while (*w != '\0') {
+		for (k = 0; k < sizeof low && w[k] != '\0'; k++)
+			low[k] = w[k] >= 'A' && w[k] <= 'Z' ?
+			    (char)(w[k] + 32) : w[k];
+		h = ner_hash(h, low, k);
+		w += k;
 	}
 	return h;
 }
