@@ -229,6 +229,13 @@ period_attaches(const char *s, size_t len, size_t start, size_t p)
 	return 1;
 }
 
+/* Whether s[p] is a small ASCII letter. */
+static inline int
+small_at(const char *s, size_t p)
+{
+	return (unsigned)(unsigned char)s[p] - 'a' < 26;
+}
+
 /* The flags of a word token, gathered as its letters are read. */
 struct wflags {
 	unsigned	 f;
@@ -270,6 +277,15 @@ scan_word(const char *s, size_t len, size_t p, unsigned *flags)
 	size_t n, a;
 
 	while (p < len) {
+		/* A run of small ASCII letters, the bulk of prose, in one
+		 * go: each letter of it adds what its first adds. */
+		if (small_at(s, p)) {
+			while (++p < len && small_at(s, p))
+				;
+			wflags_add(&w, C_LOWER, 'a');
+			prev = C_LOWER;
+			continue;
+		}
 		c = class_at(s, len, p, &cp, &n);
 		if (is_alnum_class(c)) {
 			wflags_add(&w, c, cp);
