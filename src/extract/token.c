@@ -355,6 +355,12 @@ extract_tokenize(const char *s, size_t len, struct extract_toks *t)
 	uint32_t cp, cp2;
 
 	t->n = 0;
+	/* News prose has a token every five or six bytes: room for one
+	 * every four spares most articles every doubling of the array. */
+	if (t->cap < len / 4 + 16) {
+		t->cap = len / 4 + 16;
+		t->v = xreallocarray(t->v, t->cap, sizeof *t->v);
+	}
 	while (p < len) {
 		c = class_at(s, len, p, &cp, &n);
 		if (c == C_SPACE) {
