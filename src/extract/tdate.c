@@ -154,12 +154,58 @@ season_of(int m)
 	return (m - 3) / 3;
 }
 
+/* v in width digits, zero-padded, as "%0*d" writes 0 <= v < 10^width. */
+static char *
+put_digits(char *p, int v, int width)
+{
+	int k;
+
+	for (k = width - 1; k >= 0; k--) {
+		p[k] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	return p + width;
+}
+
+/*
+ * The commonest values, a year 1-9999 with a month or a day, written
+ * without snprintf (which cost more than the rest of the match): 1 when
+ * done, 0 to leave the value to tdate_format()'s general case.
+ */
+static int
+format_common(const struct tdate *t, char *out, size_t size)
+{
+	char *p = out;
+
+	if (t->y <= 0 || t->y > 9999 || size < 11)
+		return 0;
+	if (t->gran != G_YEAR && (t->m < 0 || t->m > 99))
+		return 0;
+	if (t->gran == G_DAY && (t->d < 0 || t->d > 99))
+		return 0;
+	if (t->gran != G_YEAR && t->gran != G_MONTH && t->gran != G_DAY)
+		return 0;
+	p = put_digits(p, t->y, 4);
+	if (t->gran != G_YEAR) {
+		*p++ = '-';
+		p = put_digits(p, t->m, 2);
+	}
+	if (t->gran == G_DAY) {
+		*p++ = '-';
+		p = put_digits(p, t->d, 2);
+	}
+	*p = '\0';
+	return 1;
+}
+
 void
 tdate_format(const struct tdate *t, char *out, size_t size)
 {
 	static const char *const seasons[] = { "SP", "SU", "FA", "WI" };
 	int wy, wn;
 
+	if (format_common(t, out, size))
+		return;
 	if (t->y <= 0 || t->y > 9999) {
 		/* no reference year: keep what is known, X for the rest */
 		if (t->gran == G_DAY && t->m > 0 && t->d > 0)
