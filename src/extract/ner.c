@@ -297,8 +297,9 @@ ner_prep_release(struct ner_prep *pp)
 	memset(pp, 0, sizeof *pp);
 }
 
-/* Hash the lower-case word i into h, or the sentence's edges. */
-static uint64_t
+/* Hash the lower-case word i into h, or the sentence's edges. Inline,
+ * as hsh() below: ner_features() calls them a dozen times a word. */
+static inline uint64_t
 hlw(uint64_t h, const struct ner_prep *pp, long i)
 {
 	if (i < 0)
@@ -309,7 +310,7 @@ hlw(uint64_t h, const struct ner_prep *pp, long i)
 }
 
 /* Hash the short shape of word i into h, or the sentence's edges. */
-static uint64_t
+static inline uint64_t
 hsh(uint64_t h, const struct ner_prep *pp, long i)
 {
 	const char *brief;
