@@ -66,20 +66,12 @@ name_start(uint32_t cp)
 }
 
 int
-ner_name_like(const char *w)
+ner_name_like_utf8(const char *w)
 {
 	uint32_t cp;
 
-	if ((unsigned char)w[0] < 0x80)
-		return w[0] >= 'A' && w[0] <= 'Z';
 	utf8_decode(w, strnlen(w, 4), &cp);
 	return name_start(cp);
-}
-
-int
-ner_capitalised(const char *w)
-{
-	return (w[0] >= '0' && w[0] <= '9') || ner_name_like(w);
 }
 
 /* Class of a lower-case word of n bytes whose ner_phrase_hash() is h,
