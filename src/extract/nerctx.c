@@ -213,16 +213,14 @@ ner_doc_init(struct ner_doc *d, const struct ner_sentence *s, size_t ns)
 			 * carrying */
 			if (!ner_name_like(s[x].words[i]))
 				continue;
-			v = extract_strmap_get(&d->words, s[x].words[i]);
-			if (v == EXTRACT_STRMAP_NONE) {
+			v = extract_strmap_add(&d->words, s[x].words[i], d->n);
+			if (v == d->n) {
 				if (d->n == d->cap) {
 					d->cap = d->cap ? 2 * d->cap : 64;
 					d->ctx = xreallocarray(d->ctx, d->cap,
 					    sizeof *d->ctx);
 				}
-				d->ctx[d->n].n = 0;
-				v = d->n++;
-				extract_strmap_put(&d->words, s[x].words[i], v);
+				d->ctx[d->n++].n = 0;
 			}
 			/* a capitalised neighbour is part of the name */
 			nb = i > 0 ? s[x].words[i - 1] : "<s>";
