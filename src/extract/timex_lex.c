@@ -454,34 +454,36 @@ timex_tense_at(const struct tctx *c, size_t i)
 static unsigned
 tense_marks(const struct tctx *c, size_t j)
 {
-	/* Each word once, with all its marks and its length: most tokens
-	 * differ from every word in length or first letter, compared
-	 * before the rest. */
+	/* Each word once, with all its marks and its length, shortest
+	 * first: most tokens differ from every word in length or first
+	 * letter, compared before the rest, and the words longer than the
+	 * token are not looked at. */
 	static const struct {
 		const char	*w;
 		unsigned char	 len, m;
 	} marks[] = {
-		{ "will", 4, TM_FUTURE }, { "'ll", 3, TM_FUTURE },
-		{ "shall", 5, TM_FUTURE }, { "going", 5, TM_FUTURE },
-		{ "wo", 2, TM_FUTURE }, { "plans", 5, TM_FUTURE },
-		{ "expects", 7, TM_FUTURE }, { "expected", 8, TM_FUTURE },
-		{ "next", 4, TM_FUTURE }, { "tomorrow", 8, TM_FUTURE },
-		{ "upcoming", 8, TM_FUTURE }, { "scheduled", 9, TM_FUTURE },
-		{ "payable", 7, TM_FUTURE }, { "due", 3, TM_FUTURE },
-		{ "would", 5, TM_FUTURE },
-		{ "was", 3, TM_PAST }, { "were", 4, TM_PAST },
+		{ "wo", 2, TM_FUTURE }, { "be", 2, TM_BE },
+		{ "'ll", 3, TM_FUTURE },
+		{ "due", 3, TM_FUTURE }, { "was", 3, TM_PAST },
 		{ "had", 3, TM_PAST | TM_PERFECT }, { "did", 3, TM_PAST },
-		{ "been", 4, TM_PAST | TM_PERFECT }, { "ago", 3, TM_PAST },
-		{ "last", 4, TM_PAST }, { "yesterday", 9, TM_PAST },
-		{ "earlier", 7, TM_PAST }, { "began", 5, TM_PAST },
-		{ "came", 4, TM_PAST }, { "went", 4, TM_PAST },
-		{ "took", 4, TM_PAST }, { "saw", 3, TM_PAST },
-		{ "met", 3, TM_PAST }, { "won", 3, TM_PAST },
+		{ "ago", 3, TM_PAST }, { "saw", 3, TM_PAST },
+		{ "met", 3, TM_PAST },
+		{ "won", 3, TM_PAST }, { "ran", 3, TM_PAST },
+		{ "will", 4, TM_FUTURE }, { "next", 4, TM_FUTURE },
+		{ "were", 4, TM_PAST }, { "been", 4, TM_PAST | TM_PERFECT },
+		{ "last", 4, TM_PAST }, { "came", 4, TM_PAST },
+		{ "went", 4, TM_PAST }, { "took", 4, TM_PAST },
 		{ "lost", 4, TM_PAST }, { "fell", 4, TM_PAST },
 		{ "rose", 4, TM_PAST }, { "left", 4, TM_PAST },
 		{ "held", 4, TM_PAST }, { "sold", 4, TM_PAST },
-		{ "gave", 4, TM_PAST }, { "ran", 3, TM_PAST },
-		{ "became", 6, TM_PAST }, { "be", 2, TM_BE },
+		{ "gave", 4, TM_PAST }, { "shall", 5, TM_FUTURE },
+		{ "going", 5, TM_FUTURE }, { "plans", 5, TM_FUTURE },
+		{ "would", 5, TM_FUTURE }, { "began", 5, TM_PAST },
+		{ "became", 6, TM_PAST }, { "expects", 7, TM_FUTURE },
+		{ "payable", 7, TM_FUTURE }, { "earlier", 7, TM_PAST },
+		{ "expected", 8, TM_FUTURE }, { "tomorrow", 8, TM_FUTURE },
+		{ "upcoming", 8, TM_FUTURE }, { "scheduled", 9, TM_FUTURE },
+		{ "yesterday", 9, TM_PAST },
 	};
 	const char *s;
 	unsigned m = 0;
@@ -490,7 +492,8 @@ tense_marks(const struct tctx *c, size_t j)
 	if (c->tmark[j] != 0xff)
 		return c->tmark[j];
 	s = tw(c, j, &n);
-	for (k = 0; k < sizeof marks / sizeof marks[0]; k++)
+	for (k = 0; k < sizeof marks / sizeof marks[0] && marks[k].len <= n;
+	    k++)
 		if (marks[k].len == n && marks[k].w[0] == s[0] &&
 		    memcmp(s, marks[k].w, n) == 0) {
 			m = marks[k].m;
