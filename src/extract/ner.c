@@ -82,14 +82,13 @@ shape_char(uint32_t cp)
 }
 
 /*
- * Word shapes of token i, worked out the first time they are asked for:
- * the full shape of its first 12 characters ("Xxxxx", "dd-dd") and the
- * short one, which collapses runs ("Xx", "X.X.", "d-d"). Returns the
- * full shape; the short one is SHAPE_MAX bytes further on. The lengths
- * go to pp->shn[i] and pp->sshn[i].
+ * Word shapes of token i: the full shape of its first 12 characters
+ * ("Xxxxx", "dd-dd") and the short one, which collapses runs ("Xx",
+ * "X.X.", "d-d"), into pp->shapes, with their lengths in pp->shn[i] and
+ * pp->sshn[i].
  */
-static const char *
-shapes(const struct ner_prep *pp, size_t i)
+static void
+shapes_fill(const struct ner_prep *pp, size_t i)
 {
 	char *full = pp->shapes + i * 2 * SHAPE_MAX, *brief = full + SHAPE_MAX;
 	const char *w = pp->words[i];
@@ -97,8 +96,6 @@ shapes(const struct ner_prep *pp, size_t i)
 	uint32_t cp;
 	char c;
 
-	if (pp->shn[i] != 0)
-		return full;
 	for (n = 0; p < len && n < 12; n++) {
 		if ((unsigned char)w[p] < 0x80)
 			cp = (unsigned char)w[p++];
@@ -112,7 +109,21 @@ shapes(const struct ner_prep *pp, size_t i)
 	full[k] = brief[kb] = '\0';
 	pp->shn[i] = (unsigned char)k;
 	pp->sshn[i] = (unsigned char)kb;
-	return full;
+}
+
+/*
+ * The shapes of token i, worked out the first time they are asked for
+ * (a word has at least one character, so pp->shn[i] is 0 until then).
+ * Returns the full shape; the short one is SHAPE_MAX bytes further on.
+ * Inline: ner_features() asks five times a word, mostly for shapes
+ * already known.
+ */
+static inline const char *
+shapes(const struct ner_prep *pp, size_t i)
+{
+	if (pp->shn[i] == 0)
+		shapes_fill(pp, i);
+	return pp->shapes + i * 2 * SHAPE_MAX;
 }
 
 /* Letters present, and every ASCII letter a capital: "US", "NATO". */
