@@ -66,10 +66,11 @@ bucket(uint64_t h)
 static char
 shape_char(uint32_t cp)
 {
-	if (cp >= 'A' && cp <= 'Z')
-		return 'X';
+	/* small letters first: the commonest */
 	if (cp >= 'a' && cp <= 'z')
 		return 'x';
+	if (cp >= 'A' && cp <= 'Z')
+		return 'X';
 	if (cp >= '0' && cp <= '9')
 		return 'd';
 	if (cp >= 0xC0 && cp <= 0xDE)
