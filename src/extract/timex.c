@@ -162,6 +162,7 @@ extract_timex_tag(const char *text, const struct extract_toks *toks,
 	struct tdate last;
 	size_t nout = 0, cap = 0, s, i, maxn = 0, n;
 	const struct lex **lxv = NULL;
+	unsigned char *lxc;
 	char *low;
 	int has_last = 0;
 
@@ -183,7 +184,10 @@ extract_timex_tag(const char *text, const struct extract_toks *toks,
 			maxn = sents[s].last - sents[s].first;
 	lxv = xcalloc(maxn + 1, sizeof *lxv);
 	c.lx = lxv;
-	c.tmark = xmalloc(maxn + 1);
+	/* tmark, then lxc: a byte each per token */
+	c.tmark = xmalloc(2 * (maxn + 1));
+	lxc = c.tmark + maxn + 1;
+	c.lxc = lxc;
 	for (s = 0; s < nsent; s++) {
 		c.tok = toks->v + sents[s].first;
 		c.n = sents[s].last - sents[s].first;
@@ -193,6 +197,8 @@ extract_timex_tag(const char *text, const struct extract_toks *toks,
 			lxv[i] = (t->flags & TOK_ALPHA) ?
 			    timex_lex_find(low + t->start,
 			    t->end - t->start) : NULL;
+			lxc[i] = lxv[i] != NULL ? (unsigned char)lxv[i]->cls :
+			    LXC_NONE;
 		}
 		memset(c.tmark, 0xff, c.n);
 		tag_sentence(&c, (struct extract_sent *)&sents[s], &last,
