@@ -252,6 +252,40 @@ tdate_format(const struct tdate *t, char *out, size_t size)
 	}
 }
 
+/* The value of the n digits at s, or -1 if they are not all digits. */
+static int
+digits_at(const char *s, int n)
+{
+	int v = 0, k;
+
+	for (k = 0; k < n; k++) {
+		if (s[k] < '0' || s[k] > '9')
+			return -1;
+		v = v * 10 + (s[k] - '0');
+	}
+	return v;
+}
+
+/*
+ * Whether s starts with "dddd-dd-dd", read into *y, *m and *d as
+ * sscanf("%4d-%2d-%2d") would: the usual reference, read without
+ * sscanf's cost, once per article.
+ */
+static int
+ymd_digits(const char *s, int *y, int *m, int *d)
+{
+	int vy, vm, vd;
+
+	if ((vy = digits_at(s, 4)) < 0 || s[4] != '-' ||
+	    (vm = digits_at(s + 5, 2)) < 0 || s[7] != '-' ||
+	    (vd = digits_at(s + 8, 2)) < 0)
+		return 0;
+	*y = vy;
+	*m = vm;
+	*d = vd;
+	return 1;
+}
+
 int
 tdate_parse_ref(const char *s, struct tdate *t)
 {
@@ -260,7 +294,8 @@ tdate_parse_ref(const char *s, struct tdate *t)
 	memset(t, 0, sizeof *t);
 	if (s == NULL)
 		return -1;
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10) {
+	if (ymd_digits(s, &y, &m, &d) ||
+	    (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10)) {
 		t->gran = G_DAY;
 	} else if (sscanf(s, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7) {
 		d = 1;

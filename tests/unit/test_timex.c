@@ -329,6 +329,10 @@ calendar(void)
 	CHECK(tdate_parse_ref("1998-11-20T19:30", &t) == 0 && t.d == 20);
 	CHECK(tdate_parse_ref("2025-13", &t) == -1);
 	CHECK(tdate_parse_ref("2025", &t) == 0 && t.gran == G_YEAR);
+	CHECK(tdate_parse_ref("2025-02-30", &t) == -1);
+	CHECK(tdate_parse_ref("2025-1-05", &t) == 0 && t.gran == G_YEAR);
+	CHECK(tdate_parse_ref("2024-02-29 10:00", &t) == 0 &&
+	    t.gran == G_DAY && t.y == 2024 && t.m == 2 && t.d == 29);
 }
 
 /* Years, months and days are written without snprintf: zero-padded as
