@@ -362,6 +362,12 @@ extract_tokenize(const char *s, size_t len, struct extract_toks *t)
 		t->v = xreallocarray(t->v, t->cap, sizeof *t->v);
 	}
 	while (p < len) {
+		/* a plain space, the commonest byte between tokens, changes
+		 * nothing but the position */
+		if (s[p] == ' ') {
+			p++;
+			continue;
+		}
 		c = class_at(s, len, p, &cp, &n);
 		if (c == C_SPACE) {
 			if (cp == '\n' && ++nl >= 2)
