@@ -563,18 +563,22 @@ ner_viterbi(const float *emit, size_t n, const float *trans, int *out)
  * Names are made of capitalised words and of the short words between
  * two of them ("Bank of England", "Abu Bakr al-Baghdadi"). Other tokens
  * are O without being scored: on prose that skips most of the work.
+ * Returns whether any token is active (a short word is active only next
+ * to a capitalised one, so the first loop tells).
  */
-static void
+static int
 active_mask(const struct ner_sentence *s, unsigned char *act)
 {
 	size_t i;
+	int any = 0;
 
 	for (i = 0; i < s->n; i++)
-		act[i] = (unsigned char)ner_capitalised(s->words[i]);
+		any |= act[i] = (unsigned char)ner_capitalised(s->words[i]);
 	for (i = 1; i + 1 < s->n; i++)
 		if (!act[i] && act[i - 1] && (act[i + 1] ||
 		    (i + 2 < s->n && ner_capitalised(s->words[i + 2]))))
 			act[i] = 2;
+	return any;
 }
 
 /*
@@ -648,7 +652,6 @@ ner_tag_sentence(struct ner_tagger *t, const struct extract_model *m,
 	unsigned char *nfeat, *act;
 	float *emit;
 	size_t i, j, k, nf;
-	int any = 0;
 
 	if (s->n == 0)
 		return;
@@ -658,10 +661,7 @@ ner_tag_sentence(struct ner_tagger *t, const struct extract_model *m,
 		return;
 	tagger_reserve(t, s->n);
 	act = t->act;
-	active_mask(s, act);
-	for (i = 0; i < s->n; i++)
-		any |= act[i] != 0;
-	if (!any)
+	if (!active_mask(s, act))
 		return;
 	prep_fill(&t->pp, &m->gaz, &m->lex, doc, s);
 	emit = t->emit;
