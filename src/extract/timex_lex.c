@@ -245,7 +245,8 @@ timex_lex_ready(void)
 	pthread_once(&lex_once, lex_init);
 }
 
-static const struct lex *
+/* Inline into timex_lex_find(), which asks it of every word. */
+static inline const struct lex *
 lex_lookup(const char *w, size_t n)
 {
 	const struct lexslot *e;
