@@ -78,9 +78,9 @@ surface(const char *text, struct extract_span sp)
 static size_t
 form_of(struct merge *g, const char *s, size_t ntok)
 {
-	size_t f = extract_strmap_get(&g->byform, s);
+	size_t f = extract_strmap_add(&g->byform, s, g->nforms);
 
-	if (f != (size_t)-1)
+	if (f != g->nforms)
 		return f;
 	if (g->nforms == g->capforms) {
 		g->capforms = g->capforms ? g->capforms * 2 : 16;
@@ -92,7 +92,6 @@ form_of(struct merge *g, const char *s, size_t ntok)
 	g->forms[f].text = xstrdup(s);
 	g->forms[f].group = f;
 	g->forms[f].ntok = ntok;
-	extract_strmap_put(&g->byform, s, f);
 	return f;
 }
 

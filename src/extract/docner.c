@@ -106,9 +106,9 @@ span_end(const int *lab, size_t n, size_t i)
 static size_t
 name_entry(struct docnames *d, const char *key, const char *first)
 {
-	size_t v = extract_strmap_get(&d->map, key);
+	size_t v = extract_strmap_add(&d->map, key, d->n);
 
-	if (v != EXTRACT_STRMAP_NONE)
+	if (v != d->n)
 		return v;
 	extract_strmap_put(&d->first, first, 1);
 	if (d->n == d->cap) {
@@ -116,7 +116,6 @@ name_entry(struct docnames *d, const char *key, const char *first)
 		d->v = xreallocarray(d->v, d->cap, sizeof *d->v);
 	}
 	memset(&d->v[d->n], 0, sizeof d->v[d->n]);
-	extract_strmap_put(&d->map, key, d->n);
 	return d->n++;
 }
 

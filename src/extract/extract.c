@@ -78,7 +78,8 @@ tag_names(const struct extract_model *model, const char *text,
     size_t ns, struct mentions *out)
 {
 	struct ner_sentence *s = xcalloc(ns + 1, sizeof *s);
-	const char **words = xcalloc(toks->n + 1, sizeof *words);
+	/* every word is set below: not zeroed first */
+	const char **words = xreallocarray(NULL, toks->n + 1, sizeof *words);
 	int **lab = xcalloc(ns + 1, sizeof *lab), *labv, kind;
 	size_t i, j, x, total = 0;
 	char *store, *p;
@@ -93,6 +94,7 @@ tag_names(const struct extract_model *model, const char *text,
 		p += toks->v[i].end - toks->v[i].start;
 		*p++ = '\0';
 	}
+	words[toks->n] = NULL;
 	labv = xcalloc(toks->n + 1, sizeof *labv);
 	for (x = 0; x < ns; x++) {
 		s[x].words = words + sents[x].first;

@@ -66,10 +66,11 @@ bucket(uint64_t h)
 static char
 shape_char(uint32_t cp)
 {
-	if (cp >= 'A' && cp <= 'Z')
-		return 'X';
+	/* small letters first: the commonest */
 	if (cp >= 'a' && cp <= 'z')
 		return 'x';
+	if (cp >= 'A' && cp <= 'Z')
+		return 'X';
 	if (cp >= '0' && cp <= '9')
 		return 'd';
 	if (cp >= 0xC0 && cp <= 0xDE)
@@ -82,14 +83,13 @@ shape_char(uint32_t cp)
 }
 
 /*
- * Word shapes of token i, worked out the first time they are asked for:
- * the full shape of its first 12 characters ("Xxxxx", "dd-dd") and the
- * short one, which collapses runs ("Xx", "X.X.", "d-d"). Returns the
- * full shape; the short one is SHAPE_MAX bytes further on. The lengths
- * go to pp->shn[i] and pp->sshn[i].
+ * Word shapes of token i: the full shape of its first 12 characters
+ * ("Xxxxx", "dd-dd") and the short one, which collapses runs ("Xx",
+ * "X.X.", "d-d"), into pp->shapes, with their lengths in pp->shn[i] and
+ * pp->sshn[i].
  */
-static const char *
-shapes(const struct ner_prep *pp, size_t i)
+static void
+shapes_fill(const struct ner_prep *pp, size_t i)
 {
 	char *full = pp->shapes + i * 2 * SHAPE_MAX, *brief = full + SHAPE_MAX;
 	const char *w = pp->words[i];
@@ -97,8 +97,6 @@ shapes(const struct ner_prep *pp, size_t i)
 	uint32_t cp;
 	char c;
 
-	if (pp->shn[i] != 0)
-		return full;
 	for (n = 0; p < len && n < 12; n++) {
 		if ((unsigned char)w[p] < 0x80)
 			cp = (unsigned char)w[p++];
@@ -112,7 +110,21 @@ shapes(const struct ner_prep *pp, size_t i)
 	full[k] = brief[kb] = '\0';
 	pp->shn[i] = (unsigned char)k;
 	pp->sshn[i] = (unsigned char)kb;
-	return full;
+}
+
+/*
+ * The shapes of token i, worked out the first time they are asked for
+ * (a word has at least one character, so pp->shn[i] is 0 until then).
+ * Returns the full shape; the short one is SHAPE_MAX bytes further on.
+ * Inline: ner_features() asks five times a word, mostly for shapes
+ * already known.
+ */
+static inline const char *
+shapes(const struct ner_prep *pp, size_t i)
+{
+	if (pp->shn[i] == 0)
+		shapes_fill(pp, i);
+	return pp->shapes + i * 2 * SHAPE_MAX;
 }
 
 /* Letters present, and every ASCII letter a capital: "US", "NATO". */
@@ -297,8 +309,9 @@ ner_prep_release(struct ner_prep *pp)
 	memset(pp, 0, sizeof *pp);
 }
 
-/* Hash the lower-case word i into h, or the sentence's edges. */
-static uint64_t
+/* Hash the lower-case word i into h, or the sentence's edges. Inline,
+ * as hsh() below: ner_features() calls them a dozen times a word. */
+static inline uint64_t
 hlw(uint64_t h, const struct ner_prep *pp, long i)
 {
 	if (i < 0)
@@ -309,7 +322,7 @@ hlw(uint64_t h, const struct ner_prep *pp, long i)
 }
 
 /* Hash the short shape of word i into h, or the sentence's edges. */
-static uint64_t
+static inline uint64_t
 hsh(uint64_t h, const struct ner_prep *pp, long i)
 {
 	const char *brief;
@@ -550,18 +563,22 @@ ner_viterbi(const float *emit, size_t n, const float *trans, int *out)
  * Names are made of capitalised words and of the short words between
  * two of them ("Bank of England", "Abu Bakr al-Baghdadi"). Other tokens
  * are O without being scored: on prose that skips most of the work.
+ * Returns whether any token is active (a short word is active only next
+ * to a capitalised one, so the first loop tells).
  */
-static void
+static int
 active_mask(const struct ner_sentence *s, unsigned char *act)
 {
 	size_t i;
+	int any = 0;
 
 	for (i = 0; i < s->n; i++)
-		act[i] = (unsigned char)ner_capitalised(s->words[i]);
+		any |= act[i] = (unsigned char)ner_capitalised(s->words[i]);
 	for (i = 1; i + 1 < s->n; i++)
 		if (!act[i] && act[i - 1] && (act[i + 1] ||
 		    (i + 2 < s->n && ner_capitalised(s->words[i + 2]))))
 			act[i] = 2;
+	return any;
 }
 
 /*
@@ -635,7 +652,6 @@ ner_tag_sentence(struct ner_tagger *t, const struct extract_model *m,
 	unsigned char *nfeat, *act;
 	float *emit;
 	size_t i, j, k, nf;
-	int any = 0;
 
 	if (s->n == 0)
 		return;
@@ -645,10 +661,7 @@ ner_tag_sentence(struct ner_tagger *t, const struct extract_model *m,
 		return;
 	tagger_reserve(t, s->n);
 	act = t->act;
-	active_mask(s, act);
-	for (i = 0; i < s->n; i++)
-		any |= act[i] != 0;
-	if (!any)
+	if (!active_mask(s, act))
 		return;
 	prep_fill(&t->pp, &m->gaz, &m->lex, doc, s);
 	emit = t->emit;

@@ -152,11 +152,26 @@ void	 ner_tag_sentence(struct ner_tagger *t, const struct extract_model *,
 void	 ner_tagger_release(struct ner_tagger *);
 
 /* nerctx.c: context beyond the five-word window. */
+/* ner_name_like() of a word that starts beyond ASCII. */
+int	 ner_name_like_utf8(const char *word);
+
 /* Whether a word starts like a name: with a capital letter, or a letter
- * of a script without case (not punctuation, not a small letter). */
-int	 ner_name_like(const char *word);
+ * of a script without case (not punctuation, not a small letter).
+ * Inline for ASCII: every module asks it of every word, some twice. */
+static inline int
+ner_name_like(const char *word)
+{
+	if ((unsigned char)word[0] < 0x80)
+		return word[0] >= 'A' && word[0] <= 'Z';
+	return ner_name_like_utf8(word);
+}
+
 /* Whether a word may be part of a name: name-like or digit-led. */
-int	 ner_capitalised(const char *word);
+static inline int
+ner_capitalised(const char *word)
+{
+	return (word[0] >= '0' && word[0] <= '9') || ner_name_like(word);
+}
 /* Word class of token i (0 when unknown or out of range). */
 int	 ner_class(const struct ner_prep *, long i);
 /* Class of the noun a copula or apposition gives the name that ends

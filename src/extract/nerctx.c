@@ -66,20 +66,12 @@ name_start(uint32_t cp)
 }
 
 int
-ner_name_like(const char *w)
+ner_name_like_utf8(const char *w)
 {
 	uint32_t cp;
 
-	if ((unsigned char)w[0] < 0x80)
-		return w[0] >= 'A' && w[0] <= 'Z';
 	utf8_decode(w, strnlen(w, 4), &cp);
 	return name_start(cp);
-}
-
-int
-ner_capitalised(const char *w)
-{
-	return (w[0] >= '0' && w[0] <= '9') || ner_name_like(w);
 }
 
 /* Class of a lower-case word of n bytes whose ner_phrase_hash() is h,
@@ -175,18 +167,23 @@ ner_left_class(const struct ner_prep *pp, const struct ner_sentence *s,
 }
 
 /* Feature hash of a neighbour: side ('P' before, 'N' after) and the
- * neighbour in ASCII lower case. */
+ * neighbour in ASCII lower case. The word is lowered a piece at a time
+ * and each piece hashed in one call, not one call a byte: this runs on
+ * both sides of every capitalised word of the article. */
 static uint64_t
 ctx_hash(char side, const char *w)
 {
-	unsigned char t = CTX_TEMPLATE;
-	uint64_t h = ner_hash(NER_FNV_OFFSET, &t, 1);
-	char c;
+	unsigned char t[2] = { CTX_TEMPLATE, (unsigned char)side };
+	uint64_t h = ner_hash(NER_FNV_OFFSET, t, 2);
+	char low[64];
+	size_t k;
 
-	h = ner_hash(h, &side, 1);
-	for (; *w != '\0'; w++) {
-		c = *w >= 'A' && *w <= 'Z' ? (char)(*w + 32) : *w;
-		h = ner_hash(h, &c, 1);
+	while (*w != '\0') {
+		for (k = 0; k < sizeof low && w[k] != '\0'; k++)
+			low[k] = w[k] >= 'A' && w[k] <= 'Z' ?
+			    (char)(w[k] + 32) : w[k];
+		h = ner_hash(h, low, k);
+		w += k;
 	}
 	return h;
 }
@@ -216,16 +213,14 @@ ner_doc_init(struct ner_doc *d, const struct ner_sentence *s, size_t ns)
 			 * carrying */
 			if (!ner_name_like(s[x].words[i]))
 				continue;
-			v = extract_strmap_get(&d->words, s[x].words[i]);
-			if (v == EXTRACT_STRMAP_NONE) {
+			v = extract_strmap_add(&d->words, s[x].words[i], d->n);
+			if (v == d->n) {
 				if (d->n == d->cap) {
 					d->cap = d->cap ? 2 * d->cap : 64;
 					d->ctx = xreallocarray(d->ctx, d->cap,
 					    sizeof *d->ctx);
 				}
-				d->ctx[d->n].n = 0;
-				v = d->n++;
-				extract_strmap_put(&d->words, s[x].words[i], v);
+				d->ctx[d->n++].n = 0;
 			}
 			/* a capitalised neighbour is part of the name */
 			nb = i > 0 ? s[x].words[i - 1] : "<s>";

@@ -72,20 +72,22 @@ extract_strmap_get(const struct extract_strmap *m, const char *k)
 	return e->key != 0 ? e->val : EXTRACT_STRMAP_NONE;
 }
 
-void
-extract_strmap_put(struct extract_strmap *m, const char *k, size_t v)
+/* The slot of k (hash h), with room made for one more key first. */
+static struct extract_strslot *
+slot_for(struct extract_strmap *m, const char *k, uint64_t h)
 {
-	struct extract_strslot *e;
-	uint64_t h = strhash(k);
-	size_t len;
-
 	if ((m->n + 1) * 2 > m->cap)
 		grow(m);
-	if ((e = find(m, k, h))->key != 0) {
-		e->val = v;
-		return;
-	}
-	len = strlen(k) + 1;
+	return find(m, k, h);
+}
+
+/* Give the empty slot e the key k (hash h) and the value v. */
+static void
+fill(struct extract_strmap *m, struct extract_strslot *e, const char *k,
+    uint64_t h, size_t v)
+{
+	size_t len = strlen(k) + 1;
+
 	if (m->used + len > m->room) {
 		m->room = (m->used + len) * 2;
 		m->pool = xrealloc(m->pool, m->room);
@@ -96,6 +98,30 @@ extract_strmap_put(struct extract_strmap *m, const char *k, size_t v)
 	e->val = v;
 	m->used += len;
 	m->n++;
+}
+
+void
+extract_strmap_put(struct extract_strmap *m, const char *k, size_t v)
+{
+	uint64_t h = strhash(k);
+	struct extract_strslot *e = slot_for(m, k, h);
+
+	if (e->key != 0)
+		e->val = v;
+	else
+		fill(m, e, k, h, v);
+}
+
+size_t
+extract_strmap_add(struct extract_strmap *m, const char *k, size_t v)
+{
+	uint64_t h = strhash(k);
+	struct extract_strslot *e = slot_for(m, k, h);
+
+	if (e->key != 0)
+		return e->val;
+	fill(m, e, k, h, v);
+	return v;
 }
 
 void

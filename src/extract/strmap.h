@@ -26,6 +26,9 @@ struct extract_strmap {
 size_t	 extract_strmap_get(const struct extract_strmap *, const char *);
 /* Set key's value (the key is copied). */
 void	 extract_strmap_put(struct extract_strmap *, const char *, size_t);
+/* Key's value; a new key is added with value v, which is returned: one
+ * look-up where extract_strmap_get() and _put() would take two. */
+size_t	 extract_strmap_add(struct extract_strmap *, const char *, size_t v);
 void	 extract_strmap_release(struct extract_strmap *);
 
 #endif

@@ -154,12 +154,58 @@ season_of(int m)
 	return (m - 3) / 3;
 }
 
+/* v in width digits, zero-padded, as "%0*d" writes 0 <= v < 10^width. */
+static char *
+put_digits(char *p, int v, int width)
+{
+	int k;
+
+	for (k = width - 1; k >= 0; k--) {
+		p[k] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	return p + width;
+}
+
+/*
+ * The commonest values, a year 1-9999 with a month or a day, written
+ * without snprintf (which cost more than the rest of the match): 1 when
+ * done, 0 to leave the value to tdate_format()'s general case.
+ */
+static int
+format_common(const struct tdate *t, char *out, size_t size)
+{
+	char *p = out;
+
+	if (t->y <= 0 || t->y > 9999 || size < 11)
+		return 0;
+	if (t->gran != G_YEAR && (t->m < 0 || t->m > 99))
+		return 0;
+	if (t->gran == G_DAY && (t->d < 0 || t->d > 99))
+		return 0;
+	if (t->gran != G_YEAR && t->gran != G_MONTH && t->gran != G_DAY)
+		return 0;
+	p = put_digits(p, t->y, 4);
+	if (t->gran != G_YEAR) {
+		*p++ = '-';
+		p = put_digits(p, t->m, 2);
+	}
+	if (t->gran == G_DAY) {
+		*p++ = '-';
+		p = put_digits(p, t->d, 2);
+	}
+	*p = '\0';
+	return 1;
+}
+
 void
 tdate_format(const struct tdate *t, char *out, size_t size)
 {
 	static const char *const seasons[] = { "SP", "SU", "FA", "WI" };
 	int wy, wn;
 
+	if (format_common(t, out, size))
+		return;
 	if (t->y <= 0 || t->y > 9999) {
 		/* no reference year: keep what is known, X for the rest */
 		if (t->gran == G_DAY && t->m > 0 && t->d > 0)
@@ -206,6 +252,40 @@ tdate_format(const struct tdate *t, char *out, size_t size)
 	}
 }
 
+/* The value of the n digits at s, or -1 if they are not all digits. */
+static int
+digits_at(const char *s, int n)
+{
+	int v = 0, k;
+
+	for (k = 0; k < n; k++) {
+		if (s[k] < '0' || s[k] > '9')
+			return -1;
+		v = v * 10 + (s[k] - '0');
+	}
+	return v;
+}
+
+/*
+ * Whether s starts with "dddd-dd-dd", read into *y, *m and *d as
+ * sscanf("%4d-%2d-%2d") would: the usual reference, read without
+ * sscanf's cost, once per article.
+ */
+static int
+ymd_digits(const char *s, int *y, int *m, int *d)
+{
+	int vy, vm, vd;
+
+	if ((vy = digits_at(s, 4)) < 0 || s[4] != '-' ||
+	    (vm = digits_at(s + 5, 2)) < 0 || s[7] != '-' ||
+	    (vd = digits_at(s + 8, 2)) < 0)
+		return 0;
+	*y = vy;
+	*m = vm;
+	*d = vd;
+	return 1;
+}
+
 int
 tdate_parse_ref(const char *s, struct tdate *t)
 {
@@ -214,7 +294,8 @@ tdate_parse_ref(const char *s, struct tdate *t)
 	memset(t, 0, sizeof *t);
 	if (s == NULL)
 		return -1;
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10) {
+	if (ymd_digits(s, &y, &m, &d) ||
+	    (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10)) {
 		t->gran = G_DAY;
 	} else if (sscanf(s, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7) {
 		d = 1;

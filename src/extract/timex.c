@@ -22,6 +22,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,6 +70,35 @@ may_start(const struct tctx *c, size_t i)
 	return (n > 4 && (memcmp(s, "mid-", 4) == 0 || memchr(s, '-', n))) ||
 	    (n == 4 && s[0] == '\'') || is(c, i, "fiscal") ||
 	    is(c, i, "calendar") || is(c, i, "these");
+}
+
+#define ONES	0x0101010101010101ULL
+
+/*
+ * dst = src with ASCII capitals made small, other bytes as they are.
+ * Eight bytes at a time: the whole article goes through here. In each
+ * byte of a word, with its top bit cleared, adding 0x3f carries into the
+ * top bit from 'A' up and adding 0x25 from past 'Z'; the bytes where
+ * exactly one of them did, and whose own top bit was clear (ASCII), are
+ * capitals, and get 0x20.
+ */
+static void
+lower_ascii(char *dst, const char *src, size_t n)
+{
+	uint64_t w, low7, upper;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, src + i, 8);
+		low7 = w & (0x7f * ONES);
+		upper = ((low7 + 0x3f * ONES) ^ (low7 + 0x25 * ONES)) & ~w &
+		    (0x80 * ONES);
+		w |= upper >> 2;
+		memcpy(dst + i, &w, 8);
+	}
+	for (; i < n; i++)
+		dst[i] = src[i] >= 'A' && src[i] <= 'Z' ? src[i] + 32 : src[i];
+	dst[n] = '\0';
 }
 
 static void
@@ -132,6 +162,7 @@ extract_timex_tag(const char *text, const struct extract_toks *toks,
 	struct tdate last;
 	size_t nout = 0, cap = 0, s, i, maxn = 0, n;
 	const struct lex **lxv = NULL;
+	unsigned char *lxc;
 	char *low;
 	int has_last = 0;
 
@@ -146,17 +177,17 @@ extract_timex_tag(const char *text, const struct extract_toks *toks,
 	}
 	n = toks->v[toks->n - 1].end;
 	low = xmalloc(n + 1);
-	for (i = 0; i < n; i++)
-		low[i] = text[i] >= 'A' && text[i] <= 'Z' ? text[i] + 32 :
-		    text[i];
-	low[n] = '\0';
+	lower_ascii(low, text, n);
 	c.low = low;
 	for (s = 0; s < nsent; s++)
 		if (sents[s].last - sents[s].first > maxn)
 			maxn = sents[s].last - sents[s].first;
 	lxv = xcalloc(maxn + 1, sizeof *lxv);
 	c.lx = lxv;
-	c.tmark = xmalloc(maxn + 1);
+	/* tmark, then lxc: a byte each per token */
+	c.tmark = xmalloc(2 * (maxn + 1));
+	lxc = c.tmark + maxn + 1;
+	c.lxc = lxc;
 	for (s = 0; s < nsent; s++) {
 		c.tok = toks->v + sents[s].first;
 		c.n = sents[s].last - sents[s].first;
@@ -166,6 +197,8 @@ extract_timex_tag(const char *text, const struct extract_toks *toks,
 			lxv[i] = (t->flags & TOK_ALPHA) ?
 			    timex_lex_find(low + t->start,
 			    t->end - t->start) : NULL;
+			lxc[i] = lxv[i] != NULL ? (unsigned char)lxv[i]->cls :
+			    LXC_NONE;
 		}
 		memset(c.tmark, 0xff, c.n);
 		tag_sentence(&c, (struct extract_sent *)&sents[s], &last,

@@ -52,6 +52,9 @@ struct tctx {
 	const char		*low;	/* lower-cased copy, same offsets */
 	const struct extract_tok *tok;	/* the sentence's tokens */
 	const struct lex	**lx;	/* lexicon entry per token */
+	/* Its class, or LXC_NONE: lx() compares it without following the
+	 * pointer, and most tokens it is asked about are of no class. */
+	const unsigned char	*lxc;
 	/* What each token says about tense (timex_lex.c), worked out when
 	 * first asked and written through a const tctx; 0xff until then. */
 	unsigned char		*tmark;
@@ -71,6 +74,8 @@ struct tmatch {
 };
 
 enum { TENSE_NONE, TENSE_PAST, TENSE_FUTURE };
+
+#define LXC_NONE	0xff	/* tctx.lxc of a token not in the lexicon */
 
 extern const struct unitinfo timex_units[];
 /* Parts of the day (LX_PART): MO AF EV NI DT. */
@@ -98,9 +103,11 @@ is(const struct tctx *c, size_t i, const char *w)
 		return 0;
 	s = tw(c, i, &n);
 	/* byte by byte, without measuring w first: the rules ask this of
-	 * the same token for dozens of words, and most differ at once */
+	 * the same token for dozens of words, and most differ at once. A
+	 * token holds no NUL (the tokeniser takes it for a space), so the
+	 * end of w is a difference like any other. */
 	for (k = 0; k < n; k++)
-		if (w[k] == '\0' || s[k] != w[k])
+		if (s[k] != w[k])
 			return 0;
 	return w[n] == '\0';
 }
@@ -108,7 +115,7 @@ is(const struct tctx *c, size_t i, const char *w)
 static inline const struct lex *
 lx(const struct tctx *c, size_t i, enum lxclass cls)
 {
-	if (i >= c->n || c->lx[i] == NULL || c->lx[i]->cls != cls)
+	if (i >= c->n || c->lxc[i] != cls)
 		return NULL;
 	return c->lx[i];
 }

@@ -272,6 +272,10 @@ rule_unit(struct tctx *c, size_t i, struct tmatch *m)
 int
 timex_rule_arabic(struct tctx *c, size_t i, struct tmatch *m)
 {
+	/* Every rule here starts with an Arabic word or with a day's
+	 * digits: English prose is turned away with one test. */
+	if (!(c->tok[i].flags & (TOK_RTL | TOK_DIGIT)))
+		return 0;
 	return rule_date(c, i, m) || rule_weekday(c, i, m) ||
 	    rule_deictic(c, i, m) || rule_unit(c, i, m);
 }

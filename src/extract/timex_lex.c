@@ -245,7 +245,8 @@ timex_lex_ready(void)
 	pthread_once(&lex_once, lex_init);
 }
 
-static const struct lex *
+/* Inline into timex_lex_find(), which asks it of every word. */
+static inline const struct lex *
 lex_lookup(const char *w, size_t n)
 {
 	const struct lexslot *e;
@@ -454,30 +455,51 @@ timex_tense_at(const struct tctx *c, size_t i)
 static unsigned
 tense_marks(const struct tctx *c, size_t j)
 {
-	static const char *const future[] = { "will", "'ll", "shall",
-		"going", "wo", "plans", "expects", "expected", "next",
-		"tomorrow", "upcoming", "scheduled", "payable", "due",
-		"would" };
-	static const char *const past[] = { "was", "were", "had", "did",
-		"been", "ago", "last", "yesterday", "earlier", "began",
-		"came", "went", "took", "saw", "met", "won",
-		"lost", "fell", "rose", "left", "held", "sold",
-		"gave", "ran", "became" };
+	/* Each word once, with all its marks and its length, shortest
+	 * first: most tokens differ from every word in length or first
+	 * letter, compared before the rest, and the words longer than the
+	 * token are not looked at. */
+	static const struct {
+		const char	*w;
+		unsigned char	 len, m;
+	} marks[] = {
+		{ "wo", 2, TM_FUTURE }, { "be", 2, TM_BE },
+		{ "'ll", 3, TM_FUTURE },
+		{ "due", 3, TM_FUTURE }, { "was", 3, TM_PAST },
+		{ "had", 3, TM_PAST | TM_PERFECT }, { "did", 3, TM_PAST },
+		{ "ago", 3, TM_PAST }, { "saw", 3, TM_PAST },
+		{ "met", 3, TM_PAST },
+		{ "won", 3, TM_PAST }, { "ran", 3, TM_PAST },
+		{ "will", 4, TM_FUTURE }, { "next", 4, TM_FUTURE },
+		{ "were", 4, TM_PAST }, { "been", 4, TM_PAST | TM_PERFECT },
+		{ "last", 4, TM_PAST }, { "came", 4, TM_PAST },
+		{ "went", 4, TM_PAST }, { "took", 4, TM_PAST },
+		{ "lost", 4, TM_PAST }, { "fell", 4, TM_PAST },
+		{ "rose", 4, TM_PAST }, { "left", 4, TM_PAST },
+		{ "held", 4, TM_PAST }, { "sold", 4, TM_PAST },
+		{ "gave", 4, TM_PAST }, { "shall", 5, TM_FUTURE },
+		{ "going", 5, TM_FUTURE }, { "plans", 5, TM_FUTURE },
+		{ "would", 5, TM_FUTURE }, { "began", 5, TM_PAST },
+		{ "became", 6, TM_PAST }, { "expects", 7, TM_FUTURE },
+		{ "payable", 7, TM_FUTURE }, { "earlier", 7, TM_PAST },
+		{ "expected", 8, TM_FUTURE }, { "tomorrow", 8, TM_FUTURE },
+		{ "upcoming", 8, TM_FUTURE }, { "scheduled", 9, TM_FUTURE },
+		{ "yesterday", 9, TM_PAST },
+	};
+	const char *s;
 	unsigned m = 0;
-	size_t k;
+	size_t k, n;
 
 	if (c->tmark[j] != 0xff)
 		return c->tmark[j];
-	for (k = 0; k < sizeof future / sizeof future[0]; k++)
-		if (is(c, j, future[k]))
-			m |= TM_FUTURE;
-	for (k = 0; k < sizeof past / sizeof past[0]; k++)
-		if (is(c, j, past[k]))
-			m |= TM_PAST;
-	if (is(c, j, "been") || is(c, j, "had"))
-		m |= TM_PERFECT;
-	if (is(c, j, "be"))
-		m |= TM_BE;
+	s = tw(c, j, &n);
+	for (k = 0; k < sizeof marks / sizeof marks[0] && marks[k].len <= n;
+	    k++)
+		if (marks[k].len == n && marks[k].w[0] == s[0] &&
+		    memcmp(s, marks[k].w, n) == 0) {
+			m = marks[k].m;
+			break;
+		}
 	c->tmark[j] = (unsigned char)m;
 	return m;
 }
@@ -565,10 +587,15 @@ void
 timex_set_value(struct tmatch *m, size_t len, enum extract_ttype type,
     const char *value)
 {
+	size_t n;
+
 	m->len = len;
 	m->type = type;
 	m->is_date = 0;
-	snprintf(m->value, sizeof m->value, "%s", value);
+	/* what snprintf("%s") would keep, without its cost */
+	n = strnlen(value, sizeof m->value - 1);
+	memcpy(m->value, value, n);
+	m->value[n] = '\0';
 }
 
 /*

@@ -229,17 +229,66 @@ period_attaches(const char *s, size_t len, size_t start, size_t p)
 	return 1;
 }
 
-/* End of the word starting at p. */
-static size_t
-scan_word(const char *s, size_t len, size_t p)
+/* Whether s[p] is a small ASCII letter. */
+static inline int
+small_at(const char *s, size_t p)
 {
+	return (unsigned)(unsigned char)s[p] - 'a' < 26;
+}
+
+/* The flags of a word token, gathered as its letters are read. */
+struct wflags {
+	unsigned	 f;
+	int		 first;		/* no letter yet */
+	int		 allcaps;	/* no letter but capitals yet */
+};
+
+/* Fold one more letter or digit of class c into the word's flags. */
+static inline void
+wflags_add(struct wflags *w, enum cclass c, uint32_t cp)
+{
+	if (c == C_DIGIT) {
+		w->f |= TOK_DIGIT;
+		return;
+	}
+	w->f |= TOK_ALPHA;
+	if (w->first)
+		w->f |= c == C_UPPER ? TOK_UPPER : c == C_LOWER ? TOK_LOWER : 0;
+	w->first = 0;
+	if (c != C_UPPER)
+		w->allcaps = 0;
+	/* no right-to-left script below Hebrew */
+	if (cp >= 0x590 && utf8_is_rtl(cp))
+		w->f |= TOK_RTL;
+}
+
+/*
+ * End of the word starting at p, and its flags in *flags. The flags come
+ * from the letters and digits scan_word() reads anyway (the joiners
+ * between them are punctuation and add none), so that a word's bytes
+ * are decoded once, not twice.
+ */
+static size_t
+scan_word(const char *s, size_t len, size_t p, unsigned *flags)
+{
+	struct wflags w = { 0, 1, 1 };
 	enum cclass c, prev = C_SPACE, next;
 	uint32_t cp;
 	size_t n, a;
 
 	while (p < len) {
+		/* A run of small ASCII letters, the bulk of prose, in one
+		 * go: each letter of it adds what its first adds. */
+		if (small_at(s, p)) {
+			while (++p < len && small_at(s, p))
+				;
+			wflags_add(&w, C_LOWER, 'a');
+			prev = C_LOWER;
+			continue;
+		}
 		c = class_at(s, len, p, &cp, &n);
 		if (is_alnum_class(c)) {
+			wflags_add(&w, c, cp);
 			prev = c;
 			p += n;
 			continue;
@@ -264,6 +313,9 @@ scan_word(const char *s, size_t len, size_t p)
 		}
 		break;
 	}
+	if ((w.f & TOK_ALPHA) && w.allcaps)
+		w.f |= TOK_ALLCAPS;
+	*flags = w.f;
 	return p;
 }
 
@@ -278,39 +330,6 @@ push(struct extract_toks *t, size_t start, size_t end, unsigned flags)
 	t->v[t->n].end = end;
 	t->v[t->n].flags = flags;
 	t->n++;
-}
-
-/* Flags describing the letters of a word token. */
-static unsigned
-word_flags(const char *s, size_t start, size_t end)
-{
-	unsigned f = 0;
-	int first = 1, allcaps = 1;
-	enum cclass c;
-	uint32_t cp;
-	size_t p = start, n;
-
-	while (p < end) {
-		c = class_at(s, end, p, &cp, &n);
-		if (c == C_DIGIT)
-			f |= TOK_DIGIT;
-		else if (c == C_UPPER || c == C_LOWER || c == C_LETTER) {
-			f |= TOK_ALPHA;
-			if (first)
-				f |= c == C_UPPER ? TOK_UPPER :
-				    c == C_LOWER ? TOK_LOWER : 0;
-			first = 0;
-			if (c != C_UPPER)
-				allcaps = 0;
-			/* no right-to-left script below Hebrew */
-			if (cp >= 0x590 && utf8_is_rtl(cp))
-				f |= TOK_RTL;
-		}
-		p += n;
-	}
-	if ((f & TOK_ALPHA) && allcaps)
-		f |= TOK_ALLCAPS;
-	return f;
 }
 
 static unsigned
@@ -336,7 +355,19 @@ extract_tokenize(const char *s, size_t len, struct extract_toks *t)
 	uint32_t cp, cp2;
 
 	t->n = 0;
+	/* News prose has a token every five or six bytes: room for one
+	 * every four spares most articles every doubling of the array. */
+	if (t->cap < len / 4 + 16) {
+		t->cap = len / 4 + 16;
+		t->v = xreallocarray(t->v, t->cap, sizeof *t->v);
+	}
 	while (p < len) {
+		/* a plain space, the commonest byte between tokens, changes
+		 * nothing but the position */
+		if (s[p] == ' ') {
+			p++;
+			continue;
+		}
 		c = class_at(s, len, p, &cp, &n);
 		if (c == C_SPACE) {
 			if (cp == '\n' && ++nl >= 2)
@@ -348,8 +379,7 @@ extract_tokenize(const char *s, size_t len, struct extract_toks *t)
 		}
 		nl = 0;
 		if (is_alnum_class(c)) {
-			end = scan_word(s, len, p);
-			f = word_flags(s, p, end);
+			end = scan_word(s, len, p, &f);
 			if (end < len && s[end] == '.' &&
 			    period_attaches(s, len, p, end)) {
 				end++;

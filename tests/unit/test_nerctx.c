@@ -398,6 +398,31 @@ strmap_keeps_keys_through_grows(void)
 	extract_strmap_release(&m);
 }
 
+/* extract_strmap_add() adds a new key with the value given and returns
+ * it, and returns an old key's value without changing it. */
+static void
+strmap_add_keeps_old_values(void)
+{
+	struct extract_strmap m = { 0 };
+	char key[32];
+	size_t i, bad = 0;
+
+	for (i = 0; i < 500; i++) {
+		snprintf(key, sizeof key, "w%zu", i);
+		if (extract_strmap_add(&m, key, i) != i)
+			bad++;
+	}
+	for (i = 0; i < 500; i++) {
+		snprintf(key, sizeof key, "w%zu", i);
+		if (extract_strmap_add(&m, key, 9999) != i ||
+		    extract_strmap_get(&m, key) != i)
+			bad++;
+	}
+	CHECK_INT(bad, 0);
+	CHECK_INT(m.n, 500);
+	extract_strmap_release(&m);
+}
+
 int
 main(void)
 {
@@ -413,5 +438,6 @@ main(void)
 	TEST_RUN(surnames_name_the_person);
 	TEST_RUN(names_mostly_untagged_are_dropped);
 	TEST_RUN(strmap_keeps_keys_through_grows);
+	TEST_RUN(strmap_add_keeps_old_values);
 	return test_done();
 }

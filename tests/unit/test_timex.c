@@ -329,6 +329,38 @@ calendar(void)
 	CHECK(tdate_parse_ref("1998-11-20T19:30", &t) == 0 && t.d == 20);
 	CHECK(tdate_parse_ref("2025-13", &t) == -1);
 	CHECK(tdate_parse_ref("2025", &t) == 0 && t.gran == G_YEAR);
+	CHECK(tdate_parse_ref("2025-02-30", &t) == -1);
+	CHECK(tdate_parse_ref("2025-1-05", &t) == 0 && t.gran == G_YEAR);
+	CHECK(tdate_parse_ref("2024-02-29 10:00", &t) == 0 &&
+	    t.gran == G_DAY && t.y == 2024 && t.m == 2 && t.d == 29);
+}
+
+/* Years, months and days are written without snprintf: zero-padded as
+ * "%04d-%02d-%02d" would, and cut short like it in a small buffer. */
+static void
+format_like_snprintf(void)
+{
+	struct tdate t = { 7, 3, 9, G_DAY };
+	char v[32], s[8];
+
+	tdate_format(&t, v, sizeof v);
+	CHECK_STR(v, "0007-03-09");
+	t.gran = G_MONTH;
+	tdate_format(&t, v, sizeof v);
+	CHECK_STR(v, "0007-03");
+	t.y = 9999;
+	t.gran = G_YEAR;
+	tdate_format(&t, v, sizeof v);
+	CHECK_STR(v, "9999");
+	t.y = 2025;
+	t.m = 12;
+	t.d = 31;
+	t.gran = G_DAY;
+	tdate_format(&t, s, sizeof s);
+	CHECK_STR(s, "2025-12");
+	t.m = 123;
+	tdate_format(&t, v, sizeof v);
+	CHECK_STR(v, "2025-123-31");
 }
 
 static void
@@ -424,6 +456,7 @@ main(void)
 	TEST_RUN(explicit_formats_and_invalid_dates);
 	TEST_RUN(no_reference_date);
 	TEST_RUN(calendar);
+	TEST_RUN(format_like_snprintf);
 	TEST_RUN(hostile_input_is_bounded);
 	TEST_RUN(arabic);
 	return test_done();
