@@ -26,6 +26,8 @@
  * transaction, and the writer waits once every few transactions instead
  * of at every checkpoint.
  *
+ * The thread runs at nice 10, behind the writer (util/priority.h).
+ *
  * If the thread or its connection cannot start, checkpoints run on the
  * writer as SQLite's own would. A reader that keeps an old snapshot open
  * (the reader beside an import) stops a checkpoint short, as it always
@@ -37,6 +39,7 @@
 #include <stdlib.h>
 
 #include "archive/archive_int.h"
+#include "util/priority.h"
 #include "util/xalloc.h"
 
 /* Pages in the WAL after a commit for a checkpoint: SQLite's default. */
@@ -64,6 +67,9 @@ ckpt_main(void *arg)
 	struct archive_ckpt *c = arg;
 	sqlite3 *db = NULL;
 	uint64_t asked;
+
+	/* background work: the writer first (util/priority.h) */
+	priority_lower(PRIORITY_FEEDER);
 
 	if (sqlite3_open_v2(c->path, &db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||

@@ -30,10 +30,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#ifdef __linux__
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#endif
 
 #include "archive/archive.h"
 #include "archive/newsboat.h"
@@ -47,6 +43,7 @@
 #include "ingest/walk.h"
 #include "util/article.h"
 #include "util/paths.h"
+#include "util/priority.h"
 #include "util/xalloc.h"
 
 #define HANDOVER_ARTICLES	64	/* articles per queued batch */
@@ -61,7 +58,6 @@
 #define WRITER_WAIT		600	/* seconds to wait for another writer */
 #define WRITER_HOLD_BYTES	(64 * 1024 * 1024)	/* see above */
 #define MAX_EXTRACTORS		8	/* extraction threads, at most */
-#define EXTRACTOR_NICE		19	/* the lowest; see extractor_yield_to_writer */
 
 static volatile sig_atomic_t ingest_stop;
 
@@ -186,6 +182,8 @@ worker_main(void *arg)
 	struct worker *w = arg;
 	size_t i;
 
+	/* ahead of extraction, behind the writer (util/priority.h) */
+	priority_lower(PRIORITY_FEEDER);
 	for (i = 0; i < w->files->n; i++) {
 		if (ingest_stop || queue_cancelled(w->q))
 			break;
@@ -205,26 +203,6 @@ struct extractor {
 };
 
 /*
- * The writer is the one thread the import cannot split, so it must never
- * wait for a core: extraction threads run at the lowest priority and take
- * what the writer leaves. Five nice levels below it were not enough: over
- * 100k articles the writer spent 6.4 s of 43 runnable but waiting for a
- * core (schedstat), against 1.1 s at nice 19 (the extraction threads have
- * time to spare; they finish soon after the writer either way). On Linux
- * the nice value belongs to the thread (setpriority() on its thread id);
- * elsewhere this does nothing.
- */
-static void
-extractor_yield_to_writer(void)
-{
-#if defined(__linux__) && defined(SYS_gettid)
-	id_t self = (id_t)syscall(SYS_gettid);
-
-	(void)setpriority(PRIO_PROCESS, self, EXTRACTOR_NICE);
-#endif
-}
-
-/*
  * An extraction thread: names and dates of each batch it claims, then
  * what the writer would otherwise do itself, off its thread: the body
  * compressed and the full-text terms computed. With extraction off the
@@ -239,7 +217,13 @@ extractor_main(void *arg)
 	struct article *a;
 	size_t i;
 
-	extractor_yield_to_writer();
+	/*
+	 * Five nice levels below the writer were not enough: over 100k
+	 * articles the writer spent 6.4 s of 43 runnable but waiting for a
+	 * core (schedstat), against 1.1 s at nice 19. The extraction
+	 * threads have time to spare, and finish soon after the writer.
+	 */
+	priority_lower(PRIORITY_EXTRA);
 	while ((b = queue_claim(x->q)) != NULL) {
 		for (i = 0; i < b->n; i++) {
 			a = b->e[i].a;

@@ -33,23 +33,28 @@ expect_status "the first article is imported" 0 lede import --quiet "$T/first.js
 # the binary itself in the background ($! of a function is a subshell)
 "$LEDE" -a "$A" import --quiet --batch 100 "$T/names.jsonl" >"$T/imp.out" 2>&1 &
 pid=$!
-# Linux: the extraction threads run at the lowest priority, nice 19
-# (field 19 of /proc/PID/stat is the nice value)
+# Linux: the extraction threads run at the lowest priority, nice 19, the
+# parser and the checkpoints at 10, the writer (the main thread) at the
+# import's own (field 19 of /proc/PID/stat is the nice value)
 niced=none
 base=
 [ -r /proc/$pid/stat ] && base=$(sed 's/.*) //' /proc/$pid/stat | cut -d' ' -f17)
+writer=$base
 nice_of_threads() {
 	for f in /proc/$pid/task/*/stat; do
 		n=$(sed 's/.*) //' "$f" 2>/dev/null | cut -d' ' -f17)
-		[ -n "$n" ] && [ "$n" -gt "$base" ] && niced=$n
+		[ -n "$n" ] && [ "$n" -gt "$base" ] &&
+		    { [ "$niced" = none ] || [ "$n" -gt "$niced" ]; } && niced=$n
 	done
+	n=$(sed 's/.*) //' /proc/$pid/stat 2>/dev/null | cut -d' ' -f17)
+	[ -n "$n" ] && [ "$n" != "$base" ] && writer=$n
 }
 # the extraction threads start once the model is loaded and end when
 # the last article is extracted, which can be well before the writer's
 # end: look for them first, as often as /proc can be read
 # (an import run at nice 19 already has nothing to lower)
 [ "$base" = 19 ] && base=
-while [ -n "$base" ] && [ "$niced" = none ] && kill -0 $pid 2>/dev/null; do
+while [ -n "$base" ] && [ "$niced" != 19 ] && kill -0 $pid 2>/dev/null; do
 	nice_of_threads
 done
 checks=0 bad=0
@@ -64,6 +69,8 @@ wait $pid
 expect_eq "the import completes" "$?" "0"
 [ -z "$base" ] || expect_eq "extraction threads run at nice 19, below the import" \
     "$niced" "19"
+[ -z "$base" ] || expect_eq "the writer keeps the import's own priority" \
+    "$writer" "$base"
 expect_eq "no check during the import reports a problem ($checks ran)" "$bad" "0"
 [ $bad = 0 ] || cat "$T/first-bad.out" >&2
 expect_status "check after the import" 0 lede check
