@@ -10,8 +10,8 @@
 #define LEDE_UTIL_PRIORITY_H
 
 /* Priorities below the writer's (nice values, 19 the lowest). */
-#define PRIORITY_FEEDER		10	/* reads and checkpoints: before */
-#define PRIORITY_EXTRA		19	/* extraction: whatever is left */
+#define PRIORITY_FEEDER		10	/* reading, checkpoints: ahead of */
+#define PRIORITY_EXTRA		19	/* extraction, which takes what is left */
 
 /*
  * Set the calling thread's nice value to nice, unless it is already at
