@@ -86,6 +86,13 @@ step_done(struct archive *a, sqlite3_stmt *st, const char *what, char **cause)
 	return 0;
 }
 
+/* The kind of an extracted entity as stored: an unknown one is a person. */
+static int
+entity_kind(const struct extract_entity *e)
+{
+	return (unsigned)e->kind < 3 ? (int)e->kind : 0;
+}
+
 static uint64_t
 entity_hash(int kind, const char *name)
 {
@@ -209,17 +216,18 @@ entity_wait(struct archive *a, int64_t id, int kind, const char *name)
  * next entity_id(); NULL and *cause on error.
  */
 static struct archive_entity_slot *
-entity_id(struct archive *a, const struct extract_entity *e, char **cause)
+entity_id(struct archive *a, const struct extract_entity *e, uint64_t h,
+    char **cause)
 {
 	struct archive_entity_slot *slot;
 	sqlite3_stmt *st;
-	int k = (unsigned)e->kind < 3 ? (int)e->kind : 0;
+	int k = entity_kind(e);
 	const char *kind = archive_kinds[k];
 	int64_t id = 0;
 	int rc;
 
 	if (a->nents > 0) {
-		slot = entity_slot(a, k, e->name, entity_hash(k, e->name));
+		slot = entity_slot(a, k, e->name, h);
 		if (slot->hash != 0)
 			return slot;
 	}
@@ -273,7 +281,7 @@ put_alias(struct archive *a, struct archive_entity_slot *slot,
 /* The entity's id, or 0 when it has no mention (so no index token). */
 static int64_t
 put_entity(struct archive *a, int64_t article, const struct extract_entity *e,
-    char **cause)
+    uint64_t h, char **cause)
 {
 	struct archive_entity_slot *slot;
 	sqlite3_stmt *st;
@@ -282,7 +290,7 @@ put_entity(struct archive *a, int64_t article, const struct extract_entity *e,
 
 	if (e->name == NULL || *e->name == '\0')
 		return 0;
-	if ((slot = entity_id(a, e, cause)) == NULL)
+	if ((slot = entity_id(a, e, h, cause)) == NULL)
 		return -1;
 	id = slot->id;
 	for (i = 0; i < e->naliases; i++) {
@@ -554,6 +562,39 @@ archive_entity_index_flush(struct archive *a, char **cause)
 	return rc;
 }
 
+/*
+ * The hashes of the article's entities into h[], and their cache slots
+ * and names asked for ahead. The table holds every entity this import
+ * met (megabytes at 100k articles), so each lookup missed the processor's
+ * caches twice, once for the slot and once for the name: about a tenth of
+ * the writer's time over a 100k import (perf). Asked for together, the
+ * misses of an article's ~27 entities overlap instead of following each
+ * other.
+ */
+static void
+entities_prefetch(const struct archive *a, const struct extract_result *ex,
+    uint64_t *h)
+{
+	const struct archive_entity_slot *slot;
+	size_t i;
+
+	for (i = 0; i < ex->nentities; i++) {
+		const struct extract_entity *e = &ex->entities[i];
+
+		h[i] = e->name != NULL ? entity_hash(entity_kind(e), e->name) :
+		    0;
+		if (a->capents > 0)
+			__builtin_prefetch(&a->ents[h[i] & (a->capents - 1)]);
+	}
+	if (a->capents == 0)
+		return;
+	for (i = 0; i < ex->nentities; i++) {
+		slot = &a->ents[h[i] & (a->capents - 1)];
+		if (slot->hash == h[i])
+			__builtin_prefetch(slot->name);
+	}
+}
+
 int
 archive_put_extract_in(struct archive *a, int64_t id,
     const struct extract_result *ex, int fresh, char **cause)
@@ -561,6 +602,7 @@ archive_put_extract_in(struct archive *a, int64_t id,
 	struct archive_entity_row *row;
 	sqlite3_stmt *st;
 	int64_t *ids, eid, next = a->next_entity;
+	uint64_t *h;
 	size_t i, n = 0, mark = a->nnewents;
 	int rc = 0;
 
@@ -583,8 +625,11 @@ archive_put_extract_in(struct archive *a, int64_t id,
 	if (ex == NULL)
 		return 0;
 	ids = xreallocarray(NULL, ex->nentities + 1, sizeof *ids);
+	h = xreallocarray(NULL, ex->nentities + 1, sizeof *h);
+	entities_prefetch(a, ex, h);
 	for (i = 0; i < ex->nentities && rc == 0; i++) {
-		if ((eid = put_entity(a, id, &ex->entities[i], cause)) < 0)
+		if ((eid = put_entity(a, id, &ex->entities[i], h[i],
+		    cause)) < 0)
 			rc = -1;
 		else if (eid > 0)
 			ids[n++] = eid;
@@ -602,6 +647,7 @@ archive_put_extract_in(struct archive *a, int64_t id,
 		a->next_entity = next;
 	}
 	free(ids);
+	free(h);
 	return rc;
 }
 

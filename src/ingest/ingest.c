@@ -257,6 +257,7 @@ struct writer {
 	struct archive		*ar;
 	const struct ingest_opts *opts;
 	struct ingest_stats	*stats;
+	struct queue		*q;		/* where written batches go */
 	struct progress		 prog;
 	uint64_t		 bytes;
 	size_t			 intx;		/* articles in the open transaction */
@@ -437,7 +438,7 @@ writer_drain(struct writer *wr, int all, char **cause)
 			if ((wr->pend = b->next) == NULL)
 				wr->pend_tail = NULL;
 			wr->pend_pos = 0;
-			batch_free(b);
+			queue_discard(wr->q, b);
 		}
 	}
 	progress_update(&wr->prog, wr->bytes, wr->stored, 0);
@@ -541,6 +542,7 @@ ingest_run(struct archive *ar, char *const *paths, size_t npaths,
 	    files.total);
 	w.files = &files;
 	w.q = &q;
+	wr.q = &q;
 	queue_init(&q, QUEUE_BATCHES);
 
 	ingest_stop = 0;

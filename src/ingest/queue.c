@@ -15,21 +15,30 @@ queue_init(struct queue *q, size_t max)
 {
 	pthread_mutex_init(&q->lock, NULL);
 	pthread_cond_init(&q->cond, NULL);
-	q->head = q->tail = q->todo = NULL;
+	q->head = q->tail = q->todo = q->spent = NULL;
 	q->len = 0;
 	q->max = max;
 	q->closed = q->cancelled = 0;
 }
 
+/* Free a list of batches linked by next. */
+static void
+free_list(struct batch *b)
+{
+	struct batch *next;
+
+	for (; b != NULL; b = next) {
+		next = b->next;
+		batch_free(b);
+	}
+}
+
 void
 queue_release(struct queue *q)
 {
-	struct batch *b;
-
-	while ((b = q->head) != NULL) {
-		q->head = b->next;
-		batch_free(b);
-	}
+	free_list(q->head);
+	free_list(q->spent);
+	q->head = q->spent = NULL;
 	pthread_mutex_destroy(&q->lock);
 	pthread_cond_destroy(&q->cond);
 }
@@ -107,8 +116,13 @@ queue_pop(struct queue *q)
 struct batch *
 queue_claim(struct queue *q)
 {
-	struct batch *b;
+	struct batch *b, *spent;
 
+	pthread_mutex_lock(&q->lock);
+	spent = q->spent;
+	q->spent = NULL;
+	pthread_mutex_unlock(&q->lock);
+	free_list(spent);
 	pthread_mutex_lock(&q->lock);
 	while (q->todo == NULL && !q->closed && !q->cancelled)
 		pthread_cond_wait(&q->cond, &q->lock);
@@ -134,6 +148,21 @@ queue_done(struct queue *q, struct batch *b)
 	pthread_mutex_lock(&q->lock);
 	b->state = BATCH_READY;
 	pthread_cond_broadcast(&q->cond);
+	pthread_mutex_unlock(&q->lock);
+}
+
+void
+queue_discard(struct queue *q, struct batch *b)
+{
+	pthread_mutex_lock(&q->lock);
+	/* closed with nothing left to claim: no claimer will come back */
+	if ((q->closed && q->todo == NULL) || q->cancelled) {
+		pthread_mutex_unlock(&q->lock);
+		batch_free(b);
+		return;
+	}
+	b->next = q->spent;
+	q->spent = b;
 	pthread_mutex_unlock(&q->lock);
 }
 

@@ -54,6 +54,7 @@ struct queue {
 	pthread_cond_t	 cond;
 	struct batch	*head, *tail;
 	struct batch	*todo;		/* first batch not claimed, or NULL */
+	struct batch	*spent;		/* written, for a claimer to free */
 	size_t		 len, max;
 	int		 closed;	/* producer finished */
 	int		 cancelled;	/* consumer gave up: producer stops */
@@ -80,6 +81,14 @@ struct batch	*queue_pop(struct queue *);
  */
 struct batch	*queue_claim(struct queue *);
 void		 queue_done(struct queue *, struct batch *);
+/*
+ * The writer is done with a batch: it is freed by the next extraction
+ * thread to claim one, off the writer's thread (freeing a batch of a
+ * thousand articles, their extraction results and every string in them
+ * took about 3% of the writer's time over a 100k import), or at once
+ * when no claim is to come.
+ */
+void		 queue_discard(struct queue *, struct batch *);
 void		 queue_close(struct queue *);
 /* Whether the producer has closed the queue: no batch will be added. */
 int		 queue_closed(struct queue *);

@@ -1,7 +1,8 @@
 /*
  * The import queue (src/ingest/queue.c): batches reach the writer in the
  * order they were pushed however the extraction threads finish them, and
- * a cancel drops what no thread claimed without losing a claimed batch.
+ * a cancel drops what no thread claimed without losing a claimed batch,
+ * and a batch the writer discards is freed by a claimer or at release.
  */
 #include "config.h"
 
@@ -119,11 +120,61 @@ cancel_keeps_claimed_drops_rest(void)
 	queue_release(&q);
 }
 
+/*
+ * A batch the writer is done with waits for the next claim to free it
+ * (off the writer's thread); once no claim can come (closed with nothing
+ * left, or cancelled) it is freed at once. ASan's leak check in CI sees
+ * any batch left behind.
+ */
+static void
+discard_waits_for_a_claim(void)
+{
+	struct queue q;
+	struct batch *b;
+
+	queue_init(&q, 8);
+	CHECK_INT(queue_push(&q, numbered(0), 0), 0);
+	CHECK_INT(queue_push(&q, numbered(1), 0), 0);
+	b = queue_claim(&q);
+	CHECK(b != NULL && b->e[0].bytes == 0);
+	queue_done(&q, b);
+	CHECK(queue_pop(&q) == b);
+	queue_discard(&q, b);
+	CHECK(q.spent == b);
+	/* the next claim frees it, and still gets its batch */
+	b = queue_claim(&q);
+	CHECK(q.spent == NULL);
+	CHECK(b != NULL && b->e[0].bytes == 1);
+	queue_done(&q, b);
+	queue_close(&q);
+	CHECK(queue_pop(&q) == b);
+	/* closed, every batch claimed: no claimer will come back */
+	queue_discard(&q, b);
+	CHECK(q.spent == NULL);
+	CHECK(queue_pop(&q) == NULL);
+	queue_release(&q);
+
+	/* left for a claim that never came: the release frees it */
+	queue_init(&q, 8);
+	CHECK_INT(queue_push(&q, numbered(2), 0), 0);
+	queue_discard(&q, numbered(3));
+	CHECK(q.spent != NULL);
+	queue_release(&q);
+
+	/* cancelled: at once */
+	queue_init(&q, 8);
+	queue_cancel(&q);
+	queue_discard(&q, numbered(4));
+	CHECK(q.spent == NULL);
+	queue_release(&q);
+}
+
 int
 main(void)
 {
 	test_init();
 	TEST_RUN(in_order_with_three_claimers);
 	TEST_RUN(cancel_keeps_claimed_drops_rest);
+	TEST_RUN(discard_waits_for_a_claim);
 	return test_done();
 }
