@@ -11,7 +11,9 @@
  * For diagnosis only (not used by run.sh): BASELINE_SAVEPOINT=1 wraps each
  * article in SAVEPOINT/RELEASE as archive_put() does; BASELINE_DATEKEY=1
  * uses lede's FTS rowid (published day << 30 | id), in input order;
- * BASELINE_BATCH=N commits every N articles instead (lede's --batch N).
+ * BASELINE_BATCH=N commits every N articles instead (lede's --batch N);
+ * BASELINE_APPEND=1 adds to DB as it is (made by an earlier run) instead
+ * of starting it anew, as `lede import` into an existing archive does.
  */
 #include <json-c/json.h>
 #include <sqlite3.h>
@@ -70,19 +72,24 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: baseline DB FILE.jsonl...\n");
 		return 2;
 	}
-	remove(argv[1]);
+	int append = getenv("BASELINE_APPEND") != NULL;
+
+	if (!append)
+		remove(argv[1]);
 	if (sqlite3_open(argv[1], &db) != SQLITE_OK)
 		die(db, "open");
 	exec(db, "PRAGMA page_size = 16384; PRAGMA journal_mode = WAL;"
 	    "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144;"
-	    "PRAGMA temp_store = MEMORY;"
-	    "CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT,"
-	    " author TEXT, caption TEXT, body TEXT, url TEXT, published TEXT,"
-	    " source TEXT);"
-	    "CREATE VIRTUAL TABLE fts USING fts5(title, author, caption, body,"
-	    " content='articles', content_rowid='id');"
-	    /* lede's own FTS5 settings: 64 MiB term buffer, default pgsz. */
-	    "INSERT INTO fts(fts, rank) VALUES('hashsize', 67108864);");
+	    "PRAGMA temp_store = MEMORY;");
+	if (!append)
+		exec(db, "CREATE TABLE articles (id INTEGER PRIMARY KEY,"
+		    " title TEXT, author TEXT, caption TEXT, body TEXT, url TEXT,"
+		    " published TEXT, source TEXT);"
+		    "CREATE VIRTUAL TABLE fts USING fts5(title, author, caption,"
+		    " body, content='articles', content_rowid='id');"
+		    /* lede's own FTS5 settings: 64 MiB term buffer, default
+		       pgsz. */
+		    "INSERT INTO fts(fts, rank) VALUES('hashsize', 67108864);");
 	if (sqlite3_prepare_v2(db, "INSERT INTO articles(title, author, caption,"
 	    " body, url, published, source) VALUES (?,?,?,?,?,?,?)", -1, &art,
 	    NULL) != SQLITE_OK ||

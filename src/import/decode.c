@@ -77,6 +77,7 @@ import_is_cp1252(const char *data, size_t len)
 	while (i < len) {
 		if (p[i] < 0x80) {
 			i++;
+			i += utf8_plain_run(data + i, len - i);
 			continue;
 		}
 		/* Latin-1 text has its high bytes one at a time (an accented

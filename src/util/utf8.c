@@ -100,6 +100,9 @@ utf8_valid(const char *s, size_t len)
 	uint32_t cp;
 
 	while (i < len) {
+		i += utf8_plain_run(s + i, len - i);
+		if (i >= len)
+			break;
 		if ((unsigned char)s[i] < 0x80) {
 			if (s[i] == '\0')
 				return 0;
@@ -133,7 +136,12 @@ utf8_repair(const char *s, size_t len, size_t *replaced)
 	while (i < len) {
 		run = i;
 		while (i < len) {
-			unsigned char c = (unsigned char)s[i];
+			unsigned char c;
+
+			i += utf8_plain_run(s + i, len - i);
+			if (i >= len)
+				break;
+			c = (unsigned char)s[i];
 
 			if (c < 0x80) {
 				if (c == '\r' || c == '\0')

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define UTF8_REPLACEMENT 0xFFFD
 
@@ -22,6 +23,30 @@
 size_t	 utf8_decode(const char *s, size_t len, uint32_t *cp);
 /* Encode cp into out (4 bytes room). Returns bytes written. */
 size_t	 utf8_encode(uint32_t cp, char *out);
+/*
+ * The length of the run of plain ASCII that s[0..len) starts with, in
+ * whole words of 8 bytes: no byte >= 0x80, no NUL, no CR (it may stop
+ * short of where such a byte is, never past it). Imports read every byte
+ * of their input several times (encoding guess, repair, validation), and
+ * nearly all of it is plain ASCII: this takes it eight bytes at a time.
+ */
+static inline size_t
+utf8_plain_run(const char *s, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+	uint64_t w, cr;
+	size_t i;
+
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		cr = w ^ (0x0d * ones);
+		/* a byte with its top bit, or a zero byte in w or in cr */
+		if ((w | ((w - ones) & ~w) | ((cr - ones) & ~cr)) & high)
+			break;
+	}
+	return i;
+}
 /* Whether s[0..len) is valid UTF-8 without NUL bytes. */
 int	 utf8_valid(const char *s, size_t len);
 /*

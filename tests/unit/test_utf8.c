@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "test.h"
 #include "util/utf8.h"
@@ -73,6 +75,57 @@ valid_rejects_nul_and_bad(void)
 	CHECK(!utf8_valid("a\0b", 3));
 	CHECK(!utf8_valid("\xFF", 1));
 	CHECK(utf8_valid("\xEF\xBF\xBD", 3));
+}
+
+/*
+ * utf8_valid() and utf8_repair() skip plain ASCII eight bytes at a time
+ * (utf8_plain_run()): one odd byte (NUL, CR, a lone continuation byte, a
+ * valid two-byte letter) at every position of a 40-byte ASCII text, and
+ * at every starting offset, gives what reading byte by byte gives.
+ */
+static void
+plain_runs_stop_at_every_odd_byte(void)
+{
+	static const struct {
+		const char	*odd;
+		size_t		 n;
+		int		 valid;
+		const char	*becomes;
+	} odd[] = {
+		{ "\0", 1, 0, "\xEF\xBF\xBD" },
+		{ "\r", 1, 1, "\n" },
+		{ "\x80", 1, 0, "\xEF\xBF\xBD" },
+		{ "\xC3\xA9", 2, 1, "\xC3\xA9" },
+	};
+	char in[48], want[48], *got;
+	size_t k, at, start, n, r, w;
+
+	for (k = 0; k < sizeof odd / sizeof odd[0]; k++)
+		for (at = 0; at + odd[k].n <= 40; at++) {
+			memset(in, 'a', 40);
+			memcpy(in + at, odd[k].odd, odd[k].n);
+			for (start = 0; start <= at; start++) {
+				n = 40 - start;
+				CHECK_INT(utf8_valid(in + start, n),
+				    odd[k].valid);
+				r = 0;
+				got = utf8_repair(in + start, n, &r);
+				w = at - start;
+				memset(want, 'a', w);
+				memcpy(want + w, odd[k].becomes,
+				    strlen(odd[k].becomes));
+				w += strlen(odd[k].becomes);
+				memset(want + w, 'a', 40 - at - odd[k].n);
+				w += 40 - at - odd[k].n;
+				want[w] = '\0';
+				CHECK_STR(got, want);
+				CHECK_INT(r, !odd[k].valid);
+				free(got);
+			}
+		}
+	CHECK_INT(utf8_plain_run("abcdefgh" "ijklmnop" "q", 17), 16);
+	CHECK_INT(utf8_plain_run("abcdefgh" "ijk\rmnop", 16), 8);
+	CHECK_INT(utf8_plain_run("abcdefg", 7), 0);
 }
 
 static void
@@ -149,6 +202,7 @@ main(void)
 	TEST_RUN(decode_invalid_maximal_subpart);
 	TEST_RUN(repair_counts_and_normalises);
 	TEST_RUN(valid_rejects_nul_and_bad);
+	TEST_RUN(plain_runs_stop_at_every_odd_byte);
 	TEST_RUN(width_and_fit);
 	TEST_RUN(cut_with_ellipsis);
 	TEST_RUN(rtl_detection);
