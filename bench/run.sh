@@ -186,17 +186,35 @@ echo "Adding 1,000 new articles (one batch) to an archive of a given size:"
 echo "a copy of the archive each time, median of $RUNS. \"recent\" articles are"
 echo "dated in the month after every article of the archive, as news arriving"
 echo "in a kept archive is; \"spread\" ones (the same text) are dated at random"
-echo "over its years, so they land all over the date-ordered indexes."
+echo "over its years, so they land all over the date-ordered indexes. Beside"
+echo "them, the bare baseline adding the same 1,000 to a copy of its own archive"
+echo "of that size (\`BASELINE_APPEND=1\`; it keeps no order by date, and times"
+echo "itself without its closing checkpoint): what FTS5 alone costs there."
 echo
-echo "| archive | recent, articles/s | spread, articles/s |"
-echo "|---|---|---|"
+echo "| archive | recent, articles/s | spread, articles/s | baseline, articles/s |"
+echo "|---|---|---|---|"
 bases="0 $N"
 [ "$BIG" -gt 0 ] && bases="$bases $BIG"
 for base in $bases; do
 	: >"$out/inc-recent.txt"
 	: >"$out/inc-spread.txt"
+	: >"$out/inc-base.txt"
 	run=1
 	while [ "$run" -le "$RUNS" ]; do
+		# the baseline's own archive of this size (none of the big one)
+		append=
+		rmdb "$out/inc-base.db"
+		if [ "$base" = "$N" ]; then
+			cp "$out/base-en.db" "$out/inc-base.db"
+			sync
+			append=1
+		fi
+		if [ "$base" = 0 ] || [ "$base" = "$N" ]; then
+			log "1k into the baseline's $base archive, run $run"
+			env ${append:+BASELINE_APPEND=1} "$BASELINE" \
+			    "$out/inc-base.db" "$recent"/*.jsonl |
+			    sed 's/.*: \([0-9]*\)\/s/\1/' >>"$out/inc-base.txt"
+		fi
 		for set in recent spread; do
 			# one copy of the big archive per set (it is slow to copy)
 			[ "$base" = "$BIG" ] && [ "$run" -gt 1 ] && continue
@@ -214,9 +232,10 @@ for base in $bases; do
 		done
 		run=$((run + 1))
 	done
-	echo "| ${base} articles | $(median <"$out/inc-recent.txt") | $(median <"$out/inc-spread.txt") |"
+	echo "| ${base} articles | $(median <"$out/inc-recent.txt") | $(median <"$out/inc-spread.txt") | $(median <"$out/inc-base.txt") |"
 done
 rmdb "$out/inc.db"
+rmdb "$out/inc-base.db"
 echo
 echo "| archive | raw text (title + body) | archive file | multiple of the text |"
 echo "|---|---|---|---|"
