@@ -3,11 +3,12 @@
  * normaliser that turns each match into a TIMEX3 type and value.
  *
  * Every token is looked up once in a small lexicon (months, weekdays,
- * units, number words, deictic words); the rules in the table at the end
+ * units, number words, deictic words); the rules in the table below
  * only run where a token is in the lexicon or holds a digit, so plain
- * prose costs one lookup per token. At each position every rule is tried
- * and the longest match wins; rules look at most a few tokens ahead, so
- * the tagger is linear in the text.
+ * prose costs one lookup per token. At each position every rule that can
+ * start with that kind of token is tried and the longest match wins;
+ * rules look at most a few tokens ahead, so the tagger is linear in the
+ * text.
  *
  * Normalisation follows the rule in shared/corpora/README.md: deictic
  * expressions resolve against the article's date (the reference); a month
@@ -29,47 +30,119 @@
 #include "extract/timex.h"
 #include "util/xalloc.h"
 
+/*
+ * What the first token of an expression can be, for the rules' start
+ * conditions below: its lexicon class (a bit per class; K(LX_NONE) is
+ * "the", "that", "ago" and the Arabic opening words), or what it holds.
+ * Every ASCII digit of a token has set its TOK_DIGIT: the tokeniser
+ * reads digits only as parts of words, and it flags every one it reads.
+ */
+#define K(cls)		(1u << (cls))
+#define K_DIGIT		(1u << 26)	/* TOK_DIGIT */
+#define K_HYPHEN	(1u << 27)	/* holds a '-' */
+#define K_RTL		(1u << 28)	/* TOK_RTL */
+#define K_FISCAL	(1u << 29)	/* "fiscal" or "calendar" */
+#define K_THESE		(1u << 30)	/* "these" */
+
+/*
+ * Each rule with the kinds of token it can start at: a rule is not tried
+ * at a token of none of them, so each start set must hold every token at
+ * which the rule can return a match. Why each does, from the rule's code:
+ */
 static const struct rule {
 	const char	*name;
 	int		(*match)(struct tctx *, size_t, struct tmatch *);
+	uint32_t	 start;
 } rules[] = {
-	{ "iso", timex_rule_iso },
-	{ "slash", timex_rule_slash },
-	{ "month", timex_rule_month },
-	{ "month-alone", timex_rule_month_alone },
-	{ "year", timex_rule_year },
-	{ "deictic", timex_rule_deictic },
-	{ "ref", timex_rule_ref },
-	{ "set", timex_rule_set },
-	{ "anaphor", timex_rule_anaphor },
-	{ "duration", timex_rule_duration },
-	{ "hyphen-duration", timex_rule_hyphen_duration },
-	{ "relative", timex_rule_relative },
-	{ "quarter", timex_rule_quarter },
-	{ "weekday", timex_rule_weekday },
-	{ "clock", timex_rule_clock },
-	{ "season", timex_rule_season },
-	{ "holiday", timex_rule_holiday },
-	{ "year-ago", timex_rule_year_ago },
-	{ "year-part", timex_rule_year_part },
-	{ "arabic", timex_rule_arabic },
+	/* sscanf reads a year >= 1000 from the token's first 4 bytes */
+	{ "iso", timex_rule_iso, K_DIGIT },
+	/* sscanf converts numbers from the whole token (used == n) */
+	{ "slash", timex_rule_slash, K_DIGIT },
+	/* last/next (month_day_moved), a weekday before the month, the
+	 * month (timex_month_at), or the day (timex_day_number: a digit
+	 * first) */
+	{ "month", timex_rule_month, K(LX_MOD) | K(LX_WDAY) | K(LX_MONTH) |
+	    K_DIGIT },
+	/* "mid-", a modifier or edge word, or the month itself */
+	{ "month-alone", timex_rule_month_alone, K_HYPHEN | K(LX_MOD) |
+	    K(LX_EDGE) | K(LX_MONTH) },
+	/* fiscal/calendar, a decade or year in digits (sscanf or
+	 * timex_year_number, after "mid-" or not; '90s has its digit),
+	 * the sixties, a year in words (timex_year_words: LX_NUM) */
+	{ "year", timex_rule_year, K_FISCAL | K_DIGIT | K(LX_DECADEW) |
+	    K(LX_NUM) },
+	{ "deictic", timex_rule_deictic, K(LX_DEIC) },
+	/* "the", "recent" (LX_QUANT), a plural unit, "these", LX_REF */
+	{ "ref", timex_rule_ref, K(LX_NONE) | K(LX_QUANT) | K(LX_UNITS) |
+	    K_THESE | K(LX_REF) },
+	/* LX_SETADV, or "a"/"an" (LX_NUM) */
+	{ "set", timex_rule_set, K(LX_SETADV) | K(LX_NUM) },
+	/* "that" or "the" */
+	{ "anaphor", timex_rule_anaphor, K(LX_NONE) },
+	/* "the", a modifier, an ordinal, LX_APPROX, or a number
+	 * (timex_number: "a", LX_QUANT, a digit first, a hyphen, LX_NUM);
+	 * "final" and "remaining" need not be here: start_kinds() gives
+	 * them 0 */
+	{ "duration", timex_rule_duration, K(LX_NONE) | K(LX_MOD) |
+	    K(LX_ORD) | K(LX_APPROX) | K(LX_NUM) | K(LX_QUANT) | K_DIGIT |
+	    K_HYPHEN },
+	{ "hyphen-duration", timex_rule_hyphen_duration, K_HYPHEN },
+	/* an edge word, "the", a modifier, "current" (LX_REF) */
+	{ "relative", timex_rule_relative, K(LX_EDGE) | K(LX_NONE) |
+	    K(LX_MOD) | K(LX_REF) },
+	/* "the", this/last/next, a year in digits, year-ago, "fiscal",
+	 * third-quarter, an ordinal, "second" (LX_UNIT) */
+	{ "quarter", timex_rule_quarter, K(LX_NONE) | K(LX_MOD) | K_DIGIT |
+	    K_HYPHEN | K_FISCAL | K(LX_ORD) | K(LX_UNIT) },
+	{ "weekday", timex_rule_weekday, K(LX_WDAY) | K(LX_WDAYS) },
+	/* noon, or sscanf/timex_digits read the hour from the token */
+	{ "clock", timex_rule_clock, K(LX_CLOCK) | K_DIGIT },
+	/* an edge word, "the", or the season */
+	{ "season", timex_rule_season, K(LX_EDGE) | K(LX_NONE) |
+	    K(LX_SEASON) },
+	{ "holiday", timex_rule_holiday, K(LX_HOLIDAY) },
+	/* "the", year-earlier, year-ago */
+	{ "year-ago", timex_rule_year_ago, K(LX_NONE) | K_HYPHEN },
+	/* "the", earlier/later (LX_EDGE), "last" */
+	{ "year-part", timex_rule_year_part, K(LX_NONE) | K(LX_EDGE) |
+	    K(LX_MOD) },
+	/* its own first test */
+	{ "arabic", timex_rule_arabic, K_RTL | K_DIGIT },
 };
 
-/* Whether any rule could start at token i. */
-static int
-may_start(const struct tctx *c, size_t i)
+/*
+ * The kinds of token i (K_*), or 0 when no rule can start there. A word
+ * outside the lexicon and without a digit starts one only as "fiscal",
+ * "calendar" or "these", or with a hyphen in more than four bytes: the
+ * start sets above say so, and none of the hyphenated words the rules
+ * read is shorter than six (an-day, mid-may, year-ago, twenty-one).
+ */
+static uint32_t
+start_kinds(const struct tctx *c, size_t i)
 {
 	const char *s;
 	size_t n;
+	uint32_t k = 0;
+	unsigned f = c->tok[i].flags;
 
-	if (c->lx[i] != NULL)
-		return 1;
-	if (c->tok[i].flags & TOK_DIGIT)
-		return 1;
 	s = tw(c, i, &n);
-	return (n > 4 && (memcmp(s, "mid-", 4) == 0 || memchr(s, '-', n))) ||
-	    (n == 4 && s[0] == '\'') || is(c, i, "fiscal") ||
-	    is(c, i, "calendar") || is(c, i, "these");
+	if (memchr(s, '-', n) != NULL)
+		k |= K_HYPHEN;
+	if (f & TOK_DIGIT)
+		k |= K_DIGIT;
+	if (f & TOK_RTL)
+		k |= K_RTL;
+	if (c->lxc[i] != LXC_NONE)
+		return k | K(c->lxc[i]);
+	if (k & K_DIGIT)
+		return k;
+	if (n > 4 && (k & K_HYPHEN))
+		return k;
+	if (is(c, i, "fiscal") || is(c, i, "calendar"))
+		return K_FISCAL;
+	if (is(c, i, "these"))
+		return K_THESE;
+	return 0;
 }
 
 #define ONES	0x0101010101010101ULL
@@ -108,14 +181,17 @@ tag_sentence(struct tctx *c, struct extract_sent *sent, struct tdate *last,
 	struct tmatch best, m;
 	struct extract_timex *x;
 	size_t i, k;
+	uint32_t kinds;
 
 	for (i = 0; i < c->n; i++) {
-		if (!may_start(c, i))
+		if ((kinds = start_kinds(c, i)) == 0)
 			continue;
 		best.len = 0;
+		c->last = *has_last ? last : NULL;
 		for (k = 0; k < sizeof rules / sizeof rules[0]; k++) {
+			if (!(rules[k].start & kinds))
+				continue;
 			memset(&m, 0, sizeof m);
-			c->last = *has_last ? last : NULL;
 			if (rules[k].match(c, i, &m) && m.len > best.len)
 				best = m;
 		}
