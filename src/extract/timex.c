@@ -126,6 +126,10 @@ start_kinds(const struct tctx *c, size_t i)
 	unsigned f = c->tok[i].flags;
 
 	s = tw(c, i, &n);
+	/* most tokens are short words outside the lexicon: turned away
+	 * before the hyphen is looked for */
+	if (c->lxc[i] == LXC_NONE && !(f & TOK_DIGIT) && n <= 4)
+		return 0;
 	if (memchr(s, '-', n) != NULL)
 		k |= K_HYPHEN;
 	if (f & TOK_DIGIT)
@@ -134,9 +138,7 @@ start_kinds(const struct tctx *c, size_t i)
 		k |= K_RTL;
 	if (c->lxc[i] != LXC_NONE)
 		return k | K(c->lxc[i]);
-	if (k & K_DIGIT)
-		return k;
-	if (n > 4 && (k & K_HYPHEN))
+	if (k & (K_DIGIT | K_HYPHEN))
 		return k;
 	if (is(c, i, "fiscal") || is(c, i, "calendar"))
 		return K_FISCAL;
