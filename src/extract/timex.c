@@ -238,7 +238,7 @@ extract_timex_tag(const char *text, const struct extract_toks *toks,
 	struct extract_timex *v = NULL;
 	struct tctx c;
 	struct tdate last;
-	size_t nout = 0, cap = 0, s, i, maxn = 0, n;
+	size_t nout = 0, cap = 0, s, maxn = 0, n;
 	const struct lex **lxv = NULL;
 	unsigned char *lxc;
 	char *low;
@@ -269,15 +269,7 @@ extract_timex_tag(const char *text, const struct extract_toks *toks,
 	for (s = 0; s < nsent; s++) {
 		c.tok = toks->v + sents[s].first;
 		c.n = sents[s].last - sents[s].first;
-		for (i = 0; i < c.n; i++) {
-			const struct extract_tok *t = &c.tok[i];
-
-			lxv[i] = (t->flags & TOK_ALPHA) ?
-			    timex_lex_find(low + t->start,
-			    t->end - t->start) : NULL;
-			lxc[i] = lxv[i] != NULL ? (unsigned char)lxv[i]->cls :
-			    LXC_NONE;
-		}
+		timex_lex_fill(low, c.tok, c.n, lxv, lxc);
 		memset(c.tmark, 0xff, c.n);
 		tag_sentence(&c, (struct extract_sent *)&sents[s], &last,
 		    &has_last, &v, &nout, &cap);

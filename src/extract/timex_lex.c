@@ -245,7 +245,7 @@ timex_lex_ready(void)
 	pthread_once(&lex_once, lex_init);
 }
 
-/* Inline into timex_lex_find(), which asks it of every word. */
+/* Inline into lex_find(), which timex_lex_fill() asks of every word. */
 static inline const struct lex *
 lex_lookup(const char *w, size_t n)
 {
@@ -268,12 +268,9 @@ lex_lookup(const char *w, size_t n)
 	return NULL;
 }
 
-/*
- * Look up a lower-case word of n bytes; NULL when absent. An Arabic word
- * with the conjunction و (and) attached is looked up without it too.
- */
-const struct lex *
-timex_lex_find(const char *w, size_t n)
+/* timex_lex_find(), to inline into the loop of timex_lex_fill(). */
+static inline const struct lex *
+lex_find(const char *w, size_t n)
 {
 	const struct lex *l;
 
@@ -287,6 +284,34 @@ timex_lex_find(const char *w, size_t n)
 	    NULL && l->cls >= LX_AMONTH)
 		return l;
 	return NULL;
+}
+
+/*
+ * Look up a lower-case word of n bytes; NULL when absent. An Arabic word
+ * with the conjunction و (and) attached is looked up without it too.
+ */
+const struct lex *
+timex_lex_find(const char *w, size_t n)
+{
+	return lex_find(w, n);
+}
+
+/*
+ * The lexicon entry of each of the n tokens tok[] of the lower-cased text
+ * low into lx[], and its class (or LXC_NONE) into lxc[]. A loop of its
+ * own, for the lookup to inline: every word of the article comes here.
+ */
+void
+timex_lex_fill(const char *low, const struct extract_tok *tok, size_t n,
+    const struct lex **lx, unsigned char *lxc)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		lx[i] = (tok[i].flags & TOK_ALPHA) ? lex_find(low +
+		    tok[i].start, tok[i].end - tok[i].start) : NULL;
+		lxc[i] = lx[i] != NULL ? (unsigned char)lx[i]->cls : LXC_NONE;
+	}
 }
 
 /* Value of a token made of 1-4 ASCII digits, else -1. */
