@@ -23,9 +23,11 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/timex.h"
 #include "util/xalloc.h"
@@ -110,6 +112,27 @@ static const struct rule {
 	{ "arabic", timex_rule_arabic, K_RTL | K_DIGIT },
 };
 
+#define NRULES	(sizeof rules / sizeof rules[0])
+
+/* Bit k of kind_rules[b] is set when rules[k] can start at a token of
+ * kind bit b: filled once, read-only after. The table's twenty rules
+ * fit a bit each (a table of more than 31 fails to compile below). */
+static uint32_t kind_rules[32];
+static pthread_once_t kind_once = PTHREAD_ONCE_INIT;
+
+static void
+kind_rules_init(void)
+{
+	static const char fits[NRULES <= 31 ? 1 : -1];
+	size_t b, k;
+
+	(void)fits;
+	for (b = 0; b < 32; b++)
+		for (k = 0; k < NRULES; k++)
+			if (rules[k].start & (1u << b))
+				kind_rules[b] |= 1u << k;
+}
+
 /*
  * The kinds of token i (K_*), or 0 when no rule can start there. A word
  * outside the lexicon and without a digit starts one only as "fiscal",
@@ -183,16 +206,18 @@ tag_sentence(struct tctx *c, struct extract_sent *sent, struct tdate *last,
 	struct tmatch best, m;
 	struct extract_timex *x;
 	size_t i, k;
-	uint32_t kinds;
+	uint32_t kinds, todo;
 
 	for (i = 0; i < c->n; i++) {
 		if ((kinds = start_kinds(c, i)) == 0)
 			continue;
 		best.len = 0;
 		c->last = *has_last ? last : NULL;
-		for (k = 0; k < sizeof rules / sizeof rules[0]; k++) {
-			if (!(rules[k].start & kinds))
-				continue;
+		/* the rules that start with any of the kinds, in table order */
+		for (todo = 0; kinds != 0; kinds &= kinds - 1)
+			todo |= kind_rules[ffs((int)(kinds & -kinds)) - 1];
+		for (; todo != 0; todo &= todo - 1) {
+			k = ffs((int)(todo & -todo)) - 1;
 			memset(&m, 0, sizeof m);
 			if (rules[k].match(c, i, &m) && m.len > best.len)
 				best = m;
@@ -245,6 +270,7 @@ extract_timex_tag(const char *text, const struct extract_toks *toks,
 	int has_last = 0;
 
 	timex_lex_ready();
+	pthread_once(&kind_once, kind_rules_init);
 	memset(&c, 0, sizeof c);
 	memset(&last, 0, sizeof last);
 	c.text = text;
