@@ -34,17 +34,20 @@
 
 /*
  * What the first token of an expression can be, for the rules' start
- * conditions below: its lexicon class (a bit per class; K(LX_NONE) is
- * "the", "that", "ago" and the Arabic opening words), or what it holds.
- * Every ASCII digit of a token has set its TOK_DIGIT: the tokeniser
- * reads digits only as parts of words, and it flags every one it reads.
+ * conditions below: its lexicon class (a bit per class), or what it
+ * holds. Of the words of class LX_NONE ("the", "that", "ago" and the
+ * Arabic opening words) only "the" and "that" open English rules, each
+ * with its own bit. Every ASCII digit of a token has set its TOK_DIGIT:
+ * the tokeniser reads digits only as parts of words, and it flags every
+ * one it reads.
  */
 #define K(cls)		(1u << (cls))
+#define K_THE		K(LX_NONE)	/* "the" */
 #define K_DIGIT		(1u << 26)	/* TOK_DIGIT */
 #define K_HYPHEN	(1u << 27)	/* holds a '-' */
 #define K_RTL		(1u << 28)	/* TOK_RTL */
-#define K_FISCAL	(1u << 29)	/* "fiscal" or "calendar" */
-#define K_THESE		(1u << 30)	/* "these" */
+#define K_WORD		(1u << 29)	/* "fiscal", "calendar", "these" */
+#define K_THAT		(1u << 30)	/* "that" */
 
 /*
  * Each rule with the kinds of token it can start at: a rule is not tried
@@ -71,42 +74,42 @@ static const struct rule {
 	/* fiscal/calendar, a decade or year in digits (sscanf or
 	 * timex_year_number, after "mid-" or not; '90s has its digit),
 	 * the sixties, a year in words (timex_year_words: LX_NUM) */
-	{ "year", timex_rule_year, K_FISCAL | K_DIGIT | K(LX_DECADEW) |
+	{ "year", timex_rule_year, K_WORD | K_DIGIT | K(LX_DECADEW) |
 	    K(LX_NUM) },
 	{ "deictic", timex_rule_deictic, K(LX_DEIC) },
 	/* "the", "recent" (LX_QUANT), a plural unit, "these", LX_REF */
-	{ "ref", timex_rule_ref, K(LX_NONE) | K(LX_QUANT) | K(LX_UNITS) |
-	    K_THESE | K(LX_REF) },
+	{ "ref", timex_rule_ref, K_THE | K(LX_QUANT) | K(LX_UNITS) |
+	    K_WORD | K(LX_REF) },
 	/* LX_SETADV, or "a"/"an" (LX_NUM) */
 	{ "set", timex_rule_set, K(LX_SETADV) | K(LX_NUM) },
 	/* "that" or "the" */
-	{ "anaphor", timex_rule_anaphor, K(LX_NONE) },
+	{ "anaphor", timex_rule_anaphor, K_THE | K_THAT },
 	/* "the", a modifier, an ordinal, LX_APPROX, or a number
 	 * (timex_number: "a", LX_QUANT, a digit first, a hyphen, LX_NUM);
 	 * "final" and "remaining" need not be here: start_kinds() gives
 	 * them 0 */
-	{ "duration", timex_rule_duration, K(LX_NONE) | K(LX_MOD) |
+	{ "duration", timex_rule_duration, K_THE | K(LX_MOD) |
 	    K(LX_ORD) | K(LX_APPROX) | K(LX_NUM) | K(LX_QUANT) | K_DIGIT |
 	    K_HYPHEN },
 	{ "hyphen-duration", timex_rule_hyphen_duration, K_HYPHEN },
 	/* an edge word, "the", a modifier, "current" (LX_REF) */
-	{ "relative", timex_rule_relative, K(LX_EDGE) | K(LX_NONE) |
+	{ "relative", timex_rule_relative, K(LX_EDGE) | K_THE |
 	    K(LX_MOD) | K(LX_REF) },
 	/* "the", this/last/next, a year in digits, year-ago, "fiscal",
 	 * third-quarter, an ordinal, "second" (LX_UNIT) */
-	{ "quarter", timex_rule_quarter, K(LX_NONE) | K(LX_MOD) | K_DIGIT |
-	    K_HYPHEN | K_FISCAL | K(LX_ORD) | K(LX_UNIT) },
+	{ "quarter", timex_rule_quarter, K_THE | K(LX_MOD) | K_DIGIT |
+	    K_HYPHEN | K_WORD | K(LX_ORD) | K(LX_UNIT) },
 	{ "weekday", timex_rule_weekday, K(LX_WDAY) | K(LX_WDAYS) },
 	/* noon, or sscanf/timex_digits read the hour from the token */
 	{ "clock", timex_rule_clock, K(LX_CLOCK) | K_DIGIT },
 	/* an edge word, "the", or the season */
-	{ "season", timex_rule_season, K(LX_EDGE) | K(LX_NONE) |
+	{ "season", timex_rule_season, K(LX_EDGE) | K_THE |
 	    K(LX_SEASON) },
 	{ "holiday", timex_rule_holiday, K(LX_HOLIDAY) },
 	/* "the", year-earlier, year-ago */
-	{ "year-ago", timex_rule_year_ago, K(LX_NONE) | K_HYPHEN },
+	{ "year-ago", timex_rule_year_ago, K_THE | K_HYPHEN },
 	/* "the", earlier/later (LX_EDGE), "last" */
-	{ "year-part", timex_rule_year_part, K(LX_NONE) | K(LX_EDGE) |
+	{ "year-part", timex_rule_year_part, K_THE | K(LX_EDGE) |
 	    K(LX_MOD) },
 	/* its own first test */
 	{ "arabic", timex_rule_arabic, K_RTL | K_DIGIT },
@@ -159,14 +162,15 @@ start_kinds(const struct tctx *c, size_t i)
 		k |= K_DIGIT;
 	if (f & TOK_RTL)
 		k |= K_RTL;
+	if (c->lxc[i] == LX_NONE)
+		return k | (is(c, i, "the") ? K_THE : is(c, i, "that") ?
+		    K_THAT : 0);
 	if (c->lxc[i] != LXC_NONE)
 		return k | K(c->lxc[i]);
 	if (k & (K_DIGIT | K_HYPHEN))
 		return k;
-	if (is(c, i, "fiscal") || is(c, i, "calendar"))
-		return K_FISCAL;
-	if (is(c, i, "these"))
-		return K_THESE;
+	if (is(c, i, "fiscal") || is(c, i, "calendar") || is(c, i, "these"))
+		return K_WORD;
 	return 0;
 }
 

@@ -489,6 +489,12 @@ rules_start_at_each_kind(void)
 	CHECK(tx("They meet every week.", r, "every week", "P1W",
 	    EXTRACT_SET));
 
+	/* anaphor: that, the */
+	CHECK(tx("On March 3, 2025, they met. That day, it rained.", r,
+	    "That day", "2025-03-03", EXTRACT_DATE));
+	CHECK(tx("On March 3, 2025, they met. The next day, it rained.", r,
+	    "The next day", "2025-03-04", EXTRACT_DATE));
+
 	/* duration: a hyphenated number, about, an ordinal, a vague
 	 * number, a modifier, digits, the */
 	CHECK(tx("The fire burned for twenty-four hours.", r,
