@@ -3,11 +3,12 @@
  * normaliser that turns each match into a TIMEX3 type and value.
  *
  * Every token is looked up once in a small lexicon (months, weekdays,
- * units, number words, deictic words); the rules in the table at the end
+ * units, number words, deictic words); the rules in the table below
  * only run where a token is in the lexicon or holds a digit, so plain
- * prose costs one lookup per token. At each position every rule is tried
- * and the longest match wins; rules look at most a few tokens ahead, so
- * the tagger is linear in the text.
+ * prose costs one lookup per token. At each position every rule that can
+ * start with that kind of token is tried and the longest match wins;
+ * rules look at most a few tokens ahead, so the tagger is linear in the
+ * text.
  *
  * Normalisation follows the rule in shared/corpora/README.md: deictic
  * expressions resolve against the article's date (the reference); a month
@@ -22,54 +23,155 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/timex.h"
 #include "util/xalloc.h"
 
+/*
+ * What the first token of an expression can be, for the rules' start
+ * conditions below: its lexicon class (a bit per class), or what it
+ * holds. Of the words of class LX_NONE ("the", "that", "ago" and the
+ * Arabic opening words) only "the" and "that" open English rules, each
+ * with its own bit. Every ASCII digit of a token has set its TOK_DIGIT:
+ * the tokeniser reads digits only as parts of words, and it flags every
+ * one it reads.
+ */
+#define K(cls)		(1u << (cls))
+#define K_THE		K(LX_NONE)	/* "the" */
+#define K_DIGIT		(1u << 26)	/* TOK_DIGIT */
+#define K_HYPHEN	(1u << 27)	/* holds a '-' */
+#define K_RTL		(1u << 28)	/* TOK_RTL */
+#define K_WORD		(1u << 29)	/* "fiscal", "calendar", "these" */
+#define K_THAT		(1u << 30)	/* "that" */
+
+/*
+ * Each rule with the kinds of token it can start at: a rule is not tried
+ * at a token of none of them, so each start set must hold every token at
+ * which the rule can return a match. Why each does, from the rule's code:
+ */
 static const struct rule {
 	const char	*name;
 	int		(*match)(struct tctx *, size_t, struct tmatch *);
+	uint32_t	 start;
 } rules[] = {
-	{ "iso", timex_rule_iso },
-	{ "slash", timex_rule_slash },
-	{ "month", timex_rule_month },
-	{ "month-alone", timex_rule_month_alone },
-	{ "year", timex_rule_year },
-	{ "deictic", timex_rule_deictic },
-	{ "ref", timex_rule_ref },
-	{ "set", timex_rule_set },
-	{ "anaphor", timex_rule_anaphor },
-	{ "duration", timex_rule_duration },
-	{ "hyphen-duration", timex_rule_hyphen_duration },
-	{ "relative", timex_rule_relative },
-	{ "quarter", timex_rule_quarter },
-	{ "weekday", timex_rule_weekday },
-	{ "clock", timex_rule_clock },
-	{ "season", timex_rule_season },
-	{ "holiday", timex_rule_holiday },
-	{ "year-ago", timex_rule_year_ago },
-	{ "year-part", timex_rule_year_part },
-	{ "arabic", timex_rule_arabic },
+	/* sscanf reads a year >= 1000 from the token's first 4 bytes */
+	{ "iso", timex_rule_iso, K_DIGIT },
+	/* sscanf converts numbers from the whole token (used == n) */
+	{ "slash", timex_rule_slash, K_DIGIT },
+	/* last/next (month_day_moved), a weekday before the month, the
+	 * month (timex_month_at), or the day (timex_day_number: a digit
+	 * first) */
+	{ "month", timex_rule_month, K(LX_MOD) | K(LX_WDAY) | K(LX_MONTH) |
+	    K_DIGIT },
+	/* "mid-", a modifier or edge word, or the month itself */
+	{ "month-alone", timex_rule_month_alone, K_HYPHEN | K(LX_MOD) |
+	    K(LX_EDGE) | K(LX_MONTH) },
+	/* fiscal/calendar, a decade or year in digits (sscanf or
+	 * timex_year_number, after "mid-" or not; '90s has its digit),
+	 * the sixties, a year in words (timex_year_words: LX_NUM) */
+	{ "year", timex_rule_year, K_WORD | K_DIGIT | K(LX_DECADEW) |
+	    K(LX_NUM) },
+	{ "deictic", timex_rule_deictic, K(LX_DEIC) },
+	/* "the", "recent" (LX_QUANT), a plural unit, "these", LX_REF */
+	{ "ref", timex_rule_ref, K_THE | K(LX_QUANT) | K(LX_UNITS) |
+	    K_WORD | K(LX_REF) },
+	/* LX_SETADV, or "a"/"an" (LX_NUM) */
+	{ "set", timex_rule_set, K(LX_SETADV) | K(LX_NUM) },
+	/* "that" or "the" */
+	{ "anaphor", timex_rule_anaphor, K_THE | K_THAT },
+	/* "the", a modifier, an ordinal, LX_APPROX, or a number
+	 * (timex_number: "a", LX_QUANT, a digit first, a hyphen, LX_NUM);
+	 * "final" and "remaining" need not be here: start_kinds() gives
+	 * them 0 */
+	{ "duration", timex_rule_duration, K_THE | K(LX_MOD) |
+	    K(LX_ORD) | K(LX_APPROX) | K(LX_NUM) | K(LX_QUANT) | K_DIGIT |
+	    K_HYPHEN },
+	{ "hyphen-duration", timex_rule_hyphen_duration, K_HYPHEN },
+	/* an edge word, "the", a modifier, "current" (LX_REF) */
+	{ "relative", timex_rule_relative, K(LX_EDGE) | K_THE |
+	    K(LX_MOD) | K(LX_REF) },
+	/* "the", this/last/next, a year in digits, year-ago, "fiscal",
+	 * third-quarter, an ordinal, "second" (LX_UNIT) */
+	{ "quarter", timex_rule_quarter, K_THE | K(LX_MOD) | K_DIGIT |
+	    K_HYPHEN | K_WORD | K(LX_ORD) | K(LX_UNIT) },
+	{ "weekday", timex_rule_weekday, K(LX_WDAY) | K(LX_WDAYS) },
+	/* noon, or sscanf/timex_digits read the hour from the token */
+	{ "clock", timex_rule_clock, K(LX_CLOCK) | K_DIGIT },
+	/* an edge word, "the", or the season */
+	{ "season", timex_rule_season, K(LX_EDGE) | K_THE |
+	    K(LX_SEASON) },
+	{ "holiday", timex_rule_holiday, K(LX_HOLIDAY) },
+	/* "the", year-earlier, year-ago */
+	{ "year-ago", timex_rule_year_ago, K_THE | K_HYPHEN },
+	/* "the", earlier/later (LX_EDGE), "last" */
+	{ "year-part", timex_rule_year_part, K_THE | K(LX_EDGE) |
+	    K(LX_MOD) },
+	/* its own first test */
+	{ "arabic", timex_rule_arabic, K_RTL | K_DIGIT },
 };
 
-/* Whether any rule could start at token i. */
-static int
-may_start(const struct tctx *c, size_t i)
+#define NRULES	(sizeof rules / sizeof rules[0])
+
+/* Bit k of kind_rules[b] is set when rules[k] can start at a token of
+ * kind bit b: filled once, read-only after. The table's twenty rules
+ * fit a bit each (a table of more than 31 fails to compile below). */
+static uint32_t kind_rules[32];
+static pthread_once_t kind_once = PTHREAD_ONCE_INIT;
+
+static void
+kind_rules_init(void)
+{
+	static const char fits[NRULES <= 31 ? 1 : -1];
+	size_t b, k;
+
+	(void)fits;
+	for (b = 0; b < 32; b++)
+		for (k = 0; k < NRULES; k++)
+			if (rules[k].start & (1u << b))
+				kind_rules[b] |= 1u << k;
+}
+
+/*
+ * The kinds of token i (K_*), or 0 when no rule can start there. A word
+ * outside the lexicon and without a digit starts one only as "fiscal",
+ * "calendar" or "these", or with a hyphen in more than four bytes: the
+ * start sets above say so, and none of the hyphenated words the rules
+ * read is shorter than six (an-day, mid-may, year-ago, twenty-one).
+ */
+static uint32_t
+start_kinds(const struct tctx *c, size_t i)
 {
 	const char *s;
 	size_t n;
+	uint32_t k = 0;
+	unsigned f = c->tok[i].flags;
 
-	if (c->lx[i] != NULL)
-		return 1;
-	if (c->tok[i].flags & TOK_DIGIT)
-		return 1;
 	s = tw(c, i, &n);
-	return (n > 4 && (memcmp(s, "mid-", 4) == 0 || memchr(s, '-', n))) ||
-	    (n == 4 && s[0] == '\'') || is(c, i, "fiscal") ||
-	    is(c, i, "calendar") || is(c, i, "these");
+	/* most tokens are short words outside the lexicon: turned away
+	 * before the hyphen is looked for */
+	if (c->lxc[i] == LXC_NONE && !(f & TOK_DIGIT) && n <= 4)
+		return 0;
+	if (memchr(s, '-', n) != NULL)
+		k |= K_HYPHEN;
+	if (f & TOK_DIGIT)
+		k |= K_DIGIT;
+	if (f & TOK_RTL)
+		k |= K_RTL;
+	if (c->lxc[i] == LX_NONE)
+		return k | (is(c, i, "the") ? K_THE : is(c, i, "that") ?
+		    K_THAT : 0);
+	if (c->lxc[i] != LXC_NONE)
+		return k | K(c->lxc[i]);
+	if (k & (K_DIGIT | K_HYPHEN))
+		return k;
+	if (is(c, i, "fiscal") || is(c, i, "calendar") || is(c, i, "these"))
+		return K_WORD;
+	return 0;
 }
 
 #define ONES	0x0101010101010101ULL
@@ -108,14 +210,19 @@ tag_sentence(struct tctx *c, struct extract_sent *sent, struct tdate *last,
 	struct tmatch best, m;
 	struct extract_timex *x;
 	size_t i, k;
+	uint32_t kinds, todo;
 
 	for (i = 0; i < c->n; i++) {
-		if (!may_start(c, i))
+		if ((kinds = start_kinds(c, i)) == 0)
 			continue;
 		best.len = 0;
-		for (k = 0; k < sizeof rules / sizeof rules[0]; k++) {
+		c->last = *has_last ? last : NULL;
+		/* the rules that start with any of the kinds, in table order */
+		for (todo = 0; kinds != 0; kinds &= kinds - 1)
+			todo |= kind_rules[ffs((int)(kinds & -kinds)) - 1];
+		for (; todo != 0; todo &= todo - 1) {
+			k = ffs((int)(todo & -todo)) - 1;
 			memset(&m, 0, sizeof m);
-			c->last = *has_last ? last : NULL;
 			if (rules[k].match(c, i, &m) && m.len > best.len)
 				best = m;
 		}
@@ -160,13 +267,14 @@ extract_timex_tag(const char *text, const struct extract_toks *toks,
 	struct extract_timex *v = NULL;
 	struct tctx c;
 	struct tdate last;
-	size_t nout = 0, cap = 0, s, i, maxn = 0, n;
+	size_t nout = 0, cap = 0, s, maxn = 0, n;
 	const struct lex **lxv = NULL;
 	unsigned char *lxc;
 	char *low;
 	int has_last = 0;
 
 	timex_lex_ready();
+	pthread_once(&kind_once, kind_rules_init);
 	memset(&c, 0, sizeof c);
 	memset(&last, 0, sizeof last);
 	c.text = text;
@@ -191,15 +299,7 @@ extract_timex_tag(const char *text, const struct extract_toks *toks,
 	for (s = 0; s < nsent; s++) {
 		c.tok = toks->v + sents[s].first;
 		c.n = sents[s].last - sents[s].first;
-		for (i = 0; i < c.n; i++) {
-			const struct extract_tok *t = &c.tok[i];
-
-			lxv[i] = (t->flags & TOK_ALPHA) ?
-			    timex_lex_find(low + t->start,
-			    t->end - t->start) : NULL;
-			lxc[i] = lxv[i] != NULL ? (unsigned char)lxv[i]->cls :
-			    LXC_NONE;
-		}
+		timex_lex_fill(low, c.tok, c.n, lxv, lxc);
 		memset(c.tmark, 0xff, c.n);
 		tag_sentence(&c, (struct extract_sent *)&sents[s], &last,
 		    &has_last, &v, &nout, &cap);

@@ -124,6 +124,8 @@ lx(const struct tctx *c, size_t i, enum lxclass cls)
 /* Build the lexicon's hash table once; safe to call from any thread. */
 void	 timex_lex_ready(void);
 const struct lex *timex_lex_find(const char *w, size_t n);
+void	 timex_lex_fill(const char *low, const struct extract_tok *,
+	    size_t n, const struct lex **lx, unsigned char *lxc);
 int	 timex_digits(const struct tctx *, size_t i, size_t minlen,
 	    size_t maxlen);
 int	 timex_day_number(const struct tctx *, size_t i);

@@ -276,6 +276,12 @@ timex_rule_arabic(struct tctx *c, size_t i, struct tmatch *m)
 	 * digits: English prose is turned away with one test. */
 	if (!(c->tok[i].flags & (TOK_RTL | TOK_DIGIT)))
 		return 0;
+	/* A token with no Arabic letter starts only a day and its month
+	 * (rule_date): the other rules open with an Arabic word. The
+	 * digits of English text, with no Arabic month after them, are
+	 * turned away here. */
+	if (!(c->tok[i].flags & TOK_RTL))
+		return lx(c, i + 1, LX_AMONTH) != NULL && rule_date(c, i, m);
 	return rule_date(c, i, m) || rule_weekday(c, i, m) ||
 	    rule_deictic(c, i, m) || rule_unit(c, i, m);
 }

@@ -311,7 +311,7 @@ timex_rule_quarter(struct tctx *c, size_t i, struct tmatch *m)
 	struct tdate t = timex_refdate(c);
 	size_t j = i, n, k;
 	const char *s;
-	int q, y, half = 0, tense, yset = 0;
+	int q, y, half = 0, yset = 0;
 
 	if (is(c, j, "the"))
 		j++;
@@ -374,8 +374,8 @@ timex_rule_quarter(struct tctx *c, size_t i, struct tmatch *m)
 		t.y = y;
 		j++;
 	} else if (c->has_ref && !yset) {
-		tense = timex_tense_at(c, i);
-		if (tense == TENSE_PAST && t.m > c->ref.m)
+		/* the tense only when it can move the year */
+		if (t.m > c->ref.m && timex_tense_at(c, i) == TENSE_PAST)
 			t.y--;
 	}
 	if (t.y == 0)

@@ -245,7 +245,7 @@ timex_lex_ready(void)
 	pthread_once(&lex_once, lex_init);
 }
 
-/* Inline into timex_lex_find(), which asks it of every word. */
+/* Inline into lex_find(), which timex_lex_fill() asks of every word. */
 static inline const struct lex *
 lex_lookup(const char *w, size_t n)
 {
@@ -268,12 +268,9 @@ lex_lookup(const char *w, size_t n)
 	return NULL;
 }
 
-/*
- * Look up a lower-case word of n bytes; NULL when absent. An Arabic word
- * with the conjunction و (and) attached is looked up without it too.
- */
-const struct lex *
-timex_lex_find(const char *w, size_t n)
+/* timex_lex_find(), to inline into the loop of timex_lex_fill(). */
+static inline const struct lex *
+lex_find(const char *w, size_t n)
 {
 	const struct lex *l;
 
@@ -287,6 +284,34 @@ timex_lex_find(const char *w, size_t n)
 	    NULL && l->cls >= LX_AMONTH)
 		return l;
 	return NULL;
+}
+
+/*
+ * Look up a lower-case word of n bytes; NULL when absent. An Arabic word
+ * with the conjunction و (and) attached is looked up without it too.
+ */
+const struct lex *
+timex_lex_find(const char *w, size_t n)
+{
+	return lex_find(w, n);
+}
+
+/*
+ * The lexicon entry of each of the n tokens tok[] of the lower-cased text
+ * low into lx[], and its class (or LXC_NONE) into lxc[]. A loop of its
+ * own, for the lookup to inline: every word of the article comes here.
+ */
+void
+timex_lex_fill(const char *low, const struct extract_tok *tok, size_t n,
+    const struct lex **lx, unsigned char *lxc)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		lx[i] = (tok[i].flags & TOK_ALPHA) ? lex_find(low +
+		    tok[i].start, tok[i].end - tok[i].start) : NULL;
+		lxc[i] = lx[i] != NULL ? (unsigned char)lx[i]->cls : LXC_NONE;
+	}
 }
 
 /* Value of a token made of 1-4 ASCII digits, else -1. */
@@ -455,51 +480,72 @@ timex_tense_at(const struct tctx *c, size_t i)
 static unsigned
 tense_marks(const struct tctx *c, size_t j)
 {
-	/* Each word once, with all its marks and its length, shortest
-	 * first: most tokens differ from every word in length or first
-	 * letter, compared before the rest, and the words longer than the
-	 * token are not looked at. */
-	static const struct {
+	/* Each word once, with all its marks, by length: a token is
+	 * compared only with the words of its own length, first letter
+	 * first, and most tokens are of no word's length or first letter. */
+	struct mark {
 		const char	*w;
-		unsigned char	 len, m;
-	} marks[] = {
-		{ "wo", 2, TM_FUTURE }, { "be", 2, TM_BE },
-		{ "'ll", 3, TM_FUTURE },
-		{ "due", 3, TM_FUTURE }, { "was", 3, TM_PAST },
-		{ "had", 3, TM_PAST | TM_PERFECT }, { "did", 3, TM_PAST },
-		{ "ago", 3, TM_PAST }, { "saw", 3, TM_PAST },
-		{ "met", 3, TM_PAST },
-		{ "won", 3, TM_PAST }, { "ran", 3, TM_PAST },
-		{ "will", 4, TM_FUTURE }, { "next", 4, TM_FUTURE },
-		{ "were", 4, TM_PAST }, { "been", 4, TM_PAST | TM_PERFECT },
-		{ "last", 4, TM_PAST }, { "came", 4, TM_PAST },
-		{ "went", 4, TM_PAST }, { "took", 4, TM_PAST },
-		{ "lost", 4, TM_PAST }, { "fell", 4, TM_PAST },
-		{ "rose", 4, TM_PAST }, { "left", 4, TM_PAST },
-		{ "held", 4, TM_PAST }, { "sold", 4, TM_PAST },
-		{ "gave", 4, TM_PAST }, { "shall", 5, TM_FUTURE },
-		{ "going", 5, TM_FUTURE }, { "plans", 5, TM_FUTURE },
-		{ "would", 5, TM_FUTURE }, { "began", 5, TM_PAST },
-		{ "became", 6, TM_PAST }, { "expects", 7, TM_FUTURE },
-		{ "payable", 7, TM_FUTURE }, { "earlier", 7, TM_PAST },
-		{ "expected", 8, TM_FUTURE }, { "tomorrow", 8, TM_FUTURE },
-		{ "upcoming", 8, TM_FUTURE }, { "scheduled", 9, TM_FUTURE },
-		{ "yesterday", 9, TM_PAST },
+		unsigned char	 m;
 	};
+	static const struct mark m2[] = {
+		{ "wo", TM_FUTURE }, { "be", TM_BE },
+	}, m3[] = {
+		{ "'ll", TM_FUTURE },
+		{ "due", TM_FUTURE }, { "was", TM_PAST },
+		{ "had", TM_PAST | TM_PERFECT }, { "did", TM_PAST },
+		{ "ago", TM_PAST }, { "saw", TM_PAST }, { "met", TM_PAST },
+		{ "won", TM_PAST }, { "ran", TM_PAST },
+	}, m4[] = {
+		{ "will", TM_FUTURE }, { "next", TM_FUTURE },
+		{ "were", TM_PAST }, { "been", TM_PAST | TM_PERFECT },
+		{ "last", TM_PAST }, { "came", TM_PAST },
+		{ "went", TM_PAST }, { "took", TM_PAST },
+		{ "lost", TM_PAST }, { "fell", TM_PAST },
+		{ "rose", TM_PAST }, { "left", TM_PAST },
+		{ "held", TM_PAST }, { "sold", TM_PAST },
+		{ "gave", TM_PAST },
+	}, m5[] = {
+		{ "shall", TM_FUTURE }, { "going", TM_FUTURE },
+		{ "plans", TM_FUTURE }, { "would", TM_FUTURE },
+		{ "began", TM_PAST },
+	}, m6[] = {
+		{ "became", TM_PAST },
+	}, m7[] = {
+		{ "expects", TM_FUTURE }, { "payable", TM_FUTURE },
+		{ "earlier", TM_PAST },
+	}, m8[] = {
+		{ "expected", TM_FUTURE }, { "tomorrow", TM_FUTURE },
+		{ "upcoming", TM_FUTURE },
+	}, m9[] = {
+		{ "scheduled", TM_FUTURE }, { "yesterday", TM_PAST },
+	};
+#define MARKS(v)	{ v, sizeof v / sizeof v[0] }
+	static const struct {
+		const struct mark	*v;
+		size_t			 n;
+	} by_len[] = {
+		[2] = MARKS(m2), [3] = MARKS(m3), [4] = MARKS(m4),
+		[5] = MARKS(m5), [6] = MARKS(m6), [7] = MARKS(m7),
+		[8] = MARKS(m8), [9] = MARKS(m9),
+	};
+#undef MARKS
+	const struct mark *v;
 	const char *s;
 	unsigned m = 0;
-	size_t k, n;
+	size_t k, n, nv;
 
 	if (c->tmark[j] != 0xff)
 		return c->tmark[j];
 	s = tw(c, j, &n);
-	for (k = 0; k < sizeof marks / sizeof marks[0] && marks[k].len <= n;
-	    k++)
-		if (marks[k].len == n && marks[k].w[0] == s[0] &&
-		    memcmp(s, marks[k].w, n) == 0) {
-			m = marks[k].m;
-			break;
-		}
+	if (n < sizeof by_len / sizeof by_len[0]) {
+		v = by_len[n].v;
+		nv = by_len[n].n;
+		for (k = 0; k < nv; k++)
+			if (v[k].w[0] == s[0] && memcmp(s, v[k].w, n) == 0) {
+				m = v[k].m;
+				break;
+			}
+	}
 	c->tmark[j] = (unsigned char)m;
 	return m;
 }
@@ -609,24 +655,31 @@ timex_set_value(struct tmatch *m, size_t len, enum extract_ttype type,
  * the closest year, and the tense moves it when it is more than two
  * months on the wrong side.
  */
-void
-timex_place_year(const struct tctx *c, size_t i, struct tdate *t, int cmp_gran)
+static int
+place_tense(const struct tctx *c, size_t i)
 {
-	struct tdate r = timex_refdate(c);
-	long ref, best = 0, d, bestd = -1, margin;
-	int tense, y, besty;
-
-	t->y = r.y;
-	if (!c->has_ref || c->ref.gran < G_MONTH)
-		return;
-	tense = timex_tense_at(c, i);
 	/* "loans through January", "pay down debt by February",
 	 * "effective Feb. 1": a deadline, or the end or start of a span
 	 * still running */
 	if (i > 0 && (is(c, i - 1, "until") || is(c, i - 1, "through") ||
 	    is(c, i - 1, "by") || is(c, i - 1, "till") ||
 	    is(c, i - 1, "effective")))
-		tense = TENSE_FUTURE;
+		return TENSE_FUTURE;
+	return timex_tense_at(c, i);
+}
+
+void
+timex_place_year(const struct tctx *c, size_t i, struct tdate *t, int cmp_gran)
+{
+	struct tdate r = timex_refdate(c);
+	long ref, best = 0, d, bestd = -1, margin;
+	int y, besty;
+
+	t->y = r.y;
+	if (!c->has_ref || c->ref.gran < G_MONTH)
+		return;
+	/* The tense (place_tense) is read only when the date falls far
+	 * enough on one side to be moved by it: most do not. */
 	if (cmp_gran != G_DAY) {
 		/* a month: the closest one, unless the tense says otherwise */
 		d = t->m - r.m;
@@ -635,9 +688,9 @@ timex_place_year(const struct tctx *c, size_t i, struct tdate *t, int cmp_gran)
 		else if (d < -6)
 			t->y++;
 		d = (t->y - r.y) * 12 + t->m - r.m;
-		if (tense == TENSE_PAST && d > 2)
+		if (d > 2 && place_tense(c, i) == TENSE_PAST)
 			t->y--;
-		else if (tense == TENSE_FUTURE && d < -2)
+		else if (d < -2 && place_tense(c, i) == TENSE_FUTURE)
 			t->y++;
 		return;
 	}
@@ -656,9 +709,9 @@ timex_place_year(const struct tctx *c, size_t i, struct tdate *t, int cmp_gran)
 	}
 	t->y = besty;
 	margin = 60;
-	if (tense == TENSE_PAST && best > margin)
+	if (best > margin && place_tense(c, i) == TENSE_PAST)
 		t->y--;
-	else if (tense == TENSE_FUTURE && best < -margin)
+	else if (best < -margin && place_tense(c, i) == TENSE_FUTURE)
 		t->y++;
 }
 

@@ -321,7 +321,7 @@ timex_rule_relative(struct tctx *c, size_t i, struct tmatch *m)
 	const struct lex *mod, *u, *wd, *se, *p;
 	struct tdate t = timex_refdate(c);
 	size_t j = i;
-	int dir = 0, w, tense, diff;
+	int dir = 0, w, diff;
 
 	if (lx(c, j, LX_EDGE) && c->lx[j]->val <= 4)
 		j++;
@@ -427,8 +427,6 @@ unit:
 		return 0;
 	if (!c->has_ref)
 		return 0;
-	tense = timex_tense_at(c, i);
-	(void)tense;
 	t.gran = u->val == U_DECADE ? G_DECADE : timex_units[u->val].gran;
 	if (t.gran > c->ref.gran)
 		return 0;

@@ -437,6 +437,152 @@ arabic(void)
 	    EXTRACT_DATE));
 }
 
+/*
+ * A rule is tried only at tokens of the kinds it can start at (rules[] in
+ * timex.c): one case for each kind of each rule, each found only if that
+ * kind lets its rule be tried.
+ */
+static void
+rules_start_at_each_kind(void)
+{
+	const char *r = "2025-03-20";
+
+	/* month: a day's digits, a weekday, last/next */
+	CHECK(tx("He arrives on 11 January.", r, "11 January", "2025-01-11",
+	    EXTRACT_DATE));
+	CHECK(tx("The meeting was on Monday, January 6, 2025.", r,
+	    "Monday, January 6, 2025", "2025-01-06", EXTRACT_DATE));
+	CHECK(tx("They met last Oct. 23.", r, "last Oct. 23", "2024-10-23",
+	    EXTRACT_DATE));
+
+	/* month-alone: mid-, an edge word, a modifier, the month */
+	CHECK(tx("Sales rose in mid-March.", r, "mid-March", "2025-03",
+	    EXTRACT_DATE));
+	CHECK(tx("Sales rose in early March.", r, "early March", "2025-03",
+	    EXTRACT_DATE));
+	CHECK(tx("It closed last March.", r, "last March", "2024-03",
+	    EXTRACT_DATE));
+	CHECK(tx("It opens in April.", r, "April", "2025-04", EXTRACT_DATE));
+
+	/* year: fiscal, mid-, the sixties, in words */
+	CHECK(tx("Profit rose in fiscal 1998.", r, "fiscal 1998", "1998",
+	    EXTRACT_DATE));
+	CHECK(tx("Prices fell in the mid-1990s.", r, "mid-1990s", "199",
+	    EXTRACT_DATE));
+	CHECK(tx("Music of the sixties.", r, "sixties", "196", EXTRACT_DATE));
+	CHECK(tx("It was built in nineteen ninety-six.", r,
+	    "nineteen ninety-six", "1996", EXTRACT_DATE));
+
+	/* ref: these, recent, a plural unit, the, now */
+	CHECK(tx("Prices are high these days.", r, "these days", "PRESENT_REF",
+	    EXTRACT_DATE));
+	CHECK(tx("Prices rose in recent years.", r, "recent years", "PAST_REF",
+	    EXTRACT_DATE));
+	CHECK(tx("They talked for months.", r, "months", "PXM",
+	    EXTRACT_DURATION));
+	CHECK(tx("That is in the past.", r, "the past", "PAST_REF",
+	    EXTRACT_DATE));
+	CHECK(tx("He is now ready.", r, "now", "PRESENT_REF", EXTRACT_DATE));
+
+	/* set: a, every */
+	CHECK(tx("They meet twice a year.", r, "a year", "P1Y", EXTRACT_SET));
+	CHECK(tx("They meet every week.", r, "every week", "P1W",
+	    EXTRACT_SET));
+
+	/* anaphor: that, the */
+	CHECK(tx("On March 3, 2025, they met. That day, it rained.", r,
+	    "That day", "2025-03-03", EXTRACT_DATE));
+	CHECK(tx("On March 3, 2025, they met. The next day, it rained.", r,
+	    "The next day", "2025-03-04", EXTRACT_DATE));
+
+	/* duration: a hyphenated number, about, an ordinal, a vague
+	 * number, a modifier, digits, the */
+	CHECK(tx("The fire burned for twenty-four hours.", r,
+	    "twenty-four hours", "PT24H", EXTRACT_DURATION));
+	CHECK(tx("It lasted about three weeks.", r, "about three weeks", "P3W",
+	    EXTRACT_DURATION));
+	CHECK(tx("In its first two weeks, it sold well.", r, "first two weeks",
+	    "P2W", EXTRACT_DURATION));
+	CHECK(tx("It took several days.", r, "several days", "PXD",
+	    EXTRACT_DURATION));
+	CHECK(tx("Prices rose in last five years.", r, "last five years",
+	    "P5Y", EXTRACT_DURATION));
+	CHECK(tx("It took 3 days.", r, "3 days", "P3D", EXTRACT_DURATION));
+	CHECK(tx("Prices rose over the past year.", r, "the past year", "2024",
+	    EXTRACT_DATE));
+
+	/* hyphen-duration */
+	CHECK(tx("It has a five-year plan.", r, "five-year", "P5Y",
+	    EXTRACT_DURATION));
+
+	/* relative: an edge word, the, a modifier, current */
+	CHECK(tx("It ends early next week.", r, "early next week", "2025-W13",
+	    EXTRACT_DATE));
+	CHECK(tx("It ends at the end of next year.", r, "the end of next year",
+	    "2026", EXTRACT_DATE));
+	CHECK(tx("It ends next week.", r, "next week", "2025-W13",
+	    EXTRACT_DATE));
+	CHECK(tx("Current year sales fell.", r, "Current year", "2025",
+	    EXTRACT_DATE));
+
+	/* quarter: a hyphen, second, an ordinal, a year, fiscal, this, the */
+	CHECK(tx("Third-quarter profit rose.", r, "Third-quarter", "2024-Q3",
+	    EXTRACT_DATE));
+	CHECK(tx("Profit rose in second quarter.", r, "second quarter",
+	    "2024-Q2", EXTRACT_DATE));
+	CHECK(tx("Profit rose in first quarter.", r, "first quarter",
+	    "2025-Q1", EXTRACT_DATE));
+	CHECK(tx("Profit rose in 1998 first quarter.", r, "1998 first quarter",
+	    "1998-Q1", EXTRACT_DATE));
+	CHECK(tx("Profit rose in fiscal third quarter.", r,
+	    "fiscal third quarter", "2024-Q3", EXTRACT_DATE));
+	CHECK(tx("Profit rose in this year's second quarter.", r,
+	    "this year's second quarter", "2025-Q2", EXTRACT_DATE));
+	CHECK(tx("Profit rose from the year-ago third quarter.", r,
+	    "the year-ago third quarter", "2024-Q3", EXTRACT_DATE));
+
+	/* weekday, clock, season, holiday, deictic, iso, slash */
+	CHECK(tx("They shop on Mondays.", r, "Mondays", "XXXX-WXX-1",
+	    EXTRACT_SET));
+	CHECK(tx("They met on Friday.", r, "Friday", "2025-03-14",
+	    EXTRACT_DATE));
+	CHECK(tx("They met at noon.", r, "noon", "2025-03-20T12:00",
+	    EXTRACT_TIME));
+	CHECK(tx("They met at 10:30.", r, "10:30", "2025-03-20T10:30",
+	    EXTRACT_TIME));
+	CHECK(tx("They met at 3 p.m. on Friday.", r, "3 p.m.",
+	    "2025-03-20T15:00", EXTRACT_TIME));
+	CHECK(tx("It blooms in early spring.", r, "early spring", "2025-SP",
+	    EXTRACT_DATE));
+	CHECK(tx("It rained all through the summer.", r, "the summer",
+	    "2025-SU", EXTRACT_DATE));
+	CHECK(tx("It rains in summer.", r, "summer", "2025-SU", EXTRACT_DATE));
+	CHECK(tx("They met on Christmas.", r, "Christmas", "2024-12-25",
+	    EXTRACT_DATE));
+	CHECK(tx("He left yesterday.", r, "yesterday", "2025-03-19",
+	    EXTRACT_DATE));
+	CHECK(tx("It was filed on 2025-03-20.", r, "2025-03-20", "2025-03-20",
+	    EXTRACT_DATE));
+	CHECK(tx("It was filed on 3/20/2025.", r, "3/20/2025", "2025-03-20",
+	    EXTRACT_DATE));
+
+	/* year-ago: a hyphen, the; year-part: an edge word, the, last */
+	CHECK(tx("Sales were down from year-earlier levels.", r,
+	    "year-earlier", "2024", EXTRACT_DATE));
+	CHECK(tx("Sales beat the year-earlier period.", r,
+	    "the year-earlier period", "2024", EXTRACT_DATE));
+	CHECK(tx("Sales rise later in the year.", r, "later in the year",
+	    "2025", EXTRACT_DATE));
+	CHECK(tx("Sales rise at the end of the year.", r,
+	    "the end of the year", "2025", EXTRACT_DATE));
+	CHECK(tx("Profit rose in the first quarter. "
+	    "It fell from last year's quarter.",
+	    r, "last year's quarter", "2023-Q4", EXTRACT_DATE));
+	CHECK(tx("Profit rose in the first quarter. "
+	    "It was below the 1998 quarter.",
+	    r, "the 1998 quarter", "1998-Q4", EXTRACT_DATE));
+}
+
 int
 main(void)
 {
@@ -459,5 +605,6 @@ main(void)
 	TEST_RUN(format_like_snprintf);
 	TEST_RUN(hostile_input_is_bounded);
 	TEST_RUN(arabic);
+	TEST_RUN(rules_start_at_each_kind);
 	return test_done();
 }
